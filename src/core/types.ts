@@ -1,0 +1,104 @@
+// The dataset the extraction writes and the app loads (public/data/atlas.json).
+// Plain serialisable records only: everything the views need is derived from these by selectors.
+
+export const ORIGIN_IDS = ['wuhan', 'cangzhou', 'shandong', 'yunnan'] as const;
+export type OriginId = (typeof ORIGIN_IDS)[number];
+
+export const PARTNER_KINDS = ['country', 'bloc', 'city', 'institution', 'company', 'region'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export const SITE_PRECISIONS = ['site', 'district', 'city', 'province', 'country'] as const;
+/** How exactly a site's position is known: drawn differently on the map. */
+export type SitePrecision = (typeof SITE_PRECISIONS)[number];
+
+export interface Names {
+  zh: string;
+  en: string;
+}
+
+export interface SourceDocument extends Names {
+  id: string;
+  /** File name in seeds/. */
+  file: string;
+  sha256: string;
+  origin: OriginId;
+  /** Issuing body as the text names it. */
+  issuer: Names;
+  /** Issue date, YYYY-MM-DD. */
+  date: string;
+  /** Length of the decoded text in UTF-16 code units. */
+  length: number;
+}
+
+export interface Origin extends Names {
+  id: OriginId;
+  adcode: string;
+  /** Anchor of the origin's own links: its seat of government. */
+  lon: number;
+  lat: number;
+}
+
+/** A city or province where a passage puts cooperation. */
+export interface Place extends Names {
+  adcode: string;
+  origin: OriginId;
+  lon: number;
+  lat: number;
+}
+
+export interface Partner extends Names {
+  id: string;
+  kind: PartnerKind;
+  /** The one country a country, city, institution or company partner belongs to; null for blocs and regions. */
+  iso3: string | null;
+  /** A bloc's member countries (alpha-3); empty otherwise. */
+  members: string[];
+  /** Where links to this partner end: a capital, a city, or a bloc's seat. */
+  lon: number;
+  lat: number;
+}
+
+export interface Site extends Names {
+  id: string;
+  origin: OriginId;
+  placeAdcode: string;
+  lon: number;
+  lat: number;
+  precision: SitePrecision;
+}
+
+/** One passage of one document that ties an origin (at a place) to a partner. */
+export interface Evidence {
+  doc: string;
+  start: number;
+  end: number;
+  quote: string;
+  site: string | null;
+  fields: string[];
+  modes: string[];
+}
+
+/** All evidence for one origin–place–partner triple: what the map draws as one arc. */
+export interface Link {
+  id: string;
+  origin: OriginId;
+  place: string;
+  partner: string;
+  evidence: Evidence[];
+}
+
+export interface VocabularyTerm extends Names {
+  id: string;
+}
+
+export interface Atlas {
+  version: 1;
+  documents: SourceDocument[];
+  origins: Origin[];
+  places: Place[];
+  partners: Partner[];
+  sites: Site[];
+  fields: VocabularyTerm[];
+  modes: VocabularyTerm[];
+  links: Link[];
+}
