@@ -22,10 +22,12 @@ export interface SourceDocument extends Names {
   file: string;
   sha256: string;
   origin: OriginId;
-  /** Issuing body as the text names it. */
-  issuer: Names;
+  /** Issuing body; `inferred` when the text implies it (by its addressees) instead of naming it. */
+  issuer: Names & { inferred: boolean };
   /** Issue date, YYYY-MM-DD. */
   date: string;
+  /** `signed`: the date under the text; `posted`: only a web page's posting time is given. */
+  dateKind: 'signed' | 'posted';
   /** Length of the decoded text in UTF-16 code units. */
   length: number;
 }
@@ -53,9 +55,19 @@ export interface Partner extends Names {
   iso3: string | null;
   /** A bloc's member countries (alpha-3); empty otherwise. */
   members: string[];
-  /** Where links to this partner end: a capital, a city, or a bloc's seat. */
-  lon: number;
-  lat: number;
+  /**
+   * Where links to this partner end, [lon, lat]: a capital, a city, a bloc's seat or hub, a region's
+   * label point. Null for groups with no place on the map (developed countries, innovation cities):
+   * their ties are listed, not drawn.
+   */
+  anchor: [number, number] | null;
+}
+
+/** A country the dataset refers to: a partner's country or a bloc member. */
+export interface Country extends Names {
+  iso3: string;
+  /** The capital, [lon, lat]: where bilateral and bloc-member lines end. */
+  anchor: [number, number];
 }
 
 export interface Site extends Names {
@@ -97,6 +109,7 @@ export interface Atlas {
   origins: Origin[];
   places: Place[];
   partners: Partner[];
+  countries: Country[];
   sites: Site[];
   fields: VocabularyTerm[];
   modes: VocabularyTerm[];

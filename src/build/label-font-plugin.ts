@@ -1,0 +1,112 @@
+// Build-time Vite plugin: the Noto Sans SC files (from @fontsource/noto-sans-sc, which splits the
+// font by unicode-range) that cover the characters of the map's labels and the app's own text,
+// as the virtual module `virtual:label-font`. Each face declares only the characters it is
+// needed for, so the table the page ships grows with the labels (a few KB), not with the font's
+// 30 KB of ranges per weight. The files themselves still load only when a character is drawn.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+const MODULE_ID = 'virtual:label-font';
+const RESOLVED_ID = `\0${MODULE_ID}`;
+
+export interface LabelFontOptions {
+  weights: number[];
+  /** JSON files whose `zh` and `en` values are label text (dataset, geo names); missing ones are skipped. */
+  namesFrom: string[];
+  /** Files and folders whose whole text may be shown (the app's source and page). */
+  textFrom: string[];
+}
+
+interface FontsourceFace {
+  file: string;
+  ranges: [number, number][];
+}
+
+function parseRanges(list: string): [number, number][] {
+  return list.split(',').map((range) => {
+    const [start, end = start] = range.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(start, 16), parseInt(end, 16)];
+  });
+}
+
+/** The faces of one weight's fontsource stylesheet: woff2 file and unicode ranges. */
+function fontsourceFaces(cssPath: string): FontsourceFace[] {
+  const css = readFileSync(cssPath, 'utf8');
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
+    file: /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)![1],
+    ranges: parseRanges(/unicode-range:\s*([^;]+);/.exec(body)![1]),
+  }));
+}
+
+function namesIn(value: unknown, into: string[]): void {
+  if (Array.isArray(value)) value.forEach((item) => namesIn(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if ((key === 'zh' || key === 'en') && typeof item === 'string') into.push(item);
+      else namesIn(item, into);
+    }
+  }
+}
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
+}
+
+function hex(codepoint: number): string {
+  return codepoint.toString(16);
+}
+
+/** `U+…` list for sorted codepoints, runs collapsed to ranges. */
+function unicodeRange(codepoints: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codepoints.length; i++) {
+    let j = i;
+    while (j + 1 < codepoints.length && codepoints[j + 1] === codepoints[j] + 1) j++;
+    parts.push(j > i ? `U+${hex(codepoints[i])}-${hex(codepoints[j])}` : `U+${hex(codepoints[i])}`);
+    i = j;
+  }
+  return parts.join(',');
+}
+
+export function labelFontPlugin(options: LabelFontOptions): Plugin {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+  /** Relative paths start at the Vite root. */
+  let root = process.cwd();
+  return {
+    name: 'label-font',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: (source) => (source === MODULE_ID ? RESOLVED_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_ID) return;
+      const texts: string[] = [];
+      for (const path of options.namesFrom.map((name) => resolve(root, name))) {
+        if (existsSync(path)) namesIn(JSON.parse(readFileSync(path, 'utf8')), texts);
+      }
+      for (const path of options.textFrom.flatMap((name) => filesUnder(resolve(root, name)))) {
+        texts.push(readFileSync(path, 'utf8'));
+      }
+      const used = [...new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))]
+        .filter((codepoint) => codepoint > 0x20)
+        .sort((a, b) => a - b);
+      const imports: string[] = [];
+      const faces: string[] = [];
+      for (const weight of options.weights) {
+        for (const face of fontsourceFaces(join(packageDir, `${weight}.css`))) {
+          const covered = used.filter((codepoint) => face.ranges.some(([start, end]) => codepoint >= start && codepoint <= end));
+          if (covered.length === 0) continue;
+          const name = `face${imports.length}`;
+          imports.push(`import ${name} from '@fontsource/noto-sans-sc/${face.file}?url';`);
+          faces.push(`{ weight: ${weight}, url: ${name}, unicodeRange: ${JSON.stringify(unicodeRange(covered))} }`);
+        }
+      }
+      return `${imports.join('\n')}\nexport default [\n${faces.join(',\n')}\n];\n`;
+    },
+  };
+}

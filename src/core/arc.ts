@@ -1,0 +1,86 @@
+// Great-circle arcs for links, bent sideways so that ties sharing a path stay apart,
+// with longitudes kept continuous so that an arc crossing the antimeridian is one stroke.
+import { geoDistance, geoInterpolate } from 'd3-geo';
+
+export type LonLat = [number, number];
+type Vector = [number, number, number];
+
+const RADIANS = Math.PI / 180;
+/** One vertex per this many radians of arc: about 1.5°, smooth at world scale. */
+const STEP = 1.5 * RADIANS;
+const MIN_SEGMENTS = 8;
+
+function toVector([lon, lat]: LonLat): Vector {
+  const λ = lon * RADIANS;
+  const φ = lat * RADIANS;
+  return [Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ)];
+}
+
+function toLonLat([x, y, z]: Vector): LonLat {
+  return [Math.atan2(y, x) / RADIANS, Math.asin(Math.max(-1, Math.min(1, z))) / RADIANS];
+}
+
+function normalize([x, y, z]: Vector): Vector {
+  const length = Math.hypot(x, y, z);
+  return [x / length, y / length, z / length];
+}
+
+function cross(a: Vector, b: Vector): Vector {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+/**
+ * The point a quadratic spherical Bézier from `from` to `to` bends towards, such that the
+ * curve's middle lies `bend` × (arc length) to the left of the great circle (right if negative).
+ * A quadratic curve reaches half way to its control point, hence the doubled angle.
+ */
+function controlPoint(from: LonLat, to: LonLat, bend: number, distance: number): LonLat {
+  const a = toVector(from);
+  const b = toVector(to);
+  const middle = normalize([a[0] + b[0], a[1] + b[1], a[2] + b[2]]);
+  const left = normalize(cross(a, b));
+  const angle = 2 * bend * distance;
+  return toLonLat(normalize([
+    middle[0] * Math.cos(angle) + left[0] * Math.sin(angle),
+    middle[1] * Math.cos(angle) + left[1] * Math.sin(angle),
+    middle[2] * Math.cos(angle) + left[2] * Math.sin(angle),
+  ]));
+}
+
+/**
+ * Shifts each longitude by whole turns so that consecutive vertices never jump more than 180°.
+ * MapLibre draws longitudes beyond ±180 on the neighbouring world copy, so the line stays whole
+ * instead of striping across the map.
+ */
+export function unwrapLongitudes(coordinates: LonLat[]): LonLat[] {
+  let previous: number | undefined;
+  return coordinates.map(([lon, lat]) => {
+    if (previous !== undefined) lon += 360 * Math.round((previous - lon) / 360);
+    previous = lon;
+    return [lon, lat];
+  });
+}
+
+/**
+ * The path of a link from `from` to `to`: the great circle when `bend` is 0, otherwise a smooth
+ * curve (de Casteljau with great-circle interpolation) whose middle lies `bend` × length to the
+ * left of travel. The first vertex keeps the longitude of `from`.
+ */
+export function linkArc(from: LonLat, to: LonLat, bend = 0): LonLat[] {
+  const distance = geoDistance(from, to);
+  if (distance === 0) return [from, to];
+  const segments = Math.max(MIN_SEGMENTS, Math.ceil(distance / STEP));
+  const direct = geoInterpolate(from, to);
+  let pointAt: (t: number) => LonLat = direct;
+  if (bend !== 0 && distance < Math.PI) {
+    const control = controlPoint(from, to, bend, distance);
+    const towards = geoInterpolate(from, control);
+    const away = geoInterpolate(control, to);
+    pointAt = (t) => geoInterpolate(towards(t), away(t))(t);
+  }
+  const points: LonLat[] = [];
+  for (let i = 0; i <= segments; i++) points.push(pointAt(i / segments));
+  points[0] = from;
+  points[segments] = to;
+  return unwrapLongitudes(points);
+}

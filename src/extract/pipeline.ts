@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { geoCentroid } from 'd3-geo';
+import type { Atlas, Country, Evidence, Link, OriginId, Partner, Place, Site, SourceDocument } from '../core/types.ts';
+import * as gaz from './gazetteer.ts';
+import { furnitureLines } from './furniture.ts';
+import { splitLines } from './lines.ts';
+import { findMentions, type Mention } from './mentions.ts';
+import { metadataOf } from './metadata.ts';
+import { splitPassages } from './passages.ts';
+import { findSites, type SiteMention } from './sites.ts';
+import { tagsOf } from './tags.ts';
+import { decodeSeed, normalise, SeedError } from './text.ts';
+
+export interface Seed {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** One passage tying one origin to one partner: a row of the cooperation table before joins. */
+interface Tie {
+  origin: OriginId;
+  place: string;
+  partner: string;
+  evidence: Evidence;
+}
+
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const docIdOf = (file: string) => file.replace(/\.[^.]+$/, '');
+
+function placeNear(norm: string, site: SiteMention, passageStart: number, origin: OriginId): string {
+  const own = gaz.origins.find((o) => o.id === origin)!;
+  const candidates = gaz.places.filter((p) => p.origin === origin);
+  const inName = candidates.find((p) => p.aliases.some((a) => norm.slice(site.start, site.end).includes(a)));
+  if (inName) return inName.adcode;
+  // The nearest place named before the site (or before the list it heads), with no list break between.
+  const before = norm.slice(passageStart, site.listStart);
+  let best: { adcode: string; at: number } | null = null;
+  for (const p of candidates) {
+    for (const a of p.aliases) {
+      const at = before.lastIndexOf(a);
+      if (at >= 0 && !/[、，,；;]/.test(before.slice(at + a.length)) && (!best || at > best.at)) best = { adcode: p.adcode, at };
+    }
+  }
+  return best?.adcode ?? own.adcode;
+}
+
+interface DocumentExtract {
+  document: SourceDocument;
+  ties: Tie[];
+  sites: { mention: SiteMention; place: string }[];
+}
+
+function extractDocument(seed: Seed): DocumentExtract {
+  const text = decodeSeed(seed.file, seed.bytes);
+  const norm = normalise(text);
+  const lines = splitLines(text);
+  const meta = metadataOf(seed.file, text, norm, lines);
+  const id = docIdOf(seed.file);
+  const curated = gaz.documents.find((d) => d.id === id);
+  const document: SourceDocument = {
+    id,
+    file: seed.file,
+    sha256: createHash('sha256').update(seed.bytes).digest('hex'),
+    origin: meta.origin,
+    zh: meta.title,
+    en: curated?.zh === meta.title ? curated.en : meta.title,
+    issuer: { zh: meta.issuer, en: curated?.issuerEn ?? meta.issuer, inferred: meta.issuerInferred },
+    date: meta.date,
+    dateKind: meta.dateKind,
+    length: text.length,
+  };
+
+  const furniture = furnitureLines(lines.map((l) => ({ ...l, text: norm.slice(l.start, l.end) })));
+  const passages = splitPassages(lines, furniture, text);
+  const siteMentions = findSites(norm);
+  const mentions = findMentions(
+    norm,
+    siteMentions.map((s) => [s.start, s.end]),
+  );
+
+  const ties: Tie[] = [];
+  const sites: DocumentExtract['sites'] = [];
+  for (const passage of passages) {
+    const within = <T extends { start: number; end: number }>(x: T) => x.start >= passage.start && x.end <= passage.end;
+    const here = mentions.filter(within);
+    const siteHere = siteMentions.filter(within).map((mention) => ({ mention, place: placeNear(norm, mention, passage.start, meta.origin) }));
+    sites.push(...siteHere);
+    if (here.length === 0) continue;
+    const inSite = (m: Mention, s: SiteMention) => m.start >= s.start && m.end <= s.end;
+    const free = here.filter((m) => !siteHere.some((s) => inSite(m, s.mention)));
+    const quote = text.slice(passage.start, passage.end);
+    const normQuote = norm.slice(passage.start, passage.end);
+    const fields = tagsOf(normQuote, gaz.fields);
+    const modes = tagsOf(normQuote, gaz.modes);
+    const origin = gaz.origins.find((o) => o.id === meta.origin)!;
+
+    const rows = new Map<string, { partner: string; site: string | null; place: string }>();
+    const add = (partner: string, site: string | null, place: string) =>
+      rows.set(`${partner}\u0000${site ?? ''}`, { partner, site, place });
+    for (const { mention, place } of siteHere) {
+      const own = here.filter((m) => inSite(m, mention));
+      // A site whose name names no partner takes the partners its passage names: 与乌克兰国家农业科学院…建立能源植物试验示范基地.
+      for (const m of own.length > 0 ? own : free) for (const p of m.partners) add(p, mention.entry.zh, place);
+    }
+    for (const m of free) {
+      for (const p of m.partners) if (![...rows.values()].some((r) => r.partner === p)) add(p, null, origin.adcode);
+    }
+    for (const r of rows.values()) {
+      ties.push({
+        origin: meta.origin,
+        place: r.place,
+        partner: r.partner,
+        evidence: { doc: id, start: passage.start, end: passage.end, quote, site: r.site, fields, modes },
+      });
+    }
+  }
+  return { document, ties, sites };
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function partnerOf(id: string): Partner {
+  const country = gaz.countryByIso3.get(id);
+  if (country) return { id, kind: 'country', zh: country.zh, en: country.en, iso3: id, members: [], anchor: country.capital };
+  const bloc = gaz.blocs.find((b) => b.id === id);
+  if (bloc) {
+    const abroad = bloc.members.filter((m) => m !== 'CHN').map((m) => countryOf(m).anchor);
+    const hub = bloc.seat ?? (geoCentroid({ type: 'MultiPoint', coordinates: abroad }) as [number, number]);
+    return { id, kind: 'bloc', zh: bloc.zh, en: bloc.en, iso3: null, members: bloc.members, anchor: round(hub) };
+  }
+  const region = gaz.regions.find((r) => r.id === id);
+  if (region) return { id, kind: 'region', zh: region.zh, en: region.en, iso3: null, members: [], anchor: region.anchor };
+  const named = gaz.namedPartners.find((p) => p.id === id);
+  if (named) return { id, kind: named.kind, zh: named.zh, en: named.en, iso3: named.iso3, members: [], anchor: named.anchor };
+  throw new SeedError('gazetteer', `partner ${id} is named in the seeds but has no gazetteer entry (add it to src/extract/gazetteer/countries.json)`);
+}
+
+function countryOf(iso3: string): Country {
+  const c = gaz.countryByIso3.get(iso3);
+  if (!c) throw new SeedError('gazetteer', `country ${iso3} has no entry in src/extract/gazetteer/countries.json`);
+  return { iso3, zh: c.zh, en: c.en, anchor: c.capital };
+}
+
+const round = ([lon, lat]: [number, number]): [number, number] => [Math.round(lon * 1000) / 1000, Math.round(lat * 1000) / 1000];
+
+/** Runs the whole extraction over the seeds. Pure: bytes in, dataset out; throws SeedError on bad input. */
+export function extractAtlas(seeds: readonly Seed[]): Atlas {
+  if (seeds.length === 0) throw new SeedError('seeds/', 'no seed documents found');
+  const extracts = [...seeds].sort((a, b) => (a.file < b.file ? -1 : 1)).map(extractDocument);
+
+  const siteIds = new Map<string, string>();
+  const sites = new Map<string, Site>();
+  for (const { document, sites: found } of extracts) {
+    for (const { mention, place } of found) {
+      const id = slug(mention.entry.en);
+      siteIds.set(mention.entry.zh, id);
+      if (sites.has(id)) continue;
+      const e = mention.entry;
+      sites.set(id, { id, zh: e.zh, en: e.en, origin: document.origin, placeAdcode: place, lon: e.at[0], lat: e.at[1], precision: e.precision });
+    }
+  }
+
+  const links = new Map<string, Link>();
+  for (const { ties } of extracts) {
+    for (const t of ties) {
+      const id = `${t.origin}:${t.place}:${t.partner}`;
+      const link = links.get(id) ?? { id, origin: t.origin, place: t.place, partner: t.partner, evidence: [] };
+      link.evidence.push({ ...t.evidence, site: t.evidence.site && siteIds.get(t.evidence.site)! });
+      links.set(id, link);
+    }
+  }
+
+  const partners = [...new Set([...links.values()].map((l) => l.partner))].map(partnerOf).sort(byId);
+  const iso3s = new Set(partners.flatMap((p) => [...(p.iso3 ? [p.iso3] : []), ...p.members]));
+  const usedPlaces = new Set([...links.values()].map((l) => l.place).concat([...sites.values()].map((s) => s.placeAdcode)));
+  const places: Place[] = gaz.places
+    .filter((p) => usedPlaces.has(p.adcode))
+    .map((p) => ({ adcode: p.adcode, origin: p.origin, zh: p.zh, en: p.en, lon: p.seat[0], lat: p.seat[1] }))
+    .sort((a, b) => a.adcode.localeCompare(b.adcode));
+  const documents = extracts.map((e) => e.document);
+  const originIds = new Set(documents.map((d) => d.origin));
+
+  return {
+    version: 1,
+    documents,
+    origins: gaz.origins
+      .filter((o) => originIds.has(o.id))
+      .map((o) => ({ id: o.id, adcode: o.adcode, zh: o.zh, en: o.en, lon: o.seat[0], lat: o.seat[1] })),
+    places,
+    partners,
+    countries: [...iso3s].sort().map(countryOf),
+    sites: [...sites.values()].sort(byId),
+    fields: gaz.fields.map(({ id, zh, en }) => ({ id, zh, en })),
+    modes: gaz.modes.map(({ id, zh, en }) => ({ id, zh, en })),
+    links: [...links.values()]
+      .map((l) => ({ ...l, evidence: l.evidence.sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1)) }))
+      .sort(byId),
+  };
+}
