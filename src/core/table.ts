@@ -1,0 +1,83 @@
+import type { Atlas } from './types.ts';
+
+/** The columns of the cooperation table (shared/DATA-CONTRACT.md), in order. */
+export const TABLE_COLUMNS = [
+  'origin',
+  'place_adcode',
+  'place_zh',
+  'place_en',
+  'partner_kind',
+  'partner_id',
+  'partner_iso3',
+  'partner_members',
+  'partner_zh',
+  'partner_en',
+  'site_zh',
+  'site_en',
+  'site_lon',
+  'site_lat',
+  'site_precision',
+  'fields',
+  'modes',
+  'doc_id',
+  'doc_date',
+  'quote',
+  'quote_start',
+  'quote_end',
+] as const;
+
+export type TableRow = Record<(typeof TABLE_COLUMNS)[number], string>;
+
+const compare = (a: TableRow, b: TableRow) => {
+  for (const c of ['origin', 'doc_id', 'quote_start', 'partner_id', 'site_en'] as const) {
+    const [x, y] = c === 'quote_start' ? [Number(a[c]), Number(b[c])] : [a[c], b[c]];
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+};
+
+/** One row per piece of evidence of the given links (all of them by default), sorted deterministically. */
+export function tableRows(atlas: Atlas, linkIds?: ReadonlySet<string>): TableRow[] {
+  const partners = new Map(atlas.partners.map((p) => [p.id, p]));
+  const sites = new Map(atlas.sites.map((s) => [s.id, s]));
+  const documents = new Map(atlas.documents.map((d) => [d.id, d]));
+  const places = new Map<string, { zh: string; en: string }>([
+    ...atlas.origins.map((o) => [o.adcode, o] as const),
+    ...atlas.places.map((p) => [p.adcode, p] as const),
+  ]);
+  const rows: TableRow[] = [];
+  for (const link of atlas.links) {
+    if (linkIds && !linkIds.has(link.id)) continue;
+    const partner = partners.get(link.partner)!;
+    const place = places.get(link.place)!;
+    for (const e of link.evidence) {
+      const site = e.site ? sites.get(e.site)! : null;
+      rows.push({
+        origin: link.origin,
+        place_adcode: link.place,
+        place_zh: place.zh,
+        place_en: place.en,
+        partner_kind: partner.kind,
+        partner_id: partner.id,
+        partner_iso3: partner.iso3 ?? '',
+        partner_members: partner.members.join(';'),
+        partner_zh: partner.zh,
+        partner_en: partner.en,
+        site_zh: site?.zh ?? '',
+        site_en: site?.en ?? '',
+        site_lon: site ? String(site.lon) : '',
+        site_lat: site ? String(site.lat) : '',
+        site_precision: site?.precision ?? '',
+        fields: e.fields.join(';'),
+        modes: e.modes.join(';'),
+        doc_id: e.doc,
+        doc_date: documents.get(e.doc)!.date,
+        quote: e.quote,
+        quote_start: String(e.start),
+        quote_end: String(e.end),
+      });
+    }
+  }
+  return rows.sort(compare);
+}
