@@ -73,6 +73,11 @@ const PRECISION: Record<Site['precision'], Names> = {
   country: { zh: '位置精确到国家', en: 'located to the country' },
 };
 
+/** Where a tie starts: the origin, or the place within it. */
+export function tieStart({ origin, place }: Pick<TieRow, 'origin' | 'place'>): Names {
+  return place.adcode === origin.adcode ? origin : { zh: `${origin.zh}${place.zh}`, en: `${place.en}, ${origin.en}` };
+}
+
 function tieRow(index: AtlasIndex, link: Link): TieRow {
   return {
     link,
@@ -166,8 +171,9 @@ export function cardFor(index: AtlasIndex, selection: Selection, countryNames: M
     case 'link': {
       const link = index.links.get(selection.id);
       if (!link) return null;
-      const { origin, place, partner } = tieRow(index, link);
-      const from: Names = place.adcode === origin.adcode ? origin : { zh: `${origin.zh}${place.zh}`, en: `${place.en}, ${origin.en}` };
+      const row = tieRow(index, link);
+      const { origin, partner } = row;
+      const from = tieStart(row);
       const subtitle = { zh: `${from.zh} → ${partner.zh}`, en: `${from.en} → ${partner.en}` };
       return cardOf(index, selection, { kind: KINDS.link, title: partner, subtitle, origin: origin.id }, [link]);
     }

@@ -52,6 +52,7 @@ function placeNear(norm: string, site: SiteMention, passageStart: number, origin
 
 interface DocumentExtract {
   document: SourceDocument;
+  norm: string;
   ties: Tie[];
   sites: { mention: SiteMention; place: string }[];
 }
@@ -120,7 +121,7 @@ function extractDocument(seed: Seed): DocumentExtract {
       });
     }
   }
-  return { document, ties, sites };
+  return { document, norm, ties, sites };
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -178,9 +179,9 @@ export function extractAtlas(seeds: readonly Seed[]): Atlas {
 
   const partners = [...new Set([...links.values()].map((l) => l.partner))].map(partnerOf).sort(byId);
   const iso3s = new Set(partners.flatMap((p) => [...(p.iso3 ? [p.iso3] : []), ...p.members]));
-  const usedPlaces = new Set([...links.values()].map((l) => l.place).concat([...sites.values()].map((s) => s.placeAdcode)));
+  // The cities the texts name, whether or not a tie is put there: the map marks them all.
   const places: Place[] = gaz.places
-    .filter((p) => usedPlaces.has(p.adcode))
+    .filter((p) => extracts.some((e) => e.document.origin === p.origin && p.aliases.some((a) => e.norm.includes(a))))
     .map((p) => ({ adcode: p.adcode, origin: p.origin, zh: p.zh, en: p.en, lon: p.seat[0], lat: p.seat[1] }))
     .sort((a, b) => a.adcode.localeCompare(b.adcode));
   const documents = extracts.map((e) => e.document);

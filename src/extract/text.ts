@@ -36,17 +36,18 @@ const phraseToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
 /**
  * A Simplified copy of the text with the same length, so an offset found in the copy is the
- * offset in the original. Taiwan-style words (軟體→软件, 感測器→传感器) are converted by OpenCC's
- * phrase dictionary wherever that keeps the length of a stretch between punctuation marks;
- * elsewhere (智慧財產權→知识产权 is shorter) only characters are converted, and the vocabularies
- * list the Taiwan forms in Simplified characters too.
+ * offset in the original. In a stretch written in Traditional characters (between punctuation
+ * marks), Taiwan-style words are converted too (軟體→软件, 感測器→传感器) wherever OpenCC's phrase
+ * dictionary keeps the stretch's length; elsewhere (智慧財產權→知识产权 is shorter) only characters
+ * are, and the vocabularies list the Taiwan forms in Simplified characters as well. A stretch
+ * already in Simplified is left alone: the Taiwan phrase dictionary would rewrite mainland words.
  */
 export function normalise(text: string): string {
   const simplified = text.replace(/[^\s，。、；：,.;:()（）《》“”]+|[\s\S]/g, (run) => {
-    const phrase = phraseToSimplified(run);
-    if (phrase.length === run.length) return phrase;
     const chars = charToSimplified(run);
-    return chars.length === run.length ? chars : run;
+    if (chars === run || chars.length !== run.length) return run;
+    const phrase = phraseToSimplified(run);
+    return phrase.length === run.length ? phrase : chars;
   });
   return simplified.replace(/（/g, '(').replace(/）/g, ')');
 }

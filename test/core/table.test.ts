@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../src/core/csv.ts';
+import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import { TABLE_COLUMNS, tableRows } from '../../src/core/table.ts';
+import type { Atlas } from '../../src/core/types.ts';
+
+const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
+if (!parsed.ok) throw new Error(parsed.error);
+const atlas: Atlas = parsed.atlas;
+const exportCsv = () => execFileSync(resolve('node_modules/.bin/tsx'), ['src/cli/export-csv.ts']).toString('utf8');
+
+describe('the cooperation table (shared/DATA-CONTRACT.md)', () => {
+  const csv = exportCsv();
+  const rows = csvParse(csv);
+
+  it('has the contract columns, in order, and one row per piece of evidence', () => {
+    expect(rows.columns).toEqual([...TABLE_COLUMNS]);
+    expect(rows.length).toBe(atlas.links.reduce((n, l) => n + l.evidence.length, 0));
+  });
+
+  it('is RFC 4180 with \\n line ends, and byte-identical across runs', () => {
+    expect(csv).not.toContain('\r\n');
+    expect(csv.endsWith('\n')).toBe(true);
+    expect(exportCsv()).toBe(csv);
+  });
+
+  it('survives a round trip: every quote comes back exactly, commas and quotes included', () => {
+    const back = csvParse(toCsv(tableRows(atlas)));
+    expect(back.map((r) => r.quote)).toEqual(tableRows(atlas).map((r) => r.quote));
+    expect(toCsv([{ ...tableRows(atlas)[0]!, quote: 'a "b", c\nd' }])).toContain('"a ""b"", c\nd"');
+  });
+
+  it('fills each column as the contract says', () => {
+    const seats: Record<string, string> = { wuhan: '420100', cangzhou: '130900', shandong: '370000', yunnan: '530000' };
+    for (const r of rows) {
+      expect(Object.keys(seats)).toContain(r.origin);
+      expect(r.place_adcode).toMatch(/^\d{6}$/);
+      expect(r.doc_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (r.partner_kind === 'country') expect(r.partner_iso3).toBe(r.partner_id);
+      if (r.partner_kind === 'bloc') {
+        expect(r.partner_iso3).toBe('');
+        expect(r.partner_members).toMatch(/^[A-Z]{3}(;[A-Z]{3})+$/);
+      } else expect(r.partner_members).toBe('');
+      if (r.partner_kind === 'region') expect(r.partner_iso3).toBe('');
+      if (r.site_zh) expect(['site', 'district', 'city', 'province', 'country']).toContain(r.site_precision);
+    }
+    // An institution carries its country; a city-level place is the one the passage names.
+    expect(rows.find((r) => r.partner_id === 'university-of-karachi')?.partner_iso3).toBe('PAK');
+    expect(rows.find((r) => r.site_zh === '中乌巴顿先进焊接技术研究院')).toMatchObject({ place_adcode: '370600', place_en: 'Yantai' });
+  });
+
+  it('keeps only the rows of the links asked for', () => {
+    const isr = atlas.links.filter((l) => l.partner === 'ISR');
+    const rows = tableRows(atlas, new Set(isr.map((l) => l.id)));
+    expect(new Set(rows.map((r) => r.partner_id))).toEqual(new Set(['ISR']));
+    expect(rows.length).toBe(isr.reduce((n, l) => n + l.evidence.length, 0));
+  });
+});
