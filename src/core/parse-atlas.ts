@@ -50,6 +50,7 @@ const AtlasSchema = v.object({
   ),
   fields: v.array(v.object({ id: v.string(), ...names })),
   modes: v.array(v.object({ id: v.string(), ...names })),
+  groups: v.array(v.object({ id: v.string(), ...names, partners: ids })),
   links: v.array(
     v.object({
       id: v.string(),

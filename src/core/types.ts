@@ -103,6 +103,12 @@ export interface VocabularyTerm extends Names {
   id: string;
 }
 
+/** A region the filters offer (ASEAN, South Asia, CEE...): the partners it holds. */
+export interface PartnerGroup extends Names {
+  id: string;
+  partners: string[];
+}
+
 export interface Atlas {
   version: 1;
   documents: SourceDocument[];
@@ -113,5 +119,6 @@ export interface Atlas {
   sites: Site[];
   fields: VocabularyTerm[];
   modes: VocabularyTerm[];
+  groups: PartnerGroup[];
   links: Link[];
 }

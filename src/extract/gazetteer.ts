@@ -4,6 +4,7 @@ import type { OriginId, PartnerKind, SitePrecision } from '../core/types.ts';
 import blocsFile from './gazetteer/blocs.json' with { type: 'json' };
 import countriesFile from './gazetteer/countries.json' with { type: 'json' };
 import documentsFile from './gazetteer/documents.json' with { type: 'json' };
+import groupsFile from './gazetteer/groups.json' with { type: 'json' };
 import partnersFile from './gazetteer/partners.json' with { type: 'json' };
 import placesFile from './gazetteer/places.json' with { type: 'json' };
 import regionsFile from './gazetteer/regions.json' with { type: 'json' };
@@ -96,6 +97,7 @@ export const formerCountries = countriesFile.formerCountries;
 export const fields = vocabularyFile.fields as TermEntry[];
 export const modes = vocabularyFile.modes as TermEntry[];
 export const documents = documentsFile.documents as DocumentEntry[];
+export const groups = groupsFile.groups;
 
 export const countryByIso3 = new Map(countries.map((c) => [c.iso3, c]));
 

@@ -148,6 +148,13 @@ function countryOf(iso3: string): Country {
   return { iso3, zh: c.zh, en: c.en, anchor: c.capital };
 }
 
+function inGroup(p: Partner, g: { partners: string[]; countries: string[] }): boolean {
+  if (g.partners.includes(p.id)) return true;
+  if (p.iso3) return g.countries.includes(p.iso3);
+  const abroad = p.members.filter((m) => m !== 'CHN');
+  return abroad.length > 0 && abroad.every((m) => g.countries.includes(m));
+}
+
 const round = ([lon, lat]: [number, number]): [number, number] => [Math.round(lon * 1000) / 1000, Math.round(lat * 1000) / 1000];
 
 /** Runs the whole extraction over the seeds. Pure: bytes in, dataset out; throws SeedError on bad input. */
@@ -199,6 +206,7 @@ export function extractAtlas(seeds: readonly Seed[]): Atlas {
     sites: [...sites.values()].sort(byId),
     fields: gaz.fields.map(({ id, zh, en }) => ({ id, zh, en })),
     modes: gaz.modes.map(({ id, zh, en }) => ({ id, zh, en })),
+    groups: gaz.groups.map((g) => ({ id: g.id, zh: g.zh, en: g.en, partners: partners.filter((p) => inGroup(p, g)).map((p) => p.id) })),
     links: [...links.values()]
       .map((l) => ({ ...l, evidence: l.evidence.sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1)) }))
       .sort(byId),

@@ -62,6 +62,11 @@ describe('gazetteer entries are all used by the seeds', () => {
     expect(unused).toEqual([]);
   });
 
+  it('groups: each holds some partner, and every partner it lists by id is one the seeds name', () => {
+    for (const g of atlas.groups) expect(g.partners.length, g.id).toBeGreaterThan(0);
+    expect(gaz.groups.flatMap((g) => g.partners.filter((id) => !partnerIds.has(id)))).toEqual([]);
+  });
+
   it('documents: each English title belongs to the title the extraction finds', () => {
     for (const d of gaz.documents) {
       expect(atlas.documents.find((x) => x.id === d.id)?.zh, d.id).toBe(d.zh);

@@ -1,0 +1,196 @@
+import { FACETS, NO_FILTERS, type Facet, type Filters } from './filters.ts';
+import type { Selection } from './selection.ts';
+import type { Atlas } from './types.ts';
+
+// The shareable view lives in the URL. Each parameter parses to a value, to a notice saying why
+// it was dropped, or to nothing (the default). Old spellings migrate to the current ones, so a
+// link shared before a rename still opens the same view.
+
+export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PROJECTIONS = ['mercator', 'globe'] as const;
+export type Projection = (typeof PROJECTIONS)[number];
+
+export const SCRIPTS = ['original', 'zh-Hans', 'zh-Hant'] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** The source reader: a document, the passage in view, and the script it is shown in. */
+export interface Reading {
+  doc: string;
+  start: number;
+  end: number;
+  script: Script;
+}
+
+export interface ViewState {
+  lang: Language;
+  filters: Filters;
+  selection: Selection | null;
+  projection: Projection;
+  camera: Camera | null;
+  reading: Reading | null;
+}
+
+export interface Notice {
+  param: string;
+  value: string;
+  reason: string;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  lang: 'zh-Hans',
+  filters: NO_FILTERS,
+  selection: null,
+  projection: 'mercator',
+  camera: null,
+  reading: null,
+};
+
+const LANGUAGE_ALIASES: Record<string, Language> = {
+  zh: 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-sg': 'zh-Hans', hans: 'zh-Hans', 'zh-hans': 'zh-Hans',
+  'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant', 'zh-mo': 'zh-Hant', hant: 'zh-Hant', 'zh-hant': 'zh-Hant',
+  en: 'en', 'en-us': 'en', 'en-gb': 'en',
+};
+const PROJECTION_ALIASES: Record<string, Projection> = { mercator: 'mercator', flat: 'mercator', globe: 'globe' };
+
+/** Ids renamed since the dataset was first published: old → current. */
+const RENAMED: Record<string, string> = { 'central-west-asia': 'central-and-west-asia' };
+
+type Parsed<T> = { value: T } | { reason: string };
+
+/** The ids each facet accepts, from the dataset. */
+function facetOptions(atlas: Atlas): Record<Facet, Set<string>> {
+  return {
+    origin: new Set(atlas.origins.map((o) => o.id)),
+    field: new Set(atlas.fields.map((f) => f.id)),
+    mode: new Set(atlas.modes.map((m) => m.id)),
+    kind: new Set(atlas.partners.map((p) => p.kind)),
+    group: new Set(atlas.groups.map((g) => g.id)),
+    doc: new Set(atlas.documents.map((d) => d.id)),
+  };
+}
+
+function parseSelection(raw: string, atlas: Atlas): Parsed<Selection> {
+  const colon = raw.indexOf(':');
+  const kind = raw.slice(0, colon);
+  const id = RENAMED[raw.slice(colon + 1)] ?? raw.slice(colon + 1);
+  if (colon < 0 || id === '') return { reason: 'expected kind:id, such as country:ISR' };
+  switch (kind) {
+    case 'country': {
+      const iso3 = id.toUpperCase();
+      return atlas.countries.some((c) => c.iso3 === iso3) ? { value: { kind, iso3 } } : { reason: `no country ${id} in the atlas` };
+    }
+    case 'link':
+      return atlas.links.some((l) => l.id === id) ? { value: { kind, id } } : { reason: `no link ${id}` };
+    case 'site':
+      return atlas.sites.some((s) => s.id === id) ? { value: { kind, id } } : { reason: `no site ${id}` };
+    case 'origin': {
+      const origin = atlas.origins.find((o) => o.id === id);
+      return origin ? { value: { kind, id: origin.id } } : { reason: `no origin ${id}` };
+    }
+    case 'partner':
+      return atlas.partners.some((p) => p.id === id) ? { value: { kind, id } } : { reason: `no partner ${id}` };
+    default:
+      return { reason: `unknown kind ${kind}` };
+  }
+}
+
+const LIMITS = { lon: [-540, 540], lat: [-85, 85], zoom: [0, 22], bearing: [-360, 360], pitch: [0, 85] } as const;
+
+function parseCamera(raw: string): Parsed<Camera> {
+  const parts = raw.split(',');
+  if (parts.length !== 3 && parts.length !== 5) return { reason: 'expected lon,lat,zoom or lon,lat,zoom,bearing,pitch' };
+  const numbers = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p.trim()) ? Number(p) : NaN));
+  if (numbers.some((n) => !Number.isFinite(n))) return { reason: 'not all numbers' };
+  const [lon, lat, zoom, bearing = 0, pitch = 0] = numbers as [number, number, number, number?, number?];
+  const camera: Camera = { lon, lat, zoom, bearing, pitch };
+  for (const [key, [min, max]] of Object.entries(LIMITS)) {
+    const n = camera[key as keyof Camera];
+    if (n < min || n > max) return { reason: `${key} ${n} is outside ${min}…${max}` };
+  }
+  return { value: camera };
+}
+
+function parseReading(raw: string, script: string | null, atlas: Atlas): Parsed<Reading> {
+  const m = /^([\w-]+)(?::(\d+)-(\d+))?$/.exec(raw);
+  if (!m) return { reason: 'expected doc or doc:start-end' };
+  const doc = atlas.documents.find((d) => d.id === m[1]);
+  if (!doc) return { reason: `no document ${m[1]}` };
+  const start = m[2] ? Number(m[2]) : 0;
+  const end = m[3] ? Number(m[3]) : 0;
+  if (start > end || end > doc.length) return { reason: `passage ${start}-${end} is not inside the document` };
+  const s = (SCRIPTS as readonly string[]).includes(script ?? '') ? (script as Script) : 'original';
+  return { value: { doc: doc.id, start, end, script: s } };
+}
+
+/** Reads the view from a query string; what cannot be used is dropped with a notice. */
+export function parseViewState(search: string, atlas: Atlas): { state: ViewState; notices: Notice[] } {
+  const params = new URLSearchParams(search);
+  const notices: Notice[] = [];
+  const state: ViewState = { ...DEFAULT_VIEW, filters: { ...NO_FILTERS } };
+  const take = <T>(param: string, parse: (raw: string) => Parsed<T>, set: (value: T) => void) => {
+    const raw = params.get(param);
+    if (raw === null || raw === '') return;
+    const parsed = parse(raw);
+    if ('value' in parsed) set(parsed.value);
+    else notices.push({ param, value: raw, reason: parsed.reason });
+  };
+
+  take<Language>('lang', (raw) => {
+    const lang = LANGUAGE_ALIASES[raw.toLowerCase()];
+    return lang ? { value: lang } : { reason: 'the atlas speaks zh-Hans, zh-Hant and en' };
+  }, (lang) => (state.lang = lang));
+
+  const options = facetOptions(atlas);
+  for (const facet of FACETS) {
+    take(facet, (raw) => {
+      const values = raw.split(',').map((v) => RENAMED[v] ?? v);
+      const unknown = values.filter((v) => !options[facet].has(v));
+      if (unknown.length > 0) notices.push({ param: facet, value: unknown.join(','), reason: `unknown ${facet}` });
+      return { value: [...new Set(values.filter((v) => options[facet].has(v)))] };
+    }, (values) => (state.filters = { ...state.filters, [facet]: values }));
+  }
+
+  take('sel', (raw) => parseSelection(raw, atlas), (selection) => (state.selection = selection));
+  take<Projection>('proj', (raw) => {
+    const projection = PROJECTION_ALIASES[raw.toLowerCase()];
+    return projection ? { value: projection } : { reason: 'expected flat or globe' };
+  }, (projection) => (state.projection = projection));
+  take('cam', parseCamera, (camera) => (state.camera = camera));
+  take('read', (raw) => parseReading(raw, params.get('script'), atlas), (reading) => (state.reading = reading));
+  return { state, notices };
+}
+
+const round = (n: number, digits: number) => String(Number(n.toFixed(digits)));
+
+/** Writes the view as a query string: only what differs from the default, in a stable order. */
+export function formatViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.lang !== DEFAULT_VIEW.lang) params.set('lang', state.lang);
+  for (const facet of FACETS) if (state.filters[facet].length > 0) params.set(facet, state.filters[facet].join(','));
+  const sel = state.selection;
+  if (sel) params.set('sel', `${sel.kind}:${sel.kind === 'country' ? sel.iso3 : sel.id}`);
+  if (state.projection !== DEFAULT_VIEW.projection) params.set('proj', state.projection === 'globe' ? 'globe' : 'flat');
+  const c = state.camera;
+  if (c) {
+    const parts = [round(c.lon, 4), round(c.lat, 4), round(c.zoom, 2)];
+    if (c.bearing !== 0 || c.pitch !== 0) parts.push(round(c.bearing, 1), round(c.pitch, 1));
+    params.set('cam', parts.join(','));
+  }
+  const r = state.reading;
+  if (r) {
+    params.set('read', r.end > r.start ? `${r.doc}:${r.start}-${r.end}` : r.doc);
+    if (r.script !== 'original') params.set('script', r.script);
+  }
+  const query = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return query ? `?${query}` : '';
+}

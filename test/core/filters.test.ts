@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { facetCounts, FACETS, filterIndex, filterLinks, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
+import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import type { Atlas } from '../../src/core/types.ts';
+
+const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
+if (!parsed.ok) throw new Error(parsed.error);
+const atlas: Atlas = parsed.atlas;
+const index = filterIndex(atlas);
+const all = tieCount(atlas.links);
+const with_ = (patch: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...patch });
+
+describe('filterLinks', () => {
+  it('keeps everything without filters', () => {
+    expect(filterLinks(index, NO_FILTERS)).toEqual(atlas.links);
+  });
+
+  it('keeps one origin only', () => {
+    const kept = filterLinks(index, with_({ origin: ['yunnan'] }));
+    expect(new Set(kept.map((l) => l.origin))).toEqual(new Set(['yunnan']));
+    expect(tieCount(kept)).toBe(tieCount(atlas.links.filter((l) => l.origin === 'yunnan')));
+  });
+
+  it('narrows a link to the evidence that passes, and drops a link with none', () => {
+    const kept = filterLinks(index, with_({ field: ['marine'] }));
+    for (const l of kept) for (const e of l.evidence) expect(e.fields).toContain('marine');
+    expect(kept.length).toBeLessThan(atlas.links.length);
+  });
+
+  it('ORs options within a facet and ANDs facets', () => {
+    const a = tieCount(filterLinks(index, with_({ origin: ['wuhan'] })));
+    const b = tieCount(filterLinks(index, with_({ origin: ['cangzhou'] })));
+    expect(tieCount(filterLinks(index, with_({ origin: ['wuhan', 'cangzhou'] })))).toBe(a + b);
+    const both = filterLinks(index, with_({ origin: ['shandong'], kind: ['bloc'] }));
+    expect(both.map((l) => l.partner).sort()).toEqual(['ASEAN', 'EU']);
+  });
+
+  it('filters by region group: South Asia keeps Pakistan and the University of Karachi', () => {
+    const partners = new Set(filterLinks(index, with_({ group: ['south-asia'] })).map((l) => l.partner));
+    expect(partners).toContain('PAK');
+    expect(partners).toContain('university-of-karachi');
+    expect(partners).not.toContain('DEU');
+  });
+});
+
+describe('facetCounts', () => {
+  it('counts every tie once per option when nothing is filtered', () => {
+    const counts = facetCounts(index, NO_FILTERS);
+    expect([...counts.origin.values()].reduce((a, b) => a + b, 0)).toBe(all);
+    expect([...counts.doc.values()].reduce((a, b) => a + b, 0)).toBe(all);
+  });
+
+  it("gives each option the ties it would keep given the other facets' filters", () => {
+    const filters = with_({ origin: ['shandong'], field: ['agriculture'] });
+    const counts = facetCounts(index, filters);
+    for (const facet of FACETS) {
+      for (const [option, n] of counts[facet]) {
+        const alone = with_({ ...filters, [facet]: [option] });
+        expect(tieCount(filterLinks(index, alone)), `${facet}=${option}`).toBe(n);
+      }
+    }
+  });
+});
