@@ -1,0 +1,73 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { linkArc } from './arc.ts';
+import type { Atlas, Link } from './types.ts';
+
+// The downloads of exactly what the filters keep. The CSV is the table of DATA-CONTRACT.md
+// (src/core/table.ts + csv.ts); GeoJSON and JSON are built here from the same kept links.
+
+const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())].sort();
+
+/** The kept sites: those a kept piece of evidence names. */
+const keptSiteIds = (links: readonly Link[]) => new Set(links.flatMap((l) => l.evidence.flatMap((e) => (e.site ? [e.site] : []))));
+
+/** Links as great-circle lines from their place to the partner's anchor, and their sites as points. */
+export function toGeoJson(atlas: Atlas, links: readonly Link[]): FeatureCollection<Geometry | null> {
+  const partners = new Map(atlas.partners.map((p) => [p.id, p]));
+  const places = new Map<string, { zh: string; en: string; lon: number; lat: number }>([
+    ...atlas.origins.map((o) => [o.adcode, o] as const),
+    ...atlas.places.map((p) => [p.adcode, p] as const),
+  ]);
+  const linkFeatures: Feature<Geometry | null>[] = links.map((l) => {
+    const partner = partners.get(l.partner)!;
+    const place = places.get(l.place)!;
+    return {
+      type: 'Feature',
+      id: l.id,
+      geometry: partner.anchor ? { type: 'LineString', coordinates: linkArc([place.lon, place.lat], partner.anchor) } : null,
+      properties: {
+        type: 'link',
+        origin: l.origin,
+        place_adcode: l.place,
+        place_zh: place.zh,
+        place_en: place.en,
+        partner_id: partner.id,
+        partner_kind: partner.kind,
+        partner_iso3: partner.iso3 ?? '',
+        partner_zh: partner.zh,
+        partner_en: partner.en,
+        ties: l.evidence.length,
+        fields: union(l.evidence.map((e) => e.fields)),
+        modes: union(l.evidence.map((e) => e.modes)),
+        docs: union(l.evidence.map((e) => [e.doc])),
+      },
+    };
+  });
+  const siteIds = keptSiteIds(links);
+  const siteFeatures: Feature<Geometry>[] = atlas.sites
+    .filter((s) => siteIds.has(s.id))
+    .map((s) => ({
+      type: 'Feature',
+      id: s.id,
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: { type: 'site', zh: s.zh, en: s.en, origin: s.origin, place_adcode: s.placeAdcode, precision: s.precision },
+    }));
+  return { type: 'FeatureCollection', features: [...linkFeatures, ...siteFeatures] };
+}
+
+/** The dataset cut down to the kept links and what they refer to: the same format as atlas.json. */
+export function toAtlasSubset(atlas: Atlas, links: readonly Link[]): Atlas {
+  const partnerIds = new Set(links.map((l) => l.partner));
+  const partners = atlas.partners.filter((p) => partnerIds.has(p.id));
+  const iso3s = new Set(partners.flatMap((p) => [...(p.iso3 ? [p.iso3] : []), ...p.members]));
+  const siteIds = keptSiteIds(links);
+  const docIds = new Set(links.flatMap((l) => l.evidence.map((e) => e.doc)));
+  return {
+    ...atlas,
+    documents: atlas.documents.filter((d) => docIds.has(d.id)),
+    partners,
+    countries: atlas.countries.filter((c) => iso3s.has(c.iso3)),
+    sites: atlas.sites.filter((s) => siteIds.has(s.id)),
+    groups: atlas.groups.map((g) => ({ ...g, partners: g.partners.filter((p) => partnerIds.has(p)) })),
+    links: [...links],
+  };
+}
