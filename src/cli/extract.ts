@@ -2,12 +2,13 @@
 // and the problem, exits non-zero and leaves the previous dataset as it was.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractAtlas } from '../extract/pipeline.ts';
+import { extract } from '../extract/pipeline.ts';
 import { SeedError } from '../extract/text.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export const SEEDS_DIR = 'seeds';
 export const ATLAS_PATH = 'public/data/atlas.json';
+export const MENTIONS_PATH = 'public/data/mentions.json';
 
 export function readSeeds(dir = SEEDS_DIR) {
   return readdirSync(dir)
@@ -20,8 +21,9 @@ export const serialise = (value: unknown) => `${JSON.stringify(value, null, 1)}\
 
 function main() {
   try {
-    const atlas = extractAtlas(readSeeds());
+    const { atlas, mentions } = extract(readSeeds());
     writeFileAtomic(ATLAS_PATH, serialise(atlas));
+    writeFileAtomic(MENTIONS_PATH, serialise(mentions));
     const evidence = atlas.links.reduce((n, l) => n + l.evidence.length, 0);
     console.log(
       `${ATLAS_PATH}: ${atlas.documents.length} documents, ${atlas.partners.length} partners, ${atlas.sites.length} sites, ${atlas.links.length} links, ${evidence} passages of evidence`,

@@ -122,3 +122,15 @@ export interface Atlas {
   groups: PartnerGroup[];
   links: Link[];
 }
+
+/** Where the extraction found a partner, a site or a place in a document: what the reader highlights. */
+export interface TextMention {
+  start: number;
+  end: number;
+  kind: 'partner' | 'site' | 'place';
+  /** Partner id(s) (two for 南亚东南亚), site id, or place adcode. */
+  ids: string[];
+}
+
+/** public/data/mentions.json: loaded with the source reader, not before. */
+export type MentionIndex = Record<string, TextMention[]>;

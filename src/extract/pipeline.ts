@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { geoCentroid } from 'd3-geo';
-import type { Atlas, Country, Evidence, Link, OriginId, Partner, Place, Site, SourceDocument } from '../core/types.ts';
+import type { Atlas, Country, Evidence, Link, MentionIndex, OriginId, Partner, Place, Site, SourceDocument, TextMention } from '../core/types.ts';
 import * as gaz from './gazetteer.ts';
 import { furnitureLines } from './furniture.ts';
 import { splitLines } from './lines.ts';
@@ -53,6 +53,7 @@ function placeNear(norm: string, site: SiteMention, passageStart: number, origin
 interface DocumentExtract {
   document: SourceDocument;
   norm: string;
+  mentions: TextMention[];
   ties: Tie[];
   sites: { mention: SiteMention; place: string }[];
 }
@@ -121,7 +122,15 @@ function extractDocument(seed: Seed): DocumentExtract {
       });
     }
   }
-  return { document, norm, ties, sites };
+  const placeMentions = gaz.places
+    .filter((p) => p.origin === meta.origin)
+    .flatMap((p) => p.aliases.flatMap((a) => [...norm.matchAll(new RegExp(a, 'g'))].map((m) => ({ start: m.index!, end: m.index! + a.length, kind: 'place' as const, ids: [p.adcode] }))));
+  const textMentions: TextMention[] = [
+    ...mentions.map((m) => ({ start: m.start, end: m.end, kind: 'partner' as const, ids: m.partners })),
+    ...siteMentions.map((m) => ({ start: m.start, end: m.end, kind: 'site' as const, ids: [m.entry.zh] })),
+    ...placeMentions,
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { document, norm, mentions: textMentions, ties, sites };
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -157,8 +166,15 @@ function inGroup(p: Partner, g: { partners: string[]; countries: string[] }): bo
 
 const round = ([lon, lat]: [number, number]): [number, number] => [Math.round(lon * 1000) / 1000, Math.round(lat * 1000) / 1000];
 
-/** Runs the whole extraction over the seeds. Pure: bytes in, dataset out; throws SeedError on bad input. */
 export function extractAtlas(seeds: readonly Seed[]): Atlas {
+  return extract(seeds).atlas;
+}
+
+/**
+ * Runs the whole extraction over the seeds. Pure: bytes in, the dataset and each document's
+ * mentions out; throws SeedError on bad input.
+ */
+export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: MentionIndex } {
   if (seeds.length === 0) throw new SeedError('seeds/', 'no seed documents found');
   const extracts = [...seeds].sort((a, b) => (a.file < b.file ? -1 : 1)).map(extractDocument);
 
@@ -194,7 +210,7 @@ export function extractAtlas(seeds: readonly Seed[]): Atlas {
   const documents = extracts.map((e) => e.document);
   const originIds = new Set(documents.map((d) => d.origin));
 
-  return {
+  const atlas: Atlas = {
     version: 1,
     documents,
     origins: gaz.origins
@@ -211,4 +227,15 @@ export function extractAtlas(seeds: readonly Seed[]): Atlas {
       .map((l) => ({ ...l, evidence: l.evidence.sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1)) }))
       .sort(byId),
   };
+  // Only what the dataset holds: a name in page furniture ties nothing and is not highlighted.
+  const partnerIds = new Set(partners.map((p) => p.id));
+  const mentions: MentionIndex = Object.fromEntries(
+    extracts.map((e) => [
+      e.document.id,
+      e.mentions
+        .map((m) => (m.kind === 'site' ? { ...m, ids: m.ids.flatMap((zh) => siteIds.get(zh) ?? []) } : m))
+        .filter((m) => m.ids.length > 0 && (m.kind !== 'partner' || m.ids.every((id) => partnerIds.has(id)))),
+    ]),
+  );
+  return { atlas, mentions };
 }

@@ -60,6 +60,7 @@ describe('npm run extract on bad input', () => {
     copyFileSync('seeds/000_e6c1820c8e594476.txt', join(dir, 'seeds/000_e6c1820c8e594476.txt'));
     writeFileSync(join(dir, 'seeds/999_broken.txt'), new Uint8Array([0, 1, 2, 3]));
     writeFileSync(join(dir, 'public/data/atlas.json'), 'previous dataset');
+    writeFileSync(join(dir, 'public/data/mentions.json'), 'previous mentions');
     let stderr = '';
     let status = 0;
     try {
@@ -73,5 +74,6 @@ describe('npm run extract on bad input', () => {
     expect(stderr).toMatch(/999_broken\.txt: the file is binary/);
     expect(stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(readFileSync(join(dir, 'public/data/atlas.json'), 'utf8')).toBe('previous dataset');
+    expect(readFileSync(join(dir, 'public/data/mentions.json'), 'utf8')).toBe('previous mentions');
   });
 });

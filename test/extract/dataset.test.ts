@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ATLAS_PATH, readSeeds, serialise } from '../../src/cli/extract.ts';
+import { ATLAS_PATH, MENTIONS_PATH, readSeeds, serialise } from '../../src/cli/extract.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { tableRows } from '../../src/core/table.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { decodeSeed } from '../../src/extract/text.ts';
-import { extractAtlas } from '../../src/extract/pipeline.ts';
+import { extract, extractAtlas } from '../../src/extract/pipeline.ts';
 
 let fresh: Atlas;
 const texts = new Map(readSeeds().map((s) => [s.file.replace(/\.txt$/, ''), decodeSeed(s.file, s.bytes)]));
@@ -17,6 +17,10 @@ beforeAll(() => {
 describe('the committed dataset', () => {
   it('equals a fresh extraction of seeds/, byte for byte (run `npm run extract` after changing seeds or gazetteer)', () => {
     expect(readFileSync(ATLAS_PATH, 'utf8')).toBe(serialise(fresh));
+  });
+
+  it('and its mentions file equal a fresh extraction too', () => {
+    expect(readFileSync(MENTIONS_PATH, 'utf8')).toBe(serialise(extract(readSeeds()).mentions));
   });
 
   it('is deterministic: a second run gives identical bytes', () => {
@@ -36,6 +40,22 @@ describe('evidence', () => {
     for (const r of rows) {
       expect(texts.get(r.doc_id)!.slice(Number(r.quote_start), Number(r.quote_end))).toBe(r.quote);
     }
+  });
+
+  it('marks mentions at exact offsets: each spans a name of what it points to', () => {
+    const { mentions } = extract(readSeeds());
+    const sites = new Map(fresh.sites.map((s) => [s.id, s]));
+    for (const [doc, list] of Object.entries(mentions)) {
+      expect(list.length, doc).toBeGreaterThan(0);
+      for (const m of list) {
+        const span = texts.get(doc)!.slice(m.start, m.end);
+        expect(span.length).toBeGreaterThan(0);
+        if (m.kind === 'site') expect(sites.has(m.ids[0]!)).toBe(true);
+      }
+    }
+    const shandong = mentions['002_1d76437583e0dae5']!.map((m) => texts.get('002_1d76437583e0dae5')!.slice(m.start, m.end));
+    expect(shandong).toContain('東協');
+    expect(shandong).toContain('中以(以色列)');
   });
 
   it('never quotes page furniture (navigation, breadcrumbs, table cells)', () => {
