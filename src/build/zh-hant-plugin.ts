@@ -1,0 +1,47 @@
+// Build-time Vite plugin: the virtual module `virtual:zh-hant`, a table from every Simplified
+// string the app can show (its messages, the dataset's and the maps' names) to the Traditional
+// form OpenCC makes of it. One source of strings, two Chinese scripts; the app loads the table
+// only when someone picks 繁體中文, and ships no conversion dictionary.
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import type { Plugin } from 'vite';
+import { MESSAGES } from '../ui/messages.ts';
+
+const MODULE_ID = 'virtual:zh-hant';
+const RESOLVED_ID = `\0${MODULE_ID}`;
+
+/** Every `zh` value anywhere in a JSON document. */
+function zhValues(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) value.forEach((item) => zhValues(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'zh' && typeof item === 'string') into.add(item);
+      else zhValues(item, into);
+    }
+  }
+}
+
+export function traditionalTable(jsonFiles: readonly string[]): Record<string, string> {
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const strings = new Set<string>(Object.values(MESSAGES).map((m) => m.zh));
+  for (const file of jsonFiles) zhValues(JSON.parse(readFileSync(file, 'utf8')), strings);
+  const table: Record<string, string> = {};
+  for (const s of [...strings].sort()) {
+    const t = toTraditional(s);
+    if (t !== s) table[s] = t;
+  }
+  return table;
+}
+
+export function zhHantPlugin(options: { namesFrom: string[] }): Plugin {
+  return {
+    name: 'atlas-zh-hant',
+    resolveId: (id) => (id === MODULE_ID ? RESOLVED_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      for (const file of options.namesFrom) this.addWatchFile(file);
+      this.addWatchFile('src/ui/messages.ts');
+      return `export default ${JSON.stringify(traditionalTable(options.namesFrom))};`;
+    },
+  };
+}
