@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { labelFontPlugin } from './src/build/label-font-plugin';
+import { labelFontPlugin } from './src/build/label-font-plugin.ts';
 
 export default defineConfig({
   base: './',
@@ -13,6 +13,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // MapLibre in a chunk of its own: it changes less often than the app (caching), and
+        // `npm run bench` can weigh the app's own code apart from it.
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }] },
+      },
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -31,8 +31,9 @@ function cross(a: Vector, b: Vector): Vector {
 
 /**
  * The point a quadratic spherical Bézier from `from` to `to` bends towards, such that the
- * curve's middle lies `bend` × (arc length) to the left of the great circle (right if negative).
- * A quadratic curve reaches half way to its control point, hence the doubled angle.
+ * curve's middle lies about `bend` × (arc length) to the left of the great circle (right if
+ * negative). A flat quadratic curve reaches half way to its control point, hence the doubled
+ * angle; on the sphere it comes within a few per cent of that.
  */
 function controlPoint(from: LonLat, to: LonLat, bend: number, distance: number): LonLat {
   const a = toVector(from);
@@ -45,6 +46,18 @@ function controlPoint(from: LonLat, to: LonLat, bend: number, distance: number):
     middle[1] * Math.cos(angle) + left[1] * Math.sin(angle),
     middle[2] * Math.cos(angle) + left[2] * Math.sin(angle),
   ]));
+}
+
+/**
+ * The sign of a bend (see `linkArc`) that moves the path's middle towards the equator. Great
+ * circles between the northern continents run far north; leaning them the other way keeps
+ * them clear of the poles, where a flat map stretches them most.
+ */
+export function equatorwardSign(from: LonLat, to: LonLat): 1 | -1 {
+  const a = toVector(from);
+  const b = toVector(to);
+  const left = cross(a, b);
+  return left[2] * (a[2] + b[2]) > 0 ? -1 : 1;
 }
 
 /**
@@ -63,8 +76,8 @@ export function unwrapLongitudes(coordinates: LonLat[]): LonLat[] {
 
 /**
  * The path of a link from `from` to `to`: the great circle when `bend` is 0, otherwise a smooth
- * curve (de Casteljau with great-circle interpolation) whose middle lies `bend` × length to the
- * left of travel. The first vertex keeps the longitude of `from`.
+ * curve (de Casteljau with great-circle interpolation) whose middle lies about `bend` × length
+ * to the left of travel. The first vertex keeps the longitude of `from`.
  */
 export function linkArc(from: LonLat, to: LonLat, bend = 0): LonLat[] {
   const distance = geoDistance(from, to);

@@ -1,5 +1,5 @@
 // The default view: the smallest box that holds every drawn tie.
-import type { LonLat } from './arc';
+import type { LonLat } from './arc.ts';
 
 /** [[west, south], [east, north]]; east may exceed 180 when the box spans the antimeridian. */
 export type Bounds = [[number, number], [number, number]];
@@ -7,7 +7,13 @@ export type Bounds = [[number, number], [number, number]];
 const normalize = (lon: number) => ((lon % 360) + 540) % 360 - 180;
 
 /**
- * The bounds of `lines`. Longitudes are taken around the globe: the box's west–east span is the
+ * The box stops at these latitudes: only the middles of polar great circles go further, and a
+ * Mercator view framing them would be mostly stretched ice.
+ */
+export const FRAME_LATITUDE = 72;
+
+/**
+ * The bounds of `lines`, latitudes clamped to ±FRAME_LATITUDE. Longitudes are taken around the globe: the box's west–east span is the
  * complement of the widest gap between the lines' longitudes, so ties around the Pacific give a
  * box across the antimeridian rather than one across the whole world the other way.
  */
@@ -24,6 +30,6 @@ export function boundsOfLines(lines: LonLat[][]): Bounds {
       span = 360 - gap;
     }
   }
-  const lats = points.map(([, lat]) => lat);
+  const lats = points.map(([, lat]) => Math.max(-FRAME_LATITUDE, Math.min(FRAME_LATITUDE, lat)));
   return [[west, Math.min(...lats)], [west + span, Math.max(...lats)]];
 }

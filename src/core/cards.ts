@@ -1,8 +1,8 @@
 // What the detail card shows for a selection: its ties, fields, modes and the quoted passages
 // behind them. Pure: the card component only lays this out.
-import type { AtlasIndex } from './atlas-index';
-import type { Selection } from './selection';
-import { blocsByMember, isCollective, linksByCountry } from './ties';
+import type { AtlasIndex } from './atlas-index.ts';
+import type { Selection } from './selection.ts';
+import { blocsByMember, isCollective, linksByCountry } from './ties.ts';
 import type {
   Evidence,
   Link,
@@ -15,7 +15,7 @@ import type {
   Site,
   SourceDocument,
   VocabularyTerm,
-} from './types';
+} from './types.ts';
 
 export interface TieRow {
   link: Link;
@@ -202,4 +202,27 @@ export function cardFor(index: AtlasIndex, selection: Selection, countryNames: M
       return cardOf(index, selection, head, links, { members: isCollective(partner) ? partner.members.map(nameOfCountry) : [] });
     }
   }
+}
+
+/** What the tooltip says about a card's subject: a name and one line of counts. */
+export interface Summary {
+  title: Names;
+  detail: Names;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryOf(card: Card): Summary {
+  const ties = card.ties.length;
+  const passages = card.passages.length;
+  const passageCount: Names = { zh: `${passages} 段原文`, en: plural(passages, 'passage') };
+  if (card.selection.kind === 'link') return { title: card.subtitle ?? card.title, detail: passageCount };
+  if (card.selection.kind === 'site' && card.subtitle) return { title: card.title, detail: card.subtitle };
+  const counts: Names =
+    ties > 0
+      ? { zh: `${ties} 项合作 · ${passageCount.zh}`, en: `${plural(ties, 'tie')} · ${passageCount.en}` }
+      : card.blocTies.length > 0
+        ? { zh: '经由所属国家集团', en: 'through its blocs' }
+        : { zh: '文本未提及', en: 'not named in the plans' };
+  return { title: card.title, detail: { zh: `${card.kind.zh} · ${counts.zh}`, en: `${card.kind.en} · ${counts.en}` } };
 }

@@ -1,5 +1,5 @@
 // What the user has picked on the map: the one thing the detail card describes.
-import type { OriginId } from './types';
+import type { OriginId } from './types.ts';
 
 export type Selection =
   | { kind: 'country'; iso3: string }

@@ -1,7 +1,7 @@
 // Links from the four origins to the same partner run almost on top of each other for most of
 // their length (the origins are close together at world scale). Giving each link of such a
 // group its own bend fans them out in the middle while they still meet at the partner's anchor.
-import type { LonLat } from './arc';
+import { equatorwardSign, type LonLat } from './arc.ts';
 
 export interface PathEnds {
   id: string;
@@ -9,8 +9,8 @@ export interface PathEnds {
   to: LonLat;
 }
 
-/** Every arc leans a little to the left of travel: reads as a flow and separates opposite paths. */
-export const BASE_BEND = 0.12;
+/** Every arc leans a little towards the equator: reads as a flow and keeps clear of the poles. */
+export const BASE_BEND = 0.1;
 /** Difference in bend between neighbours of one group. */
 export const BEND_STEP = 0.06;
 const MAX_BEND = 0.42;
@@ -29,7 +29,8 @@ function bearing(origin: LonLat, target: LonLat): number {
 /**
  * The bend of each path (see `linkArc`), keyed by id. Paths that end at the same point are
  * ordered by where they come from, as seen from that end, so that neighbours do not cross,
- * and get bends spaced `BEND_STEP` apart around `BASE_BEND`, narrowed if the group is large.
+ * and get bends spaced `BEND_STEP` apart around `BASE_BEND` (towards the equator), narrowed
+ * if the group is large.
  */
 export function bendsForSharedEnds(paths: PathEnds[]): Map<string, number> {
   const groups = new Map<string, PathEnds[]>();
@@ -43,7 +44,8 @@ export function bendsForSharedEnds(paths: PathEnds[]): Map<string, number> {
       (a, b) => bearing(a.to, a.from) - bearing(b.to, b.from) || a.id.localeCompare(b.id),
     );
     const step = Math.min(BEND_STEP, (2 * (MAX_BEND - BASE_BEND)) / Math.max(1, ordered.length - 1));
-    ordered.forEach((path, i) => bends.set(path.id, BASE_BEND + (i - (ordered.length - 1) / 2) * step));
+    const base = BASE_BEND * equatorwardSign(ordered[0].from, ordered[0].to);
+    ordered.forEach((path, i) => bends.set(path.id, base + (i - (ordered.length - 1) / 2) * step));
   }
   return bends;
 }

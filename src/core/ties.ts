@@ -1,6 +1,6 @@
 // Aggregations of links per country, the unit the map shades and the country card lists.
-import type { AtlasIndex } from './atlas-index';
-import type { Link, Partner } from './types';
+import type { AtlasIndex } from './atlas-index.ts';
+import type { Link, Partner } from './types.ts';
 
 /** Blocs and unnamed regions: ties to a group, drawn apart from ties to one country. */
 export function isCollective(partner: Partner): boolean {
@@ -30,4 +30,9 @@ export function blocsByMember(index: AtlasIndex): Map<string, Partner[]> {
     for (const member of partner.members) result.set(member, [...(result.get(member) ?? []), partner]);
   }
   return result;
+}
+
+/** The links the map draws: those whose partner has an anchor. The rest are listed in cards only. */
+export function drawnLinks(index: AtlasIndex): Link[] {
+  return index.atlas.links.filter((link) => index.partners.get(link.partner)?.anchor);
 }

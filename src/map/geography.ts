@@ -3,8 +3,8 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { LonLat } from '../core/arc';
-import type { Names } from '../core/types';
+import type { LonLat } from '../core/arc.ts';
+import type { Names } from '../core/types.ts';
 
 export type Area = Feature<Polygon | MultiPolygon, Names & { id: string }>;
 
@@ -17,6 +17,8 @@ export interface Geography {
   provinceBorders: MultiLineString;
   prefectures: Area[];
   nation: FeatureCollection;
+  /** The dashed line China's maps draw in the South China Sea. */
+  dashLine: FeatureCollection;
   countryNames: Map<string, Names>;
   /** A point inside each country's main landmass, for labels and bloc spokes. */
   countryAnchors: Map<string, LonLat>;
@@ -25,7 +27,8 @@ export interface Geography {
 function collection(topology: Topology, name: string, file: string): GeometryCollection {
   const object = topology.objects?.[name];
   if (object?.type !== 'GeometryCollection') throw new Error(`${file} has no “${name}” collection`);
-  return object;
+  // Properties are checked where they are read; the mesh functions type them as {}.
+  return object as GeometryCollection;
 }
 
 function areas(topology: Topology, object: GeometryCollection): Area[] {
@@ -69,6 +72,7 @@ export function readGeography(world: Topology, china: Topology): Geography {
     provinceBorders: mesh(china, provinceObject, (a, b) => a !== b),
     prefectures: areas(china, collection(china, 'prefectures', 'china.topo.json')),
     nation: feature(china, collection(china, 'nation', 'china.topo.json')),
+    dashLine: feature(china, collection(china, 'dashLine', 'china.topo.json')),
     countryNames: new Map(countries.map((area) => [area.properties.id, { zh: area.properties.zh, en: area.properties.en }])),
     countryAnchors: new Map(countries.map((area) => [area.properties.id, mainlandCentroid(area)])),
   };

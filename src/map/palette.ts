@@ -1,6 +1,6 @@
 // The atlas's colours: a calm light "paper" ground that survives projectors, greys for the
 // shading so that the four origins' colours carry the links.
-import type { OriginId } from '../core/types';
+import type { OriginId } from '../core/types.ts';
 
 /**
  * Okabe & Ito's colour-blind-safe set (vermillion, reddish purple, blue, bluish green): the four
@@ -29,5 +29,20 @@ export const PAPER = {
   spoke: '#6f7782',
 } as const;
 
-/** Shading of partner countries by tie class, lightest for one tie (cool greys against warm land). */
-export const TIE_SHADES = ['#dfe3e6', '#c7cfd6', '#aab5c0', '#8896a5', '#67778a', '#4d5d70'];
+const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const hexOf = (values: number[]) => `#${values.map((value) => Math.round(value).toString(16).padStart(2, '0')).join('')}`;
+
+/** `amount` of `colour` over `ground`, as one opaque colour. */
+export function tint(ground: string, colour: string, amount: number): string {
+  const [from, to] = [channels(ground), channels(colour)];
+  return hexOf(from.map((value, i) => value + (to[i] - value) * amount));
+}
+
+/** Ends of the shading of partner countries by ties: cool greys that stand out on the warm land. */
+const FEWEST_TIES = '#d9dfe4';
+const MOST_TIES = '#4f5f73';
+
+/** `classes` shades from light (fewest ties) to dark, evenly spaced; a lone class sits mid-way. */
+export function tieShades(classes: number): string[] {
+  return Array.from({ length: classes }, (_, i) => tint(FEWEST_TIES, MOST_TIES, classes === 1 ? 0.5 : i / (classes - 1)));
+}

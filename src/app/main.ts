@@ -1,0 +1,131 @@
+// Start-up: load the dataset and the two maps, build what the map draws, then wire the views to
+// the store. Data flows one way: store → selectors (core/) → views; views send events back.
+import chinaUrl from '../../geo/china.topo.json?url';
+import worldUrl from '../../geo/world.topo.json?url';
+import type { Topology } from 'topojson-specification';
+import { indexAtlas } from '../core/atlas-index.ts';
+import { parseAtlas } from '../core/parse-atlas.ts';
+import { cardFor, summaryOf } from '../core/cards.ts';
+import { sameSelection, type Selection } from '../core/selection.ts';
+import { ORIGIN_IDS } from '../core/types.ts';
+import type { Projection } from '../core/url-state.ts';
+import { atlasFeatures } from '../map/atlas-features.ts';
+import { AtlasMap } from '../map/atlas-map.ts';
+import { readGeography } from '../map/geography.ts';
+import { ORIGIN_COLOURS, PAPER, tieShades } from '../map/palette.ts';
+import { atlasStyle } from '../map/style.ts';
+import '../ui/detail-card.ts';
+import '../ui/header.ts';
+import '../ui/legend.ts';
+import '../ui/tooltip.ts';
+import { showCaption } from './caption.ts';
+import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
+import { loadJson, loadText } from './load.ts';
+import { publishStatus } from './status.ts';
+import { Store } from './store.ts';
+
+const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
+
+/** Colours the UI shares with the map, from the one palette. */
+function applyPalette(): void {
+  const root = document.documentElement.style;
+  root.setProperty('--ink', PAPER.text);
+  root.setProperty('--ink-muted', PAPER.textMuted);
+  for (const id of ORIGIN_IDS) root.setProperty(`--origin-${id}`, ORIGIN_COLOURS[id]);
+}
+
+function showError(message: string): void {
+  const box = document.getElementById('message')!;
+  box.querySelector('p')!.textContent = message;
+  box.hidden = false;
+  publishStatus({ error: message });
+}
+
+async function start(): Promise<void> {
+  registerPageFonts();
+  applyPalette();
+  // The caption is optional: a missing or broken caption file must not stop the map.
+  showCaption(document.getElementById('caption')!).catch(() => undefined);
+
+  const [data, world, china] = await Promise.all([
+    loadText(new URL('data/atlas.json', document.baseURI).href, 'The dataset (data/atlas.json)'),
+    loadJson(worldUrl, 'The world map'),
+    loadJson(chinaUrl, 'The China map'),
+  ]);
+  const parsed = parseAtlas(data);
+  if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
+  const index = indexAtlas(parsed.atlas);
+  const geography = readGeography(world as Topology, china as Topology);
+  const features = atlasFeatures(index, geography);
+
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  const store = new Store({ selection: null, hover: null, projection: 'mercator', playing: !reducedMotion.matches });
+  const select = (selection: Selection | null) => {
+    if (!sameSelection(selection, store.get().selection)) store.update({ selection });
+  };
+
+  const header = element('atlas-header');
+  const legend = element('atlas-legend');
+  const card = element('atlas-card');
+  const tooltip = element('atlas-tooltip');
+  legend.origins = index.atlas.origins;
+  legend.classes = features.tieClasses;
+  legend.shades = tieShades(features.tieClasses.length);
+
+  const style = atlasStyle(features, mapFontFaces(), store.get().projection);
+  const map = new AtlasMap(document.getElementById('map')!, style, features, {
+    hover: (target, at) => store.update({ hover: target && { target, at } }),
+    select,
+  });
+
+  const cardOf = (selection: Selection) => cardFor(index, selection, geography.countryNames);
+  let ready = false;
+  store.subscribe((state, previous) => {
+    if (state.selection !== previous.selection) {
+      const selected = state.selection && cardOf(state.selection);
+      card.card = selected;
+      legend.selectedOrigin = state.selection?.kind === 'origin' ? state.selection.id : null;
+      map.select(state.selection, selected ? [...selected.ties, ...selected.blocTies].map((row) => row.link.id) : []);
+      if (selected) void loadFullFont();
+    }
+    if (!sameSelection(state.hover?.target ?? null, previous.hover?.target ?? null)) {
+      const hovered = state.hover && cardOf(state.hover.target);
+      tooltip.content = hovered && summaryOf(hovered);
+    }
+    if (state.hover) Object.assign(tooltip, state.hover.at);
+    if (state.projection !== previous.projection) {
+      header.projection = state.projection;
+      map.setProjection(state.projection);
+    }
+    if (state.playing !== previous.playing) {
+      header.playing = state.playing;
+      if (ready) map.setMotion(state.playing);
+    }
+  });
+
+  header.playing = store.get().playing;
+  header.hidden = legend.hidden = false;
+  header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
+  header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
+  header.addEventListener('frame', () => map.frameTies());
+  for (const view of [card, legend]) {
+    view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
+  }
+  reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') select(null);
+  });
+
+  const linksDrawn = await map.linksDrawn();
+  // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
+  // and then the time to all drawn.
+  performance.mark('links-drawn');
+  publishStatus({ linksDrawn, map: map.map });
+  await map.addDetails();
+  performance.mark('all-drawn');
+  ready = true;
+  map.setMotion(store.get().playing);
+  publishStatus({ ready: true });
+}
+
+start().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)));

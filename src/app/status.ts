@@ -1,0 +1,24 @@
+// What the page reports about itself on `window.atlas`, for tests and the benchmark to wait on
+// (never a fixed sleep).
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export interface AtlasStatus {
+  /** The map is drawn with its links, labels and flow, and answers to the pointer. */
+  ready: boolean;
+  /** Distinct links rendered on the map when it first became idle (before labels). */
+  linksDrawn: number;
+  error: string | null;
+  map: MapLibreMap | null;
+}
+
+declare global {
+  interface Window {
+    atlas: AtlasStatus;
+  }
+}
+
+window.atlas = { ready: false, linksDrawn: 0, error: null, map: null };
+
+export function publishStatus(patch: Partial<AtlasStatus>): void {
+  Object.assign(window.atlas, patch);
+}

@@ -1,0 +1,148 @@
+// npm run bench: the app against a bare MapLibre page (src/bench/) that shows the same geo files
+// and links with nothing else, both built and served here, in Debian's Chromium (SwiftShader, no
+// GPU). Prints load time and frame rate as ratios, the JS heap, and the bytes shipped before
+// the links are drawn, raw and gzipped, by kind. Figures are printed as measured, met or not.
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { buildApp, launchChromium, ROOT, serve } from './browser-harness.ts';
+
+const RUNS = 5;
+const FPS_SECONDS = 3;
+const VIEWPORT = { width: 1280, height: 800 };
+
+type Kind = 'app code and libraries (not MapLibre)' | 'MapLibre (JS, worker, CSS)' | 'geo and data' | 'fonts' | 'page (HTML, icon, caption)';
+
+/** What the page fetched: `data:` URLs (inlined assets) weigh nothing extra. */
+function kindOf(url: string): Kind {
+  const path = new URL(url).pathname;
+  if (/maplibre/.test(path)) return 'MapLibre (JS, worker, CSS)';
+  if (/\.topo.*\.json$|\/data\/atlas\.json$/.test(path)) return 'geo and data';
+  if (/\.woff2?$/.test(path)) return 'fonts';
+  if (/\.(js|mjs|css)$/.test(path)) return 'app code and libraries (not MapLibre)';
+  return 'page (HTML, icon, caption)';
+}
+
+interface Run {
+  linksDrawnMs: number;
+  /** The app adds markers, sites and labels once the links are drawn; the bare page has none. */
+  readyMs: number;
+  fps: number;
+  heapBytes: number;
+  shipped: { url: string; raw: number; gzip: number }[];
+}
+
+async function measure(browser: Browser, url: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const pending: Promise<Run['shipped'][number] | null>[] = [];
+  page.on('response', (response) => {
+    if (!response.url().startsWith('http')) return;
+    pending.push(
+      response.body().then(
+        (body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+        () => null,
+      ),
+    );
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 120_000 });
+  const linksDrawnMs = await page.evaluate(() => performance.getEntriesByName('links-drawn')[0].startTime);
+  // Only what arrived before the links were drawn counts as shipped before first render.
+  const shipped = (await Promise.all(pending)).filter((entry) => entry !== null);
+  await page.waitForFunction(() => !window.atlas || window.atlas.ready, undefined, { timeout: 120_000 });
+  const readyMs = await page.evaluate(() => performance.getEntriesByName('all-drawn')[0]?.startTime ?? 0);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+
+  // Frames the browser shows per second while the links move: the app runs its flow; the bare
+  // page, which has none, repaints its map every frame, the least an animation in the map costs.
+  // (A string: tsx would wrap named functions in a helper the page does not have.)
+  const fps: number = await page.evaluate(`new Promise((resolve) => {
+    if (!window.atlas) window.bareMap.repaint = true;
+    let frames = 0;
+    const end = performance.now() + ${FPS_SECONDS * 1000};
+    const count = (now) => {
+      frames++;
+      if (now < end) requestAnimationFrame(count);
+      else resolve(frames / ${FPS_SECONDS});
+    };
+    requestAnimationFrame(count);
+  })`);
+  await context.close();
+  return { linksDrawnMs, readyMs, fps, heapBytes: usedSize, shipped };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pad = (text: string, width: number) => text.padEnd(width);
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+const out = join(ROOT, 'test-results', 'bench');
+await buildApp(join(out, 'app'));
+await buildApp(join(out, 'bare'), {
+  root: join(ROOT, 'src/bench'),
+  configFile: false,
+  base: './',
+  publicDir: join(ROOT, 'public'),
+  build: { chunkSizeWarningLimit: 1200 },
+});
+const [app, bare] = await Promise.all([serve(join(out, 'app')), serve(join(out, 'bare'))]);
+const browser = await launchChromium();
+try {
+  // The bare page opens at the app's camera, read from a first load of the app.
+  const cameraPage = await browser.newPage({ viewport: VIEWPORT });
+  await cameraPage.goto(app.url);
+  await cameraPage.waitForFunction(() => window.atlas?.ready);
+  const camera = await cameraPage.evaluate(() => {
+    const map = window.atlas.map!;
+    return [map.getCenter().lng, map.getCenter().lat, map.getZoom()].join(',');
+  });
+  await cameraPage.close();
+
+  const runs: { app: Run[]; bare: Run[] } = { app: [], bare: [] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.app.push(await measure(browser, app.url));
+    runs.bare.push(await measure(browser, `${bare.url}#${camera}`));
+  }
+  const figure = (key: 'linksDrawnMs' | 'readyMs' | 'fps' | 'heapBytes', side: 'app' | 'bare') => median(runs[side].map((run) => run[key]));
+  const load = { app: figure('linksDrawnMs', 'app'), bare: figure('linksDrawnMs', 'bare') };
+  const fps = { app: figure('fps', 'app'), bare: figure('fps', 'bare') };
+
+  console.log(`Cooperation Atlas benchmark: Chromium with SwiftShader, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} runs, each in a fresh context`);
+  console.log('');
+  console.log(`navigation → links drawn   app ${load.app.toFixed(0)} ms   bare ${load.bare.toFixed(0)} ms   ratio ${(load.app / load.bare).toFixed(2)} (target ≤ 1.2: ${verdict(load.app / load.bare <= 1.2)})`);
+  console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (markers, sites and labels added after the links)`);
+  console.log(`frame rate, animating      app ${fps.app.toFixed(1)} fps   bare ${fps.bare.toFixed(1)} fps   ratio ${(fps.app / fps.bare).toFixed(2)} (target ≥ 0.9: ${verdict(fps.app / fps.bare >= 0.9)})`);
+  console.log(`JS heap after load         app ${kb(figure('heapBytes', 'app'))}   bare ${kb(figure('heapBytes', 'bare'))}`);
+  console.log('');
+
+  const shipped = runs.app[0].shipped;
+  const byKind = new Map<Kind, { raw: number; gzip: number; files: number }>();
+  for (const entry of shipped) {
+    const kind = kindOf(entry.url);
+    const sum = byKind.get(kind) ?? { raw: 0, gzip: 0, files: 0 };
+    byKind.set(kind, { raw: sum.raw + entry.raw, gzip: sum.gzip + entry.gzip, files: sum.files + 1 });
+  }
+  const targets: Partial<Record<Kind, number>> = {
+    'app code and libraries (not MapLibre)': 60 * 1024,
+    'geo and data': 300 * 1024,
+  };
+  console.log('bytes shipped by the app before its links are drawn');
+  console.log(`  ${pad('', 40)}${pad('files', 7)}${pad('raw', 12)}gzip`);
+  for (const [kind, sum] of [...byKind].sort((a, b) => b[1].gzip - a[1].gzip)) {
+    const target = targets[kind];
+    const note = target ? `  (target ≤ ${kb(target)} gzip: ${verdict(sum.gzip <= target)})` : '';
+    console.log(`  ${pad(kind, 40)}${pad(String(sum.files), 7)}${pad(kb(sum.raw), 12)}${kb(sum.gzip)}${note}`);
+  }
+  const total = shipped.reduce((sum, entry) => ({ raw: sum.raw + entry.raw, gzip: sum.gzip + entry.gzip }), { raw: 0, gzip: 0 });
+  console.log(`  ${pad('total', 40)}${pad(String(shipped.length), 7)}${pad(kb(total.raw), 12)}${kb(total.gzip)}`);
+  const early = shipped.filter((entry) => /\/400-[^/]*\.css$|seeds\//.test(entry.url));
+  console.log('');
+  console.log(`full-text font and document texts before first render: ${early.length === 0 ? 'none (loaded only when a card opens)' : early.map((entry) => entry.url).join(', ')}`);
+} finally {
+  await browser.close();
+  await Promise.all([app.close(), bare.close()]);
+}

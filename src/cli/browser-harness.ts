@@ -1,0 +1,60 @@
+// Building the app, serving it on a free local port and driving Debian's Chromium: shared by the
+// browser tests and the benchmark, so both measure the same thing the same way.
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type InlineConfig } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Chromium on a machine without a GPU: WebGL2 through SwiftShader, and every host name except
+ * 127.0.0.1 unresolvable, so that a request leaving the machine fails and shows up.
+ */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/** Builds with the project's Vite config (or `config` on top of it) into `outDir`. */
+export async function buildApp(outDir: string, config: InlineConfig = {}): Promise<void> {
+  await build({ root: ROOT, logLevel: 'warn', ...config, build: { outDir, emptyOutDir: true, ...config.build } });
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built directory on 127.0.0.1 at a port the system picks. */
+export async function serve(outDir: string): Promise<Served> {
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error(`vite preview of ${outDir} reported no address`);
+  return { url, close: () => server.close() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status. */
+export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ ready: boolean; linksDrawn: number; error: string | null }> {
+  await page.waitForFunction(() => window.atlas?.ready || window.atlas?.error, undefined, { timeout });
+  return page.evaluate(() => ({
+    ready: window.atlas.ready,
+    linksDrawn: window.atlas.linksDrawn,
+    error: window.atlas.error,
+  }));
+}

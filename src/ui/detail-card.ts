@@ -1,0 +1,270 @@
+// The detail card: what the selection is, its ties, fields and modes, and the passages that
+// say so, each with its document's title and date. It lays out a Card (core/cards.ts) and
+// reports clicks as events; it keeps no state of its own.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { tieStart, type Card, type Passage, type TieRow } from '../core/cards.ts';
+import type { Selection } from '../core/selection.ts';
+import type { Names, VocabularyTerm } from '../core/types.ts';
+import { bilingual, bilingualText } from './bilingual.ts';
+import { panelStyles } from './shared-styles.ts';
+
+const HEADINGS = {
+  ties: { zh: '合作关系', en: 'Ties' },
+  blocTies: { zh: '经由所属国家集团', en: 'Through blocs it belongs to' },
+  members: { zh: '成员国', en: 'Members' },
+  fields: { zh: '领域', en: 'Fields' },
+  modes: { zh: '合作方式', en: 'Modes' },
+  passages: { zh: '原文摘录', en: 'Passages' },
+  noTies: { zh: '规划文本未直接提及', en: 'No tie named in the plans' },
+  close: { zh: '关闭', en: 'Close' },
+};
+
+/** “3 项合作 ties”: the number once, the unit in both languages. */
+const counted = (n: number, zh: string, en: string) =>
+  html`${n} <span lang="zh-Hans">${zh}</span> <span lang="en">${en}${n === 1 ? '' : 's'}</span>`;
+
+@customElement('atlas-card')
+export class DetailCard extends LitElement {
+  @property({ attribute: false }) card: Card | null = null;
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        position: absolute;
+        z-index: 3;
+        top: 12px;
+        right: 12px;
+        bottom: 12px;
+        width: min(400px, calc(100vw - 24px));
+        pointer-events: none;
+      }
+      @media (max-width: 640px) {
+        :host {
+          top: auto;
+          left: 8px;
+          right: 8px;
+          bottom: 8px;
+          width: auto;
+          height: min(60vh, 520px);
+        }
+      }
+      aside {
+        pointer-events: auto;
+        display: flex;
+        flex-direction: column;
+        max-height: 100%;
+        overflow: hidden;
+        border-top: 4px solid var(--accent, var(--ink-muted));
+      }
+      header {
+        position: relative;
+        padding: 14px 44px 10px 16px;
+        border-bottom: 1px solid var(--rule);
+      }
+      .kind {
+        margin: 0 0 2px;
+        font-size: 11px;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--accent, var(--ink-muted));
+        font-weight: 600;
+      }
+      .kind [lang='en'] {
+        color: inherit;
+      }
+      h2 {
+        font-size: 20px;
+        line-height: 1.25;
+      }
+      h2 [lang='en'] {
+        display: block;
+        font-size: 14px;
+        font-weight: 400;
+      }
+      .subtitle {
+        margin: 6px 0 0;
+        font-size: 12.5px;
+      }
+      .close {
+        position: absolute;
+        top: 10px;
+        right: 10px;
+        width: 30px;
+        height: 30px;
+        border: none;
+        border-radius: 50%;
+        background: transparent;
+        font-size: 20px;
+        line-height: 1;
+      }
+      .close:hover {
+        background: var(--rule);
+      }
+      .body {
+        overflow-y: auto;
+        padding: 4px 16px 16px;
+        overscroll-behavior: contain;
+      }
+      .stats {
+        margin: 10px 0 0;
+        color: var(--ink-muted);
+      }
+      section {
+        margin-top: 14px;
+      }
+      h3 {
+        font-size: 12px;
+        letter-spacing: 0.04em;
+        margin-bottom: 6px;
+        color: var(--ink-muted);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .tie {
+        display: flex;
+        align-items: baseline;
+        gap: 8px;
+        width: 100%;
+        padding: 5px 6px;
+        margin: 0 -6px;
+        border: none;
+        border-radius: 5px;
+        background: transparent;
+        text-align: left;
+      }
+      .tie:hover {
+        background: var(--rule);
+      }
+      .tie .swatch {
+        transform: translateY(1px);
+      }
+      .tie .count {
+        margin-left: auto;
+        color: var(--ink-muted);
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .hollow {
+        background: transparent !important;
+        border: 2px solid var(--dot);
+        box-sizing: border-box;
+      }
+      .chips {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+      }
+      .chip {
+        padding: 2px 8px;
+        border-radius: 999px;
+        background: var(--chip);
+        font-size: 12px;
+      }
+      .members {
+        color: var(--ink-muted);
+      }
+      blockquote {
+        margin: 0 0 4px;
+        padding: 8px 10px;
+        border-left: 3px solid var(--quote-rule, var(--rule));
+        background: var(--quote);
+        font-size: 13.5px;
+        line-height: 1.7;
+      }
+      cite {
+        display: block;
+        margin-bottom: 12px;
+        font-style: normal;
+        font-size: 11.5px;
+        color: var(--ink-muted);
+      }
+      time {
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  private emit(selection: Selection | null): void {
+    this.dispatchEvent(new CustomEvent('select', { detail: selection, bubbles: true, composed: true }));
+  }
+
+  private tie(row: TieRow): TemplateResult {
+    const collective = row.partner.kind === 'bloc' || row.partner.kind === 'region';
+    const passages = row.link.evidence.length;
+    return html`<li>
+      <button class="tie" @click=${() => this.emit({ kind: 'link', id: row.link.id })}>
+        <span
+          class="swatch ${collective ? 'hollow' : ''}"
+          style="background: var(--origin-${row.origin.id}); --dot: var(--origin-${row.origin.id})"
+        ></span>
+        <span>${bilingual(tieStart(row))} → ${bilingual(row.partner)}</span>
+        <span class="count">${counted(passages, '段', 'passage')}</span>
+      </button>
+    </li>`;
+  }
+
+  private passage({ evidence, document, origin, site }: Passage): TemplateResult {
+    return html`<blockquote lang="zh" style="--quote-rule: var(--origin-${origin.id})">${evidence.quote}</blockquote>
+      <cite>
+        ${bilingual(document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
+        · ${bilingual(document.issuer, ' / ')}${site ? html` · ${bilingual(site, ' / ')}` : nothing}
+      </cite>`;
+  }
+
+  private terms(heading: Names, terms: VocabularyTerm[]) {
+    if (terms.length === 0) return nothing;
+    return html`<section>
+      <h3>${bilingual(heading)}</h3>
+      <div class="chips">${terms.map((term) => html`<span class="chip">${bilingual(term)}</span>`)}</div>
+    </section>`;
+  }
+
+  override render() {
+    const card = this.card;
+    if (!card) return nothing;
+    const accent = card.origin ? `--accent: var(--origin-${card.origin})` : '';
+    const ties = card.ties.length;
+    return html`<aside class="panel" style=${accent} aria-label=${bilingualText(card.title)}>
+      <header>
+        <p class="kind">${bilingual(card.kind, ' · ')}</p>
+        <h2>${bilingual(card.title, '')}</h2>
+        ${card.subtitle ? html`<p class="subtitle">${bilingual(card.subtitle, ' · ')}</p>` : nothing}
+        <button class="close" aria-label=${bilingualText(HEADINGS.close)} @click=${() => this.emit(null)}>×</button>
+      </header>
+      <div class="body">
+        <p class="stats">
+          ${ties === 0 && card.blocTies.length === 0
+            ? bilingual(HEADINGS.noTies, ' · ')
+            : html`${counted(ties, '项合作', 'tie')} · ${counted(card.passages.length, '段原文', 'passage')}`}
+        </p>
+        ${ties > 0 && card.selection.kind !== 'link'
+          ? html`<section><h3>${bilingual(HEADINGS.ties)}</h3><ul>${card.ties.map((row) => this.tie(row))}</ul></section>`
+          : nothing}
+        ${card.blocTies.length > 0
+          ? html`<section><h3>${bilingual(HEADINGS.blocTies)}</h3><ul>${card.blocTies.map((row) => this.tie(row))}</ul></section>`
+          : nothing}
+        ${card.members.length > 0
+          ? html`<section>
+              <h3>${bilingual(HEADINGS.members)}</h3>
+              <p class="members">${card.members.map((member, i) => html`${i > 0 ? '、' : ''}${member.zh}`)}</p>
+            </section>`
+          : nothing}
+        ${this.terms(HEADINGS.fields, card.fields)} ${this.terms(HEADINGS.modes, card.modes)}
+        ${card.passages.length > 0
+          ? html`<section><h3>${bilingual(HEADINGS.passages)}</h3>${card.passages.map((passage) => this.passage(passage))}</section>`
+          : nothing}
+      </div>
+    </aside>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atlas-card': DetailCard;
+  }
+}

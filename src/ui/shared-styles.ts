@@ -1,0 +1,41 @@
+// Styles every panel shares; colours and type come from the CSS custom properties set on :root.
+import { css } from 'lit';
+
+export const panelStyles = css`
+  :host {
+    font-family: var(--font);
+    color: var(--ink);
+    font-size: 13px;
+    line-height: 1.45;
+  }
+  .panel {
+    background: var(--panel);
+    border: 1px solid var(--rule);
+    border-radius: 8px;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.08), 0 6px 18px rgb(0 0 0 / 0.06);
+  }
+  [lang='en'] {
+    color: var(--ink-muted);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--focus);
+    outline-offset: 2px;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-weight: 600;
+  }
+  .swatch {
+    display: inline-block;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    flex: none;
+  }
+`;

@@ -1,0 +1,55 @@
+// The short note that follows the pointer over the map.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Summary } from '../core/cards.ts';
+import { bilingual } from './bilingual.ts';
+import { panelStyles } from './shared-styles.ts';
+
+@customElement('atlas-tooltip')
+export class Tooltip extends LitElement {
+  @property({ attribute: false }) content: Summary | null = null;
+  @property({ type: Number }) x = 0;
+  @property({ type: Number }) y = 0;
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        position: absolute;
+        z-index: 4;
+        top: 0;
+        left: 0;
+        pointer-events: none;
+      }
+      .panel {
+        padding: 6px 9px;
+        font-size: 12px;
+        white-space: nowrap;
+      }
+      strong {
+        font-weight: 600;
+      }
+      .detail {
+        color: var(--ink-muted);
+      }
+    `,
+  ];
+
+  override render() {
+    if (!this.content) return nothing;
+    // Keep clear of the pointer, and flip to its left near the right edge.
+    const flip = this.x > innerWidth - 280;
+    const style = `transform: translate(${flip ? `calc(${this.x - 14}px - 100%)` : `${this.x + 14}px`}, ${this.y + 14}px)`;
+    return html`<div class="panel" role="tooltip" style=${style}>
+      <strong>${bilingual(this.content.title)}</strong>
+      <div class="detail" lang="zh-Hans">${this.content.detail.zh}</div>
+      <div class="detail" lang="en">${this.content.detail.en}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atlas-tooltip': Tooltip;
+  }
+}

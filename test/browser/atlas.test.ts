@@ -1,0 +1,153 @@
+// The built app in Debian's Chromium: it draws, it draws every link, a click opens the right
+// card, and it neither logs errors nor asks anything of the outside world.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchChromium, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import type { Atlas } from '../../src/core/types.ts';
+
+const RESULTS = join(ROOT, 'test-results');
+const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
+const anchored = new Set(atlas.partners.filter((partner) => partner.anchor).map((partner) => partner.id));
+
+let served: Served;
+let browser: Browser;
+
+/** Everything a page did that the tests check at the end. */
+interface Watched {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+async function open(options: Parameters<Browser['newPage']>[0] = {}): Promise<Watched> {
+  const page = await browser.newPage(options);
+  const watched: Watched = { page, errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('request', (request) => watched.requests.push(request.url()));
+  return watched;
+}
+
+const outside = (watched: Watched) =>
+  watched.requests.filter((url) => !url.startsWith(served.url) && !/^(data|blob):/.test(url));
+
+/** Share of pixels unlike the top-left one, and the number of distinct colours, in a screenshot. */
+async function pixelVariety(page: Page, png: Buffer): Promise<{ distinct: number; unlike: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const colours = new Set<number>();
+    let unlike = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) unlike++;
+    }
+    return { distinct: colours.size, unlike: unlike / (data.length / 4) };
+  }, png.toString('base64'));
+}
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  const dist = join(RESULTS, 'browser-dist');
+  await buildApp(dist);
+  served = await serve(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('the atlas in Chromium', () => {
+  let desk: Watched;
+
+  beforeAll(async () => {
+    desk = await open({ viewport: { width: 1280, height: 800 } });
+    await desk.page.goto(served.url);
+  });
+
+  it('draws the map, with every link whose partner has a place on it', async () => {
+    const status = await waitForAtlas(desk.page);
+    expect(status.error).toBeNull();
+    const drawable = atlas.links.filter((link) => anchored.has(link.partner)).length;
+    expect(drawable).toBeGreaterThan(0);
+    expect(status.linksDrawn).toBe(drawable);
+
+    const png = await desk.page.screenshot({ path: join(RESULTS, 'atlas-desktop.png') });
+    const variety = await pixelVariety(desk.page, png);
+    expect(variety.distinct).toBeGreaterThan(200);
+    expect(variety.unlike).toBeGreaterThan(0.3);
+  });
+
+  it('opens Israel’s card with the Shandong passage when Israel is clicked', async () => {
+    const { page } = desk;
+    // Inside Israel, in the Negev: away from Jerusalem, where the links end.
+    const negev: [number, number] = [34.85, 30.9];
+    const point = await page.evaluate(
+      (at) =>
+        new Promise<{ x: number; y: number }>((resolve) => {
+          const map = window.atlas.map!;
+          map.once('idle', () => resolve(map.project(at)));
+          map.jumpTo({ center: at, zoom: 6 });
+        }),
+      negev,
+    );
+    await page.mouse.click(point.x, point.y);
+    const card = page.locator('atlas-card aside');
+    await card.waitFor();
+    const text = (await card.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toContain('以色列');
+    const shandongQuotes = atlas.links
+      .filter((link) => link.origin === 'shandong' && atlas.partners.find((p) => p.id === link.partner)?.iso3 === 'ISR')
+      .flatMap((link) => link.evidence.map((evidence) => evidence.quote));
+    expect(shandongQuotes.length).toBeGreaterThan(0);
+    expect(shandongQuotes.some((quote) => text.includes(quote))).toBe(true);
+    const shandongDoc = atlas.documents.find((doc) => doc.origin === 'shandong')!;
+    expect(text).toContain(shandongDoc.zh);
+    expect(text).toContain(shandongDoc.date);
+    await page.screenshot({ path: join(RESULTS, 'atlas-israel-card.png') });
+  });
+
+  it('logs no error and requests nothing outside 127.0.0.1', () => {
+    expect(desk.errors).toEqual([]);
+    expect(desk.requests.length).toBeGreaterThan(0);
+    expect(outside(desk)).toEqual([]);
+  });
+});
+
+describe('the atlas on a phone, for someone who prefers reduced motion', () => {
+  it('draws every link and keeps the flow still until asked', async () => {
+    const phone = await open({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce', hasTouch: true, isMobile: true });
+    await phone.page.goto(served.url);
+    const status = await waitForAtlas(phone.page);
+    expect(status.linksDrawn).toBe(atlas.links.filter((link) => anchored.has(link.partner)).length);
+    expect(await phone.page.locator('atlas-header').evaluate((header: HTMLElementTagNameMap['atlas-header']) => header.playing)).toBe(false);
+    await phone.page.screenshot({ path: join(RESULTS, 'atlas-phone.png') });
+    expect(phone.errors).toEqual([]);
+    expect(outside(phone)).toEqual([]);
+  });
+});
+
+describe('a broken data file', () => {
+  it('shows a clear message in the page instead of a blank map', async () => {
+    const broken = await open();
+    await broken.page.route('**/data/atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "links": [' }));
+    await broken.page.goto(served.url);
+    const status = await waitForAtlas(broken.page);
+    expect(status.ready).toBe(false);
+    const message = broken.page.locator('#message');
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/atlas\.json[\s\S]*not valid JSON/);
+    await broken.page.screenshot({ path: join(RESULTS, 'atlas-broken-data.png') });
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { indexAtlas } from '../../src/core/atlas-index.ts';
+import { cardFor, summaryOf } from '../../src/core/cards.ts';
+import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import { blocsByMember, drawnLinks, linksByCountry } from '../../src/core/ties.ts';
+
+const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
+if (!parsed.ok) throw new Error(parsed.error);
+const index = indexAtlas(parsed.atlas);
+const names = new Map(parsed.atlas.countries.map((c) => [c.iso3, { zh: c.zh, en: c.en }]));
+
+describe('ties', () => {
+  it('counts a country’s links through its cities, institutions and companies too', () => {
+    const usa = linksByCountry(index).get('USA')!;
+    const kinds = new Set(usa.map((link) => index.partners.get(link.partner)!.kind));
+    expect(kinds.has('country')).toBe(true);
+    expect(kinds.size).toBeGreaterThan(1);
+  });
+
+  it('never spreads a bloc’s links over its members', () => {
+    for (const links of linksByCountry(index).values()) {
+      for (const link of links) expect(index.partners.get(link.partner)!.kind).not.toBe('bloc');
+    }
+    expect(blocsByMember(index).get('THA')?.map((bloc) => bloc.id)).toContain('ASEAN');
+  });
+
+  it('draws every link whose partner has an anchor, and only those', () => {
+    const drawn = drawnLinks(index);
+    expect(drawn.every((link) => index.partners.get(link.partner)!.anchor)).toBe(true);
+    const rest = parsed.atlas.links.filter((link) => !drawn.includes(link));
+    expect(rest.every((link) => index.partners.get(link.partner)!.anchor === null)).toBe(true);
+  });
+});
+
+describe('cardFor', () => {
+  it('gives Israel its ties from Shandong with the passages, each with document title and date', () => {
+    const card = cardFor(index, { kind: 'country', iso3: 'ISR' }, names)!;
+    expect(card.title).toEqual({ zh: '以色列', en: 'Israel' });
+    expect(card.ties.length).toBeGreaterThan(0);
+    expect(card.ties.every((row) => row.origin.id === 'shandong')).toBe(true);
+    expect(card.passages.some((p) => p.evidence.quote.includes('以色列') && p.document.origin === 'shandong')).toBe(true);
+    for (const passage of card.passages) {
+      expect(passage.document.zh).not.toBe('');
+      expect(passage.document.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('lists each passage once even when it ties several partners', () => {
+    const card = cardFor(index, { kind: 'origin', id: 'shandong' }, names)!;
+    const keys = card.passages.map((p) => `${p.evidence.doc}:${p.evidence.start}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(card.ties.length).toBe(parsed.atlas.links.filter((link) => link.origin === 'shandong').length);
+  });
+
+  it('shows a site with only the passages that name it', () => {
+    const site = parsed.atlas.sites.find((s) => parsed.atlas.links.some((l) => l.evidence.some((e) => e.site === s.id)))!;
+    const card = cardFor(index, { kind: 'site', id: site.id }, names)!;
+    expect(card.passages.length).toBeGreaterThan(0);
+    expect(card.passages.every((p) => p.evidence.site === site.id)).toBe(true);
+    expect(card.subtitle?.en).toMatch(/location|located/);
+  });
+
+  it('names a bloc’s members and a link’s two ends', () => {
+    const asean = cardFor(index, { kind: 'partner', id: 'ASEAN' }, names)!;
+    expect(asean.members.map((m) => m.en)).toContain('Thailand');
+    const link = parsed.atlas.links[0];
+    const card = cardFor(index, { kind: 'link', id: link.id }, names)!;
+    expect(card.ties).toHaveLength(1);
+    expect(card.subtitle?.en).toContain('→');
+  });
+
+  it('gives a country without ties a card that says so, and nothing for unknown ids', () => {
+    const card = cardFor(index, { kind: 'country', iso3: 'ISL' }, new Map([['ISL', { zh: '冰岛', en: 'Iceland' }]]))!;
+    expect(card.ties).toEqual([]);
+    expect(summaryOf(card).detail.en).toMatch(/not named|blocs/);
+    expect(cardFor(index, { kind: 'link', id: 'nowhere' }, names)).toBeNull();
+  });
+});
