@@ -8,7 +8,7 @@ import { parseAtlas } from '../core/parse-atlas.ts';
 import { cardFor, summaryOf } from '../core/cards.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
 import { ORIGIN_IDS } from '../core/types.ts';
-import type { Projection } from '../core/url-state.ts';
+import type { Projection, Reading, Script } from '../core/url-state.ts';
 import { atlasFeatures } from '../map/atlas-features.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import { readGeography } from '../map/geography.ts';
@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   const features = atlasFeatures(index, geography);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const store = new Store({ selection: null, hover: null, projection: 'mercator', playing: !reducedMotion.matches });
+  const store = new Store({ selection: null, hover: null, projection: 'mercator', playing: !reducedMotion.matches, reading: null });
   const select = (selection: Selection | null) => {
     if (!sameSelection(selection, store.get().selection)) store.update({ selection });
   };
@@ -68,6 +68,8 @@ async function start(): Promise<void> {
   const legend = element('atlas-legend');
   const card = element('atlas-card');
   const tooltip = element('atlas-tooltip');
+  const reader = element('atlas-reader');
+  reader.atlas = parsed.atlas;
   legend.origins = index.atlas.origins;
   legend.classes = features.tieClasses;
   legend.shades = tieShades(features.tieClasses.length);
@@ -101,6 +103,7 @@ async function start(): Promise<void> {
       header.playing = state.playing;
       if (ready) map.setMotion(state.playing);
     }
+    if (state.reading !== previous.reading) reader.reading = state.reading;
   });
 
   header.playing = store.get().playing;
@@ -111,6 +114,16 @@ async function start(): Promise<void> {
   for (const view of [card, legend]) {
     view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
   }
+  card.addEventListener('read', (event) => {
+    // The reader's code, like the texts it shows, is loaded the first time a passage is opened.
+    void import('../ui/source-reader.ts');
+    store.update({ reading: { ...(event as CustomEvent<Omit<Reading, 'script'>>).detail, script: 'original' } });
+  });
+  reader.addEventListener('reader-close', () => store.update({ reading: null }));
+  reader.addEventListener('reader-script', (event) => {
+    const { reading } = store.get();
+    if (reading) store.update({ reading: { ...reading, script: (event as CustomEvent<Script>).detail } });
+  });
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
   addEventListener('keydown', (event) => {
     if (event.key === 'Escape') select(null);

@@ -1,7 +1,7 @@
 // Application state in one place. Views read it through selectors and send events back here;
 // nothing else keeps a copy.
 import type { Selection } from '../core/selection.ts';
-import type { Projection } from '../core/url-state.ts';
+import type { Projection, Reading } from '../core/url-state.ts';
 import type { Pointer } from '../map/atlas-map.ts';
 
 export interface AppState {
@@ -10,6 +10,8 @@ export interface AppState {
   projection: Projection;
   /** Whether the links' flow moves; starts off where the user prefers reduced motion. */
   playing: boolean;
+  /** The document open in the source reader, if any. */
+  reading: Reading | null;
 }
 
 type Listener = (state: AppState, previous: AppState) => void;

@@ -116,6 +116,7 @@ try {
   console.log(`navigation → links drawn   app ${load.app.toFixed(0)} ms   bare ${load.bare.toFixed(0)} ms   ratio ${(load.app / load.bare).toFixed(2)} (target ≤ 1.2: ${verdict(load.app / load.bare <= 1.2)})`);
   console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (markers, sites and labels added after the links)`);
   console.log(`frame rate, animating      app ${fps.app.toFixed(1)} fps   bare ${fps.bare.toFixed(1)} fps   ratio ${(fps.app / fps.bare).toFixed(2)} (target ≥ 0.9: ${verdict(fps.app / fps.bare >= 0.9)})`);
+  console.log('                           (app: comets on a 2D overlay, the map at rest; bare: the map repainted every frame)');
   console.log(`JS heap after load         app ${kb(figure('heapBytes', 'app'))}   bare ${kb(figure('heapBytes', 'bare'))}`);
   console.log('');
 
@@ -139,9 +140,11 @@ try {
   }
   const total = shipped.reduce((sum, entry) => ({ raw: sum.raw + entry.raw, gzip: sum.gzip + entry.gzip }), { raw: 0, gzip: 0 });
   console.log(`  ${pad('total', 40)}${pad(String(shipped.length), 7)}${pad(kb(total.raw), 12)}${kb(total.gzip)}`);
-  const early = shipped.filter((entry) => /\/400-[^/]*\.css$|seeds\//.test(entry.url));
+  const early = shipped.filter((entry) => /\/400-[^/]*\.css$|\.txt$/.test(entry.url));
   console.log('');
-  console.log(`full-text font and document texts before first render: ${early.length === 0 ? 'none (loaded only when a card opens)' : early.map((entry) => entry.url).join(', ')}`);
+  console.log(
+    `full-text font and document texts before first render: ${early.length === 0 ? 'none (the font comes when a card opens, a text when a passage is opened)' : early.map((entry) => entry.url).join(', ')}`,
+  );
 } finally {
   await browser.close();
   await Promise.all([app.close(), bare.close()]);

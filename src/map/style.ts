@@ -65,7 +65,7 @@ const LINK_WIDTH_STOPS: [number, number][] = [[1, 0.8], [4, 1.3], [8, 2.6]];
  * A link's width in pixels, from its `width` property, growing with zoom; `shape` may turn the
  * width into something else per feature (zoom has to stay the outermost expression).
  */
-const linkWidth = (shape: (width: ExpressionSpecification) => ExpressionSpecification = (width) => width) =>
+const linkWidthExpression = (shape: (width: ExpressionSpecification) => ExpressionSpecification = (width) => width) =>
   ['interpolate', ['linear'], ['zoom'], ...LINK_WIDTH_STOPS.flatMap(([zoom, factor]) => [zoom, shape(['*', ['get', 'width'], factor])])] as ExpressionSpecification;
 
 /** The same width as the style draws, for what is drawn outside it (the flow overlay). */
@@ -202,8 +202,8 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       layout: { 'line-cap': 'round' },
       paint: {
         'line-color': byOrigin(),
-        'line-width': linkWidth((width) => ['case', ['get', 'collective'], 1, width]),
-        'line-gap-width': linkWidth((width) => ['case', ['get', 'collective'], width, 0]),
+        'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], 1, width]),
+        'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
         'line-opacity': ['case', ['get', 'collective'], focusOpacity(0.75, 0.1), focusOpacity(0.5, 0.08)],
       },
     },

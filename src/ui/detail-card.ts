@@ -18,6 +18,7 @@ const HEADINGS = {
   passages: { zh: '原文摘录', en: 'Passages' },
   noTies: { zh: '规划文本未直接提及', en: 'No tie named in the plans' },
   close: { zh: '关闭', en: 'Close' },
+  read: { zh: '在原文中查看', en: 'Read in the document' },
 };
 
 /** “3 项合作 ties”: the number once, the unit in both languages. */
@@ -186,6 +187,21 @@ export class DetailCard extends LitElement {
       time {
         font-variant-numeric: tabular-nums;
       }
+      .read {
+        display: block;
+        margin-top: 3px;
+        padding: 0;
+        border: none;
+        background: none;
+        color: var(--focus);
+        font-size: 11.5px;
+      }
+      .read [lang='en'] {
+        color: inherit;
+      }
+      .read:hover {
+        text-decoration: underline;
+      }
     `,
   ];
 
@@ -209,10 +225,16 @@ export class DetailCard extends LitElement {
   }
 
   private passage({ evidence, document, origin, site }: Passage): TemplateResult {
+    // The host opens the document (the source reader), which loads its text only then.
+    const read = () => {
+      const detail = { doc: evidence.doc, start: evidence.start, end: evidence.end };
+      this.dispatchEvent(new CustomEvent('read', { detail, bubbles: true, composed: true }));
+    };
     return html`<blockquote lang="zh" style="--quote-rule: var(--origin-${origin.id})">${evidence.quote}</blockquote>
       <cite>
         ${bilingual(document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
         · ${bilingual(document.issuer, ' / ')}${site ? html` · ${bilingual(site, ' / ')}` : nothing}
+        <button class="read" @click=${read}>${bilingual(HEADINGS.read)} →</button>
       </cite>`;
   }
 

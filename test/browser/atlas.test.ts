@@ -118,6 +118,22 @@ describe('the atlas in Chromium', () => {
     await page.screenshot({ path: join(RESULTS, 'atlas-israel-card.png') });
   });
 
+  it('loads a document’s text only when a passage is opened in it', async () => {
+    const { page } = desk;
+    const texts = () => desk.requests.filter((url) => /\/[0-9]{3}_[0-9a-f]+[^/]*\.txt$/.test(url));
+    expect(texts()).toEqual([]);
+    await page.locator('atlas-card button.read').first().click();
+    const mark = page.locator('atlas-reader mark').first();
+    await mark.waitFor();
+    expect(texts()).toHaveLength(1);
+    expect((await mark.textContent())!.length).toBeGreaterThan(10);
+    await page.screenshot({ path: join(RESULTS, 'atlas-reader.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('atlas-reader dialog[open]').waitFor({ state: 'detached' });
+    // The card stays: Esc closed only the reader.
+    expect(await page.locator('atlas-card aside').count()).toBe(1);
+  });
+
   it('logs no error and requests nothing outside 127.0.0.1', () => {
     expect(desk.errors).toEqual([]);
     expect(desk.requests.length).toBeGreaterThan(0);
