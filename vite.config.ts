@@ -1,13 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { labelFontPlugin } from './src/build/label-font-plugin.ts';
+import { traditionalTable, zhHantPlugin } from './src/build/zh-hant-plugin.ts';
+
+/** The JSON files whose names the map and the interface show. */
+const NAMES_FROM = ['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.topo.json'];
 
 export default defineConfig({
   base: './',
   plugins: [
+    // virtual:zh-hant, loaded by the app only when 繁體中文 is chosen.
+    zhHantPlugin({ namesFrom: NAMES_FROM }),
     labelFontPlugin({
       weights: [400, 600],
-      namesFrom: ['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.topo.json'],
+      namesFrom: NAMES_FROM,
       textFrom: ['index.html', 'src/app', 'src/ui', 'src/map', 'src/core/cards.ts'],
+      // The Traditional forms too, or 繁體 labels would fall back to the system's fonts.
+      moreText: () => Object.values(traditionalTable(NAMES_FROM)),
     }),
   ],
   build: {

@@ -8,7 +8,7 @@ import { parseAtlas } from '../core/parse-atlas.ts';
 import { cardFor, summaryOf } from '../core/cards.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
 import { ORIGIN_IDS } from '../core/types.ts';
-import type { Projection, Reading, Script } from '../core/url-state.ts';
+import type { Language, Projection, Reading, Script } from '../core/url-state.ts';
 import { atlasFeatures } from '../map/atlas-features.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import { readGeography } from '../map/geography.ts';
@@ -18,7 +18,11 @@ import '../ui/detail-card.ts';
 import '../ui/header.ts';
 import '../ui/legend.ts';
 import '../ui/tooltip.ts';
+import { localizer, type TraditionalTable } from '../ui/i18n.ts';
+import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
 import { showCaption } from './caption.ts';
+import { wireExplore } from './explore.ts';
+import { keepViewInUrl, showNotices, viewFromUrl } from './url-sync.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { loadJson, loadText } from './load.ts';
 import { publishStatus } from './status.ts';
@@ -47,10 +51,14 @@ async function start(): Promise<void> {
   // The caption is optional: a missing or broken caption file must not stop the map.
   showCaption(document.getElementById('caption')!).catch(() => undefined);
 
+  // The URL's language, else the remembered one, else the browser's; 繁體 needs its table first.
+  const lang = chooseLanguage(new URLSearchParams(location.search).get('lang'));
+  let table: TraditionalTable = {};
   const [data, world, china] = await Promise.all([
     loadText(new URL('data/atlas.json', document.baseURI).href, 'The dataset (data/atlas.json)'),
     loadJson(worldUrl, 'The world map'),
     loadJson(chinaUrl, 'The China map'),
+    lang === 'zh-Hant' ? traditionalTable().then((loaded) => (table = loaded)) : null,
   ]);
   const parsed = parseAtlas(data);
   if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
@@ -59,7 +67,9 @@ async function start(): Promise<void> {
   const features = atlasFeatures(index, geography);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const store = new Store({ selection: null, hover: null, projection: 'mercator', playing: !reducedMotion.matches, reading: null });
+  const { view, notices } = viewFromUrl(parsed.atlas);
+  // The selection and the reader from a link are applied once the map is drawn.
+  const store = new Store({ ...view, lang, selection: null, reading: null, hover: null, playing: !reducedMotion.matches });
   const select = (selection: Selection | null) => {
     if (!sameSelection(selection, store.get().selection)) store.update({ selection });
   };
@@ -79,6 +89,34 @@ async function start(): Promise<void> {
     hover: (target, at) => store.update({ hover: target && { target, at } }),
     select,
   });
+  const { camera } = store.get();
+  if (camera) map.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+  map.map.on('moveend', () => {
+    const { lng, lat } = map.map.getCenter();
+    store.update({ camera: { lon: lng, lat, zoom: map.map.getZoom(), bearing: map.map.getBearing(), pitch: map.map.getPitch() } });
+  });
+  const loc = () => localizer(store.get().lang, table);
+  const showLanguage = () => {
+    const l = loc();
+    applyPageLanguage(l);
+    header.loc = legend.loc = card.loc = tooltip.loc = reader.loc = l;
+    map.setLanguage(l.lang, table);
+    document.querySelector('#explore > summary')!.textContent = l.t('drawer.explore');
+    document.querySelector('#ties > summary')!.textContent = l.t('drawer.ties');
+  };
+  showLanguage();
+  wireExplore({
+    store,
+    // Small (names and messages only), and not needed for the first picture: loaded after it.
+    traditional: map.linksDrawn().then(() => traditionalTable()),
+    atlas: parsed.atlas,
+    geography,
+    map,
+    loc,
+    flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
+  });
+  keepViewInUrl(store);
+  showNotices(document.getElementById('notices')!, notices, loc());
 
   const cardOf = (selection: Selection) => cardFor(index, selection, geography.countryNames);
   let ready = false;
@@ -104,21 +142,37 @@ async function start(): Promise<void> {
       if (ready) map.setMotion(state.playing);
     }
     if (state.reading !== previous.reading) reader.reading = state.reading;
+    if (state.lang !== previous.lang) showLanguage();
   });
 
   header.playing = store.get().playing;
+  header.projection = store.get().projection;
   header.hidden = legend.hidden = false;
   header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
   header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
   header.addEventListener('frame', () => map.frameTies());
+  header.addEventListener('language', (event) => {
+    const next = (event as CustomEvent<Language>).detail;
+    rememberLanguage(next);
+    // The table first, so that every view switches at once, already in Traditional.
+    (next === 'zh-Hant' ? traditionalTable() : Promise.resolve(table))
+      .then((loaded) => {
+        table = loaded;
+        store.update({ lang: next });
+      })
+      .catch((error: unknown) => console.warn('繁體中文 could not be loaded', error));
+  });
   for (const view of [card, legend]) {
     view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
   }
-  card.addEventListener('read', (event) => {
+  const openReader = (passage: Omit<Reading, 'script'>) => {
     // The reader's code, like the texts it shows, is loaded the first time a passage is opened.
     void import('../ui/source-reader.ts');
-    store.update({ reading: { ...(event as CustomEvent<Omit<Reading, 'script'>>).detail, script: 'original' } });
-  });
+    store.update({ reading: { ...passage, script: 'original' } });
+  };
+  card.addEventListener('read', (event) => openReader((event as CustomEvent<Omit<Reading, 'script'>>).detail));
+  element('atlas-table').addEventListener('open-reader', (event) => openReader(event.detail));
+  if (store.get().reading) void import('../ui/source-reader.ts');
   reader.addEventListener('reader-close', () => store.update({ reading: null }));
   reader.addEventListener('reader-script', (event) => {
     const { reading } = store.get();
@@ -133,6 +187,7 @@ async function start(): Promise<void> {
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
+  store.update({ selection: view.selection, reading: view.reading });
   publishStatus({ linksDrawn, map: map.map });
   await map.addDetails();
   performance.mark('all-drawn');

@@ -17,6 +17,8 @@ export interface LabelFontOptions {
   namesFrom: string[];
   /** Files and folders whose whole text may be shown (the app's source and page). */
   textFrom: string[];
+  /** More text that may be shown, made at build time: the Traditional forms of the names and messages. */
+  moreText?: () => Iterable<string>;
 }
 
 interface FontsourceFace {
@@ -92,6 +94,7 @@ export function labelFontPlugin(options: LabelFontOptions): Plugin {
       for (const path of options.textFrom.flatMap((name) => filesUnder(resolve(root, name)))) {
         texts.push(readFileSync(path, 'utf8'));
       }
+      if (options.moreText) texts.push(...options.moreText());
       const used = [...new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))]
         .filter((codepoint) => codepoint > 0x20)
         .sort((a, b) => a - b);

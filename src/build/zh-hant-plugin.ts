@@ -2,7 +2,7 @@
 // string the app can show (its messages, the dataset's and the maps' names) to the Traditional
 // form OpenCC makes of it. One source of strings, two Chinese scripts; the app loads the table
 // only when someone picks 繁體中文, and ships no conversion dictionary.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Plugin } from 'vite';
 import { MESSAGES } from '../ui/messages.ts';
@@ -21,10 +21,11 @@ function zhValues(value: unknown, into: Set<string>): void {
   }
 }
 
+/** Simplified → Traditional (OpenCC cn → tw) for the messages and every `zh` in `jsonFiles` (missing files are skipped). */
 export function traditionalTable(jsonFiles: readonly string[]): Record<string, string> {
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const strings = new Set<string>(Object.values(MESSAGES).map((m) => m.zh));
-  for (const file of jsonFiles) zhValues(JSON.parse(readFileSync(file, 'utf8')), strings);
+  for (const file of jsonFiles.filter((path) => existsSync(path))) zhValues(JSON.parse(readFileSync(file, 'utf8')), strings);
   const table: Record<string, string> = {};
   for (const s of [...strings].sort()) {
     const t = toTraditional(s);

@@ -13,6 +13,7 @@ import type {
   PartnerKind,
   Place,
   Site,
+  SitePrecision,
   SourceDocument,
   VocabularyTerm,
 } from './types.ts';
@@ -31,13 +32,26 @@ export interface Passage {
   site: Site | null;
 }
 
+/** What a card is about: a tie, a site, an origin, or a partner of some kind. */
+export type CardKind = 'link' | 'site' | 'origin' | PartnerKind;
+
+/** Where a tie starts: an origin, and the place within it when that is not the origin itself. */
+export interface TieStart {
+  origin: Origin;
+  place: Place | null;
+}
+
+/** The line under a card's title: a tie's two ends, or where a site is and how exactly. */
+export type Subtitle =
+  | { kind: 'route'; from: TieStart; to: Names }
+  | { kind: 'location'; place: Names | null; precision: SitePrecision };
+
 export interface Card {
   selection: Selection;
-  /** What kind of thing this is, e.g. “Country”. */
-  kind: Names;
+  /** What kind of thing this is (the view words it, e.g. “Country”). */
+  kind: CardKind;
   title: Names;
-  /** One line under the title, e.g. where a site is and how exactly. */
-  subtitle: Names | null;
+  subtitle: Subtitle | null;
   /** The origin whose colour the card wears, if it belongs to one. */
   origin: OriginId | null;
   ties: TieRow[];
@@ -50,32 +64,9 @@ export interface Card {
   passages: Passage[];
 }
 
-const KINDS = {
-  link: { zh: '合作关系', en: 'Tie' },
-  site: { zh: '合作载体', en: 'Site' },
-  origin: { zh: '规划来源地', en: 'Origin' },
-} satisfies Record<string, Names>;
-
-const PARTNER_KINDS: Record<PartnerKind, Names> = {
-  country: { zh: '国家', en: 'Country' },
-  bloc: { zh: '国家集团', en: 'Bloc' },
-  city: { zh: '城市', en: 'City' },
-  institution: { zh: '机构', en: 'Institution' },
-  company: { zh: '企业', en: 'Company' },
-  region: { zh: '地区', en: 'Region' },
-};
-
-const PRECISION: Record<Site['precision'], Names> = {
-  site: { zh: '位置精确', en: 'exact location' },
-  district: { zh: '位置精确到区县', en: 'located to the district' },
-  city: { zh: '位置精确到城市', en: 'located to the city' },
-  province: { zh: '位置精确到省', en: 'located to the province' },
-  country: { zh: '位置精确到国家', en: 'located to the country' },
-};
-
 /** Where a tie starts: the origin, or the place within it. */
-export function tieStart({ origin, place }: Pick<TieRow, 'origin' | 'place'>): Names {
-  return place.adcode === origin.adcode ? origin : { zh: `${origin.zh}${place.zh}`, en: `${place.en}, ${origin.en}` };
+export function tieStart({ origin, place }: Pick<TieRow, 'origin' | 'place'>): TieStart {
+  return { origin, place: place.adcode === origin.adcode ? null : place };
 }
 
 function tieRow(index: AtlasIndex, link: Link): TieRow {
@@ -165,7 +156,7 @@ export function cardFor(index: AtlasIndex, selection: Selection, countryNames: M
         index,
         index.atlas.links.filter((link) => blocIds.has(link.partner)).map((link) => tieRow(index, link)),
       );
-      const head = { kind: PARTNER_KINDS.country, title: nameOfCountry(selection.iso3), subtitle: null, origin: null };
+      const head = { kind: 'country' as const, title: nameOfCountry(selection.iso3), subtitle: null, origin: null };
       return cardOf(index, selection, head, links, { blocTies });
     }
     case 'link': {
@@ -173,56 +164,52 @@ export function cardFor(index: AtlasIndex, selection: Selection, countryNames: M
       if (!link) return null;
       const row = tieRow(index, link);
       const { origin, partner } = row;
-      const from = tieStart(row);
-      const subtitle = { zh: `${from.zh} → ${partner.zh}`, en: `${from.en} → ${partner.en}` };
-      return cardOf(index, selection, { kind: KINDS.link, title: partner, subtitle, origin: origin.id }, [link]);
+      const subtitle: Subtitle = { kind: 'route', from: tieStart(row), to: partner };
+      return cardOf(index, selection, { kind: 'link', title: partner, subtitle, origin: origin.id }, [link]);
     }
     case 'site': {
       const site = index.sites.get(selection.id);
       if (!site) return null;
       const place = index.places.get(site.placeAdcode);
-      const precision = PRECISION[site.precision];
-      const subtitle = place
-        ? { zh: `${place.zh} · ${precision.zh}`, en: `${place.en} · ${precision.en}` }
-        : precision;
+      const subtitle: Subtitle = { kind: 'location', place: place ?? null, precision: site.precision };
       const links = index.atlas.links.filter((link) => link.evidence.some((evidence) => evidence.site === site.id));
-      return cardOf(index, selection, { kind: KINDS.site, title: site, subtitle, origin: site.origin }, links, {}, (evidence) => evidence.site === site.id);
+      return cardOf(index, selection, { kind: 'site', title: site, subtitle, origin: site.origin }, links, {}, (evidence) => evidence.site === site.id);
     }
     case 'origin': {
       const origin = index.origins.get(selection.id);
       if (!origin) return null;
       const links = index.atlas.links.filter((link) => link.origin === origin.id);
-      return cardOf(index, selection, { kind: KINDS.origin, title: origin, subtitle: null, origin: origin.id }, links);
+      return cardOf(index, selection, { kind: 'origin', title: origin, subtitle: null, origin: origin.id }, links);
     }
     case 'partner': {
       const partner = index.partners.get(selection.id);
       if (!partner) return null;
       const links = index.atlas.links.filter((link) => link.partner === partner.id);
-      const head = { kind: PARTNER_KINDS[partner.kind], title: partner, subtitle: null, origin: null };
+      const head = { kind: partner.kind, title: partner, subtitle: null, origin: null };
       return cardOf(index, selection, head, links, { members: isCollective(partner) ? partner.members.map(nameOfCountry) : [] });
     }
   }
 }
 
-/** What the tooltip says about a card's subject: a name and one line of counts. */
+/** What the tooltip says about a card's subject: a name (a tie's two ends) and counts; the view words it. */
 export interface Summary {
+  kind: CardKind;
   title: Names;
-  detail: Names;
+  /** A tie's two ends, or where a site is, shown in place of counts. */
+  subtitle: Subtitle | null;
+  ties: number;
+  passages: number;
+  /** No ties of its own, but through blocs it belongs to. */
+  throughBlocs: boolean;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function summaryOf(card: Card): Summary {
-  const ties = card.ties.length;
-  const passages = card.passages.length;
-  const passageCount: Names = { zh: `${passages} 段原文`, en: plural(passages, 'passage') };
-  if (card.selection.kind === 'link') return { title: card.subtitle ?? card.title, detail: passageCount };
-  if (card.selection.kind === 'site' && card.subtitle) return { title: card.title, detail: card.subtitle };
-  const counts: Names =
-    ties > 0
-      ? { zh: `${ties} 项合作 · ${passageCount.zh}`, en: `${plural(ties, 'tie')} · ${passageCount.en}` }
-      : card.blocTies.length > 0
-        ? { zh: '经由所属国家集团', en: 'through its blocs' }
-        : { zh: '文本未提及', en: 'not named in the plans' };
-  return { title: card.title, detail: { zh: `${card.kind.zh} · ${counts.zh}`, en: `${card.kind.en} · ${counts.en}` } };
+  return {
+    kind: card.kind,
+    title: card.title,
+    subtitle: card.subtitle,
+    ties: card.ties.length,
+    passages: card.passages.length,
+    throughBlocs: card.ties.length === 0 && card.blocTies.length > 0,
+  };
 }

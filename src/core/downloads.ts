@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { linkArc } from './arc.ts';
+import { toCsv } from './csv.ts';
+import { keptTableRows } from './table.ts';
 import type { Atlas, Link } from './types.ts';
 
 // The downloads of exactly what the filters keep. The CSV is the table of DATA-CONTRACT.md
@@ -70,4 +72,51 @@ export function toAtlasSubset(atlas: Atlas, links: readonly Link[]): Atlas {
     groups: atlas.groups.map((g) => ({ ...g, partners: g.partners.filter((p) => partnerIds.has(p)) })),
     links: [...links],
   };
+}
+
+export const DOWNLOAD_FORMATS = ['csv', 'geojson', 'json'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+
+/** One file to save: what the downloads panel turns into a Blob. */
+export interface DownloadFile {
+  format: DownloadFormat;
+  /** e.g. cooperation-atlas-ties-2025-03-01.csv */
+  name: string;
+  /** The MIME type of the Blob. */
+  type: string;
+  content: string;
+}
+
+const TYPES: Record<DownloadFormat, { extension: string; type: string }> = {
+  csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
+  geojson: { extension: 'geojson', type: 'application/geo+json' },
+  json: { extension: 'json', type: 'application/json' },
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar day of `date` where the user is, YYYY-MM-DD: the date in the file names. */
+export const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+/** The file name of a download made on `day` (YYYY-MM-DD). */
+export const downloadName = (format: DownloadFormat, day: string) => `cooperation-atlas-ties-${day}.${TYPES[format].extension}`;
+
+/**
+ * The file of one format holding exactly the kept links, and of each link exactly the evidence it
+ * kept: the CSV is the contract's table (csv.ts) of those ties, the JSON is laid out as
+ * atlas.json is (one-space indent), the GeoJSON compact (its lines are long lists of points).
+ */
+export function downloadFile(atlas: Atlas, links: readonly Link[], format: DownloadFormat, day: string): DownloadFile {
+  const content =
+    format === 'csv'
+      ? toCsv(keptTableRows(atlas, links))
+      : format === 'geojson'
+        ? `${JSON.stringify(toGeoJson(atlas, links))}\n`
+        : `${JSON.stringify(toAtlasSubset(atlas, links), null, 1)}\n`;
+  return { format, name: downloadName(format, day), type: TYPES[format].type, content };
+}
+
+/** All three downloads of the kept links, in the order the panel offers them. */
+export function downloadFiles(atlas: Atlas, links: readonly Link[], day: string): DownloadFile[] {
+  return DOWNLOAD_FORMATS.map((format) => downloadFile(atlas, links, format, day));
 }

@@ -1,4 +1,4 @@
-import type { Atlas } from './types.ts';
+import type { Atlas, Link } from './types.ts';
 
 /** The columns of the cooperation table (shared/DATA-CONTRACT.md), in order. */
 export const TABLE_COLUMNS = [
@@ -80,4 +80,13 @@ export function tableRows(atlas: Atlas, linkIds?: ReadonlySet<string>): TableRow
     }
   }
   return rows.sort(compare);
+}
+
+/**
+ * The rows of exactly the evidence `links` hold, sorted as tableRows sorts. Unlike
+ * tableRows(atlas, ids), a link the filters narrowed to some of its evidence gives only the rows
+ * of the evidence it kept: this is the table of what the filters keep.
+ */
+export function keptTableRows(atlas: Atlas, links: readonly Link[]): TableRow[] {
+  return tableRows({ ...atlas, links: [...links] });
 }

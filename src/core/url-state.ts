@@ -172,10 +172,13 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
 
 const round = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 
-/** Writes the view as a query string: only what differs from the default, in a stable order. */
+/**
+ * Writes the view as a query string in a stable order: the language always (a link without one
+ * opens in the reader's own language), everything else only where it differs from the default.
+ */
 export function formatViewState(state: ViewState): string {
   const params = new URLSearchParams();
-  if (state.lang !== DEFAULT_VIEW.lang) params.set('lang', state.lang);
+  params.set('lang', state.lang);
   for (const facet of FACETS) if (state.filters[facet].length > 0) params.set(facet, state.filters[facet].join(','));
   const sel = state.selection;
   if (sel) params.set('sel', `${sel.kind}:${sel.kind === 'country' ? sel.iso3 : sel.id}`);
@@ -191,6 +194,5 @@ export function formatViewState(state: ViewState): string {
     params.set('read', r.end > r.start ? `${r.doc}:${r.start}-${r.end}` : r.doc);
     if (r.script !== 'original') params.set('script', r.script);
   }
-  const query = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
-  return query ? `?${query}` : '';
+  return `?${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }

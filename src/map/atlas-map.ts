@@ -6,12 +6,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Selection } from '../core/selection.ts';
 import type { OriginId } from '../core/types.ts';
-import type { Projection } from '../core/url-state.ts';
+import type { Language, Projection } from '../core/url-state.ts';
+import { localizer, type TraditionalTable } from '../ui/i18n.ts';
 import { pointKey, type AtlasFeatures, type BaseKind, type PointKind } from './atlas-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
-import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, labelScale, SOURCES } from './style.ts';
+import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -65,26 +66,30 @@ function stateFeature(selection: Selection): FeatureRef | null {
   }
 }
 
+const countriesOf = (features: AtlasFeatures) =>
+  new Map(features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country as Feature]));
+const linksOf = (features: AtlasFeatures) => features.lines.features.filter((line) => line.properties.kind === 'link');
+
 /** Room around the ties when framing them: less on a phone, where every pixel counts. */
 const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
 
 export class AtlasMap {
   readonly map: maplibregl.Map;
   private readonly flow: FlowOverlay;
-  private readonly countries: Map<string, Feature>;
+  private countries: Map<string, Feature>;
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private highlighted = { hover: null as string | null, selected: null as string | null };
+  /** The labels' text-field for the current language (see setLanguage). */
+  private labelField = labelText('zh-Hans');
 
   constructor(
     container: HTMLElement,
     style: maplibregl.StyleSpecification,
-    private readonly features: AtlasFeatures,
+    private features: AtlasFeatures,
     events: AtlasMapEvents,
   ) {
-    this.countries = new Map(
-      features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country]),
-    );
+    this.countries = countriesOf(features);
     this.map = new maplibregl.Map({
       container,
       style,
@@ -100,7 +105,7 @@ export class AtlasMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
-    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === 'link'));
+    this.flow = new FlowOverlay(this.map, linksOf(features));
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);
@@ -147,7 +152,7 @@ export class AtlasMap {
 
   /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
   addDetails(): Promise<void> {
-    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth))) this.map.addLayer(layer);
+    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth), this.labelField)) this.map.addLayer(layer);
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 
@@ -201,6 +206,49 @@ export class AtlasMap {
   /** Runs or stops the flow along the links. */
   setMotion(playing: boolean): void {
     this.flow.setPlaying(playing);
+  }
+
+  /**
+   * Shows what the filters keep: the features rebuilt from the kept links replace the drawn ones
+   * in place (same sources and layers), so the map, its shading and the flow change together.
+   */
+  showFeatures(features: AtlasFeatures): void {
+    this.features = features;
+    this.countries = countriesOf(features);
+    // Filters from a shared link arrive before the style has loaded its sources.
+    if (this.map.loaded()) this.drawFeatures();
+    else this.map.once('load', () => this.drawFeatures());
+  }
+
+  private drawFeatures(): void {
+    const { base, lines, points } = this.features;
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.base)!.setData(base);
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(lines);
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.points)!.setData(points);
+    this.flow.setLinks(linksOf(this.features));
+  }
+
+  /**
+   * Shows the labels, and the titles of MapLibre's own controls, in `lang`; `traditional` is the
+   * Simplified → Traditional table (virtual:zh-hant), needed for zh-Hant only. The map is not
+   * rebuilt: only the label layer's text-field changes (before the labels are added, they will
+   * be added in this language).
+   */
+  setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
+    this.labelField = labelText(lang, traditional);
+    if (this.map.getLayer(LABEL_LAYER)) this.map.setLayoutProperty(LABEL_LAYER, 'text-field', this.labelField);
+    const loc = localizer(lang, traditional);
+    const container = this.map.getContainer();
+    const title = (selector: string, text: string) => {
+      for (const element of container.querySelectorAll(selector)) {
+        element.setAttribute('title', text);
+        element.setAttribute('aria-label', text);
+      }
+    };
+    title('.maplibregl-ctrl-zoom-in', loc.t('map.zoomIn'));
+    title('.maplibregl-ctrl-zoom-out', loc.t('map.zoomOut'));
+    title('.maplibregl-ctrl-attrib-button', loc.t('map.attribution'));
+    this.map.getCanvas().setAttribute('aria-label', loc.t('map.canvas'));
   }
 
   /** Back to the view that holds every tie. */

@@ -66,7 +66,7 @@ export class FlowOverlay {
   // A canvas in main memory: where the browser composites without a GPU, a GPU canvas would be
   // read back every frame, and that readback costs more than all the drawing.
   private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
-  private readonly tracks: Track[];
+  private tracks: Track[];
   private playing = false;
   /** Where the comets are, 0–1 of the way to the next; frozen while paused. */
   private phase = 0;
@@ -87,6 +87,12 @@ export class FlowOverlay {
     container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));
     map.on('resize', () => this.requestDraw());
     map.on('render', () => this.requestDraw());
+  }
+
+  /** Replaces the links the comets run along (after the filters change). */
+  setLinks(links: Feature<LineString, LineProperties>[]): void {
+    this.tracks = links.map(track);
+    this.requestDraw();
   }
 
   /** Runs or stops the comets. */

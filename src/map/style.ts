@@ -14,6 +14,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
+import type { Language } from '../core/url-state.ts';
 import type { AtlasFeatures, PointKind } from './atlas-features.ts';
 import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
@@ -94,16 +95,36 @@ const perLabelKind = <T extends string | number | ExpressionSpecification>(value
 const isOneOf = (kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 
 /**
- * Every label in one layer: Chinese over English, each kind in its own size (times `scale`),
- * weight and place, origins (at their seats) first in placement and in their own colour.
+ * A label's text in `lang`: the name in that language over the other language's, smaller. Label
+ * points carry `zh` (Simplified) and `en`; Traditional is looked up in `traditional` (Simplified →
+ * Traditional, from virtual:zh-hant) by a `match` on `zh`, so that switching needs no new data.
+ * The two lines stay in every language, so labels keep their size and places when it changes.
  */
-const labelLayer = (scale: number): SymbolLayerSpecification => ({
-  id: 'labels',
+export function labelText(lang: Language, traditional: Readonly<Record<string, string>> = {}): ExpressionSpecification {
+  const simplified: ExpressionSpecification = ['get', 'zh'];
+  const pairs = Object.entries(traditional).filter(([from, to]) => from !== '' && from !== to);
+  const chinese: ExpressionSpecification =
+    lang === 'zh-Hant' && pairs.length > 0 ? (['match', simplified, ...pairs.flat(), simplified] as ExpressionSpecification) : simplified;
+  const english: ExpressionSpecification = ['get', 'en'];
+  const [first, second] = lang === 'en' ? [english, simplified] : [chinese, english];
+  return ['format', first, {}, '\n', {}, second, { 'font-scale': 0.78 }];
+}
+
+/** The id of the one label layer, whose text-field AtlasMap.setLanguage changes. */
+export const LABEL_LAYER = 'labels';
+
+/**
+ * Every label in one layer: the chosen language over the other (see labelText), each kind in its
+ * own size (times `scale`), weight and place, origins (at their seats) first in placement and in
+ * their own colour.
+ */
+const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSpecification => ({
+  id: LABEL_LAYER,
   type: 'symbol',
   source: SOURCES.points,
   filter: ['>=', ['zoom'], ['get', 'minzoom']],
   layout: {
-    'text-field': ['format', ['get', 'zh'], {}, '\n', {}, ['get', 'en'], { 'font-scale': 0.78 }],
+    'text-field': text,
     'text-font': perLabelKind((kind) => ['literal', [LABEL_STYLE[kind].bold ? FONT.bold : FONT.regular]] as ExpressionSpecification, ['literal', [FONT.regular]]),
     'text-size': [
       'interpolate', ['linear'], ['zoom'],
@@ -215,7 +236,7 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
  * Each is a new kind of layer, whose shaders take long to compile in software rendering, and
  * labels wait for their glyphs; holding them back shows the links first.
  */
-export function detailLayers(labelSize = 1): LayerSpecification[] {
+export function detailLayers(labelSize = 1, text: ExpressionSpecification = labelText('zh-Hans')): LayerSpecification[] {
   return [
     {
       id: 'markers',
@@ -271,7 +292,7 @@ export function detailLayers(labelSize = 1): LayerSpecification[] {
       },
       paint: { 'icon-opacity': focusOpacity(1, 0.35) },
     },
-    labelLayer(labelSize),
+    labelLayer(labelSize, text),
   ];
 }
 

@@ -5,28 +5,16 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { tieStart, type Card, type Passage, type TieRow } from '../core/cards.ts';
 import type { Selection } from '../core/selection.ts';
-import type { Names, VocabularyTerm } from '../core/types.ts';
-import { bilingual, bilingualText } from './bilingual.ts';
+import type { VocabularyTerm } from '../core/types.ts';
+import { kindText, nameWithSecond, subtitleText, tieStartText } from './card-text.ts';
+import { count, formatList } from './format.ts';
+import { localizer, type Localizer } from './i18n.ts';
+import type { MessageKey } from './messages.ts';
 import { panelStyles } from './shared-styles.ts';
-
-const HEADINGS = {
-  ties: { zh: '合作关系', en: 'Ties' },
-  blocTies: { zh: '经由所属国家集团', en: 'Through blocs it belongs to' },
-  members: { zh: '成员国', en: 'Members' },
-  fields: { zh: '领域', en: 'Fields' },
-  modes: { zh: '合作方式', en: 'Modes' },
-  passages: { zh: '原文摘录', en: 'Passages' },
-  noTies: { zh: '规划文本未直接提及', en: 'No tie named in the plans' },
-  close: { zh: '关闭', en: 'Close' },
-  read: { zh: '在原文中查看', en: 'Read in the document' },
-};
-
-/** “3 项合作 ties”: the number once, the unit in both languages. */
-const counted = (n: number, zh: string, en: string) =>
-  html`${n} <span lang="zh-Hans">${zh}</span> <span lang="en">${en}${n === 1 ? '' : 's'}</span>`;
 
 @customElement('atlas-card')
 export class DetailCard extends LitElement {
+  @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property({ attribute: false }) card: Card | null = null;
 
   static override styles = [
@@ -72,15 +60,13 @@ export class DetailCard extends LitElement {
         color: var(--accent, var(--ink-muted));
         font-weight: 600;
       }
-      .kind [lang='en'] {
-        color: inherit;
-      }
       h2 {
         font-size: 20px;
         line-height: 1.25;
       }
-      h2 [lang='en'] {
+      h2 .second {
         display: block;
+        color: var(--ink-muted);
         font-size: 14px;
         font-weight: 400;
       }
@@ -196,9 +182,6 @@ export class DetailCard extends LitElement {
         color: var(--focus);
         font-size: 11.5px;
       }
-      .read [lang='en'] {
-        color: inherit;
-      }
       .read:hover {
         text-decoration: underline;
       }
@@ -210,6 +193,7 @@ export class DetailCard extends LitElement {
   }
 
   private tie(row: TieRow): TemplateResult {
+    const { loc } = this;
     const collective = row.partner.kind === 'bloc' || row.partner.kind === 'region';
     const passages = row.link.evidence.length;
     return html`<li>
@@ -218,67 +202,69 @@ export class DetailCard extends LitElement {
           class="swatch ${collective ? 'hollow' : ''}"
           style="background: var(--origin-${row.origin.id}); --dot: var(--origin-${row.origin.id})"
         ></span>
-        <span>${bilingual(tieStart(row))} → ${bilingual(row.partner)}</span>
-        <span class="count">${counted(passages, '段', 'passage')}</span>
+        <span>${loc.t('card.route', { from: tieStartText(loc, tieStart(row)), to: loc.name(row.partner) })}</span>
+        <span class="count">${count(loc, 'passages', passages)}</span>
       </button>
     </li>`;
   }
 
   private passage({ evidence, document, origin, site }: Passage): TemplateResult {
+    const { loc } = this;
     // The host opens the document (the source reader), which loads its text only then.
     const read = () => {
       const detail = { doc: evidence.doc, start: evidence.start, end: evidence.end };
       this.dispatchEvent(new CustomEvent('read', { detail, bubbles: true, composed: true }));
     };
+    // The quote stays as the document wrote it (Simplified or Traditional), as a citation must.
     return html`<blockquote lang="zh" style="--quote-rule: var(--origin-${origin.id})">${evidence.quote}</blockquote>
       <cite>
-        ${bilingual(document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
-        · ${bilingual(document.issuer, ' / ')}${site ? html` · ${bilingual(site, ' / ')}` : nothing}
-        <button class="read" @click=${read}>${bilingual(HEADINGS.read)} →</button>
+        ${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
+        · ${loc.name(document.issuer)}${site ? html` · ${loc.name(site)}` : nothing}
+        <button class="read" @click=${read}>${loc.t('card.read')} →</button>
       </cite>`;
   }
 
-  private terms(heading: Names, terms: VocabularyTerm[]) {
+  private terms(heading: MessageKey, terms: VocabularyTerm[]) {
     if (terms.length === 0) return nothing;
     return html`<section>
-      <h3>${bilingual(heading)}</h3>
-      <div class="chips">${terms.map((term) => html`<span class="chip">${bilingual(term)}</span>`)}</div>
+      <h3>${this.loc.t(heading)}</h3>
+      <div class="chips">${terms.map((term) => html`<span class="chip">${this.loc.name(term)}</span>`)}</div>
     </section>`;
   }
 
   override render() {
-    const card = this.card;
+    const { card, loc } = this;
     if (!card) return nothing;
     const accent = card.origin ? `--accent: var(--origin-${card.origin})` : '';
     const ties = card.ties.length;
-    return html`<aside class="panel" style=${accent} aria-label=${bilingualText(card.title)}>
+    return html`<aside class="panel" style=${accent} aria-label=${loc.name(card.title)}>
       <header>
-        <p class="kind">${bilingual(card.kind, ' · ')}</p>
-        <h2>${bilingual(card.title, '')}</h2>
-        ${card.subtitle ? html`<p class="subtitle">${bilingual(card.subtitle, ' · ')}</p>` : nothing}
-        <button class="close" aria-label=${bilingualText(HEADINGS.close)} @click=${() => this.emit(null)}>×</button>
+        <p class="kind">${kindText(loc, card.kind)}</p>
+        <h2>${nameWithSecond(loc, card.title, '')}</h2>
+        ${card.subtitle ? html`<p class="subtitle">${subtitleText(loc, card.subtitle)}</p>` : nothing}
+        <button class="close" aria-label=${loc.t('card.close')} @click=${() => this.emit(null)}>×</button>
       </header>
       <div class="body">
         <p class="stats">
           ${ties === 0 && card.blocTies.length === 0
-            ? bilingual(HEADINGS.noTies, ' · ')
-            : html`${counted(ties, '项合作', 'tie')} · ${counted(card.passages.length, '段原文', 'passage')}`}
+            ? loc.t('card.noTies')
+            : loc.t('card.stats', { ties: count(loc, 'ties', ties), passages: count(loc, 'passages', card.passages.length) })}
         </p>
         ${ties > 0 && card.selection.kind !== 'link'
-          ? html`<section><h3>${bilingual(HEADINGS.ties)}</h3><ul>${card.ties.map((row) => this.tie(row))}</ul></section>`
+          ? html`<section><h3>${loc.t('card.ties')}</h3><ul>${card.ties.map((row) => this.tie(row))}</ul></section>`
           : nothing}
         ${card.blocTies.length > 0
-          ? html`<section><h3>${bilingual(HEADINGS.blocTies)}</h3><ul>${card.blocTies.map((row) => this.tie(row))}</ul></section>`
+          ? html`<section><h3>${loc.t('card.blocTies')}</h3><ul>${card.blocTies.map((row) => this.tie(row))}</ul></section>`
           : nothing}
         ${card.members.length > 0
           ? html`<section>
-              <h3>${bilingual(HEADINGS.members)}</h3>
-              <p class="members">${card.members.map((member, i) => html`${i > 0 ? '、' : ''}${member.zh}`)}</p>
+              <h3>${loc.t('card.members')}</h3>
+              <p class="members">${formatList(loc, card.members.map((member) => loc.name(member)))}</p>
             </section>`
           : nothing}
-        ${this.terms(HEADINGS.fields, card.fields)} ${this.terms(HEADINGS.modes, card.modes)}
+        ${this.terms('card.fields', card.fields)} ${this.terms('card.modes', card.modes)}
         ${card.passages.length > 0
-          ? html`<section><h3>${bilingual(HEADINGS.passages)}</h3>${card.passages.map((passage) => this.passage(passage))}</section>`
+          ? html`<section><h3>${loc.t('card.passages')}</h3>${card.passages.map((passage) => this.passage(passage))}</section>`
           : nothing}
       </div>
     </aside>`;

@@ -1,23 +1,16 @@
-// Title and view controls: flat or globe, flow moving or paused, back to all ties.
+// Title and view controls: flat or globe, flow moving or paused, back to all ties, and the
+// language (简 / 繁 / EN, reported as `language` by the switch inside).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Projection } from '../core/url-state.ts';
-import { bilingual } from './bilingual.ts';
+import { localizer, type Localizer } from './i18n.ts';
+import './language-switch.ts';
+import { MESSAGES, type MessageKey } from './messages.ts';
 import { panelStyles } from './shared-styles.ts';
-
-const LABELS = {
-  title: { zh: '科技合作地图', en: 'Cooperation Atlas' },
-  subtitle: { zh: '四地国际科技合作规划中的合作伙伴', en: 'International S&T partners in four local plans' },
-  flat: { zh: '平面', en: 'Flat' },
-  globe: { zh: '地球', en: 'Globe' },
-  pause: { zh: '暂停', en: 'Pause' },
-  play: { zh: '播放', en: 'Play' },
-  all: { zh: '全部', en: 'Show all' },
-  view: { zh: '视图', en: 'View' },
-};
 
 @customElement('atlas-header')
 export class Header extends LitElement {
+  @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property() projection: Projection = 'mercator';
   @property({ type: Boolean }) playing = false;
 
@@ -40,8 +33,9 @@ export class Header extends LitElement {
         font-weight: 600;
         line-height: 1.25;
       }
-      h1 [lang='en'] {
+      h1 .second {
         font-weight: 400;
+        color: var(--ink-muted);
       }
       p {
         margin: 2px 0 8px;
@@ -73,9 +67,6 @@ export class Header extends LitElement {
         background: var(--ink);
         color: var(--panel);
       }
-      button[aria-pressed='true'] [lang='en'] {
-        color: inherit;
-      }
       .single {
         border: 1px solid var(--rule-strong);
         border-radius: 6px;
@@ -96,21 +87,26 @@ export class Header extends LitElement {
   }
 
   override render() {
-    const projectionButton = (projection: Projection, label: { zh: string; en: string }) =>
+    const { loc } = this;
+    const projectionButton = (projection: Projection, label: MessageKey) =>
       html`<button aria-pressed=${this.projection === projection} @click=${() => this.emit('projection', projection)}>
-        ${bilingual(label)}
+        ${loc.t(label)}
       </button>`;
+    // The title's other-language form after it: English after Chinese (either script), Chinese after English.
+    const title = MESSAGES['app.title'];
+    const second = loc.lang === 'en' ? { text: title.zh, lang: 'zh-Hans' } : { text: title.en, lang: 'en' };
     return html`<header class="panel">
-      <h1>${bilingual(LABELS.title)}</h1>
-      <p>${bilingual(LABELS.subtitle, ' · ')}</p>
+      <h1>${loc.t('app.title')} <span class="second" lang=${second.lang}>${second.text}</span></h1>
+      <p>${loc.t('header.subtitle')}</p>
       <div class="controls">
-        <div class="group" role="group" aria-label=${`${LABELS.view.zh} ${LABELS.view.en}`}>
-          ${projectionButton('mercator', LABELS.flat)} ${projectionButton('globe', LABELS.globe)}
+        <div class="group" role="group" aria-label=${loc.t('header.view')}>
+          ${projectionButton('mercator', 'header.flat')} ${projectionButton('globe', 'header.globe')}
         </div>
         <button class="single" @click=${() => this.emit('motion', !this.playing)}>
-          ${bilingual(this.playing ? LABELS.pause : LABELS.play)}
+          ${loc.t(this.playing ? 'header.pause' : 'header.play')}
         </button>
-        <button class="single" @click=${() => this.emit('frame')}>${bilingual(LABELS.all)}</button>
+        <button class="single" @click=${() => this.emit('frame')}>${loc.t('header.all')}</button>
+        <atlas-language-switch .loc=${loc}></atlas-language-switch>
       </div>
     </header>`;
   }

@@ -4,30 +4,19 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CountClass } from '../core/scales.ts';
 import type { Selection } from '../core/selection.ts';
-import type { Names, Origin } from '../core/types.ts';
-import { bilingual } from './bilingual.ts';
+import type { Origin } from '../core/types.ts';
+import { nameWithSecond } from './card-text.ts';
+import { formatNumber } from './format.ts';
+import { localizer, type Localizer } from './i18n.ts';
+import type { MessageKey } from './messages.ts';
 import { panelStyles } from './shared-styles.ts';
-
-const LABELS = {
-  title: { zh: '图例', en: 'Legend' },
-  origins: { zh: '规划来源地', en: 'Plans from' },
-  ties: { zh: '合作关系', en: 'Ties' },
-  bilateral: { zh: '与一国', en: 'one country' },
-  collective: { zh: '与集团或地区', en: 'bloc or region' },
-  members: { zh: '集团成员', en: 'its members' },
-  width: { zh: '线宽=原文段数', en: 'width: passages' },
-  flow: { zh: '流向伙伴', en: 'flow to partner' },
-  shading: { zh: '伙伴国家的合作项数', en: 'Ties per partner country' },
-  sites: { zh: '合作载体', en: 'Sites' },
-  exact: { zh: '位置精确', en: 'exact' },
-  approximate: { zh: '大致位置', en: 'approximate' },
-};
 
 const line = (width: number, colour = 'var(--ink)') =>
   svg`<line x1="2" y1="8" x2="30" y2="8" stroke=${colour} stroke-width=${width} stroke-linecap="round" />`;
 
 @customElement('atlas-legend')
 export class Legend extends LitElement {
+  @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property({ attribute: false }) origins: Origin[] = [];
   @property({ attribute: false }) classes: CountClass[] = [];
   @property({ attribute: false }) shades: string[] = [];
@@ -56,17 +45,19 @@ export class Legend extends LitElement {
       details {
         padding: 7px 10px 9px;
       }
-      li [lang='en'],
-      .origin [lang='en'] {
+      .origin .second {
         font-size: 10.5px;
+        color: var(--ink-muted);
       }
       summary {
         cursor: pointer;
         font-weight: 600;
         list-style-position: outside;
       }
-      h3 {
+      /* Section headings under the header's h1 (the summary is the legend's title). */
+      h2 {
         font-size: 11px;
+        font-weight: 600;
         margin: 8px 0 3px;
         color: var(--ink-muted);
       }
@@ -124,9 +115,9 @@ export class Legend extends LitElement {
     `,
   ];
 
-  /** A legend entry's words: Chinese over English, beside its symbol. */
-  private item(names: Names) {
-    return html`<span>${bilingual(names, '')}</span>`;
+  /** A legend entry's words, beside its symbol. */
+  private item(key: MessageKey) {
+    return html`<span>${this.loc.t(key)}</span>`;
   }
 
   private selectOrigin(origin: Origin): void {
@@ -137,40 +128,42 @@ export class Legend extends LitElement {
   override render() {
     // Open by default except on a phone, where the map needs the room.
     const open = !matchMedia('(max-width: 640px)').matches;
+    const { loc } = this;
+    const number = (n: number) => formatNumber(loc, n);
     return html`<details class="panel" ?open=${open}>
-      <summary>${bilingual(LABELS.title)}</summary>
-      <h3>${bilingual(LABELS.origins)}</h3>
+      <summary>${loc.t('legend.title')}</summary>
+      <h2>${loc.t('legend.origins')}</h2>
       <ul class="origins">
         ${this.origins.map(
           (origin) => html`<li>
             <button class="origin" aria-pressed=${this.selectedOrigin === origin.id} @click=${() => this.selectOrigin(origin)}>
-              <span class="swatch" style="background: var(--origin-${origin.id})"></span>${bilingual(origin)}
+              <span class="swatch" style="background: var(--origin-${origin.id})"></span><span>${nameWithSecond(loc, origin)}</span>
             </button>
           </li>`,
         )}
       </ul>
-      <h3>${bilingual(LABELS.ties)}</h3>
+      <h2>${loc.t('legend.ties')}</h2>
       <ul>
-        <li><svg width="32" height="16" aria-hidden="true">${line(2.2)}</svg>${this.item(LABELS.bilateral)}</li>
+        <li><svg width="32" height="16" aria-hidden="true">${line(2.2)}</svg>${this.item('legend.bilateral')}</li>
         <li>
           <svg width="32" height="16" aria-hidden="true">
             ${line(6)}${line(4, 'var(--panel)')}
             <circle cx="27" cy="8" r="4.5" fill="#fff" stroke="var(--ink)" stroke-width="1.5" />
           </svg>
-          ${this.item(LABELS.collective)}
+          ${this.item('legend.collective')}
         </li>
         <li>
           <svg width="32" height="16" aria-hidden="true">
             <line x1="2" y1="8" x2="30" y2="8" stroke="var(--ink-muted)" stroke-width="1" stroke-dasharray="1 2.5" stroke-linecap="round" />
           </svg>
-          ${this.item(LABELS.members)}
+          ${this.item('legend.members')}
         </li>
         <li>
           <svg width="32" height="16" aria-hidden="true">
             <line x1="2" y1="8" x2="12" y2="8" stroke="var(--ink)" stroke-width="1.4" stroke-linecap="round" />
             <line x1="18" y1="8" x2="30" y2="8" stroke="var(--ink)" stroke-width="4.5" stroke-linecap="round" />
           </svg>
-          ${this.item(LABELS.width)}
+          ${this.item('legend.width')}
         </li>
         <li>
           <svg width="32" height="16" aria-hidden="true">
@@ -180,29 +173,29 @@ export class Legend extends LitElement {
             <line x1="2" y1="8" x2="30" y2="8" stroke="var(--ink)" stroke-opacity="0.35" stroke-width="3" stroke-linecap="round" />
             <line x1="8" y1="8" x2="26" y2="8" stroke="url(#comet)" stroke-width="3" />
           </svg>
-          ${this.item(LABELS.flow)}
+          ${this.item('legend.flow')}
         </li>
       </ul>
-      <h3>${bilingual(LABELS.shading)}</h3>
+      <h2>${loc.t('legend.shading')}</h2>
       <div class="shades">
         ${this.classes.map(
           (range, i) => html`<div class="shade">
-            <span style="background: ${this.shades[i]}"></span>${range.min === range.max ? range.min : `${range.min}–${range.max}`}
+            <span style="background: ${this.shades[i]}"></span>${range.min === range.max ? number(range.min) : `${number(range.min)}–${number(range.max)}`}
           </div>`,
         )}
       </div>
-      <h3>${bilingual(LABELS.sites)}</h3>
+      <h2>${loc.t('legend.sites')}</h2>
       <ul>
         <li>
           <svg width="32" height="16" aria-hidden="true"><path d="M16 2 L22 8 L16 14 L10 8 Z" fill="var(--ink)" stroke="#fff" stroke-width="1.5" /></svg>
-          ${this.item(LABELS.exact)}
+          ${this.item('legend.exact')}
         </li>
         <li>
           <svg width="32" height="16" aria-hidden="true">
             <circle cx="16" cy="8" r="7.5" fill="var(--ink)" fill-opacity="0.12" stroke="var(--ink)" stroke-opacity="0.5" stroke-width="0.8" />
             <path d="M16 3 L21 8 L16 13 L11 8 Z" fill="#fff" stroke="var(--ink)" stroke-width="1.5" />
           </svg>
-          ${this.item(LABELS.approximate)}
+          ${this.item('legend.approximate')}
         </li>
       </ul>
     </details>`;

@@ -2,11 +2,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Summary } from '../core/cards.ts';
-import { bilingual } from './bilingual.ts';
+import { summaryText } from './card-text.ts';
+import { localizer, type Localizer } from './i18n.ts';
 import { panelStyles } from './shared-styles.ts';
 
 @customElement('atlas-tooltip')
 export class Tooltip extends LitElement {
+  @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property({ attribute: false }) content: Summary | null = null;
   @property({ type: Number }) x = 0;
   @property({ type: Number }) y = 0;
@@ -37,13 +39,13 @@ export class Tooltip extends LitElement {
 
   override render() {
     if (!this.content) return nothing;
+    const text = summaryText(this.loc, this.content);
     // Keep clear of the pointer, and flip to its left near the right edge.
     const flip = this.x > innerWidth - 280;
     const style = `transform: translate(${flip ? `calc(${this.x - 14}px - 100%)` : `${this.x + 14}px`}, ${this.y + 14}px)`;
     return html`<div class="panel" role="tooltip" style=${style}>
-      <strong>${bilingual(this.content.title)}</strong>
-      <div class="detail" lang="zh-Hans">${this.content.detail.zh}</div>
-      <div class="detail" lang="en">${this.content.detail.en}</div>
+      <strong>${text.title}</strong>
+      <div class="detail">${text.detail}</div>
     </div>`;
   }
 }

@@ -21,7 +21,9 @@ interface Watched {
 }
 
 async function open(options: Parameters<Browser['newPage']>[0] = {}): Promise<Watched> {
-  const page = await browser.newPage(options);
+  // A reader whose browser prefers Simplified Chinese: with no `lang` in the URL and nothing
+  // remembered, the atlas speaks the browser's language (src/app/language.ts).
+  const page = await browser.newPage({ locale: 'zh-CN', ...options });
   const watched: Watched = { page, errors: [], requests: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') watched.errors.push(message.text());

@@ -4,6 +4,11 @@ import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { cardFor, summaryOf } from '../../src/core/cards.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { blocsByMember, drawnLinks, linksByCountry } from '../../src/core/ties.ts';
+import { subtitleText, summaryText } from '../../src/ui/card-text.ts';
+import { localizer } from '../../src/ui/i18n.ts';
+
+const en = localizer('en', {});
+const zhHant = localizer('zh-Hant', { 位置精确到城市: '位置精確到城市', 合作关系: '合作關係' });
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.error);
@@ -58,7 +63,7 @@ describe('cardFor', () => {
     const card = cardFor(index, { kind: 'site', id: site.id }, names)!;
     expect(card.passages.length).toBeGreaterThan(0);
     expect(card.passages.every((p) => p.evidence.site === site.id)).toBe(true);
-    expect(card.subtitle?.en).toMatch(/location|located/);
+    expect(subtitleText(en, card.subtitle!)).toMatch(/location|located/);
   });
 
   it('names a bloc’s members and a link’s two ends', () => {
@@ -67,13 +72,37 @@ describe('cardFor', () => {
     const link = parsed.atlas.links[0];
     const card = cardFor(index, { kind: 'link', id: link.id }, names)!;
     expect(card.ties).toHaveLength(1);
-    expect(card.subtitle?.en).toContain('→');
+    expect(subtitleText(en, card.subtitle!)).toContain('→');
+    expect(summaryText(en, summaryOf(card)).title).toContain('→');
   });
 
   it('gives a country without ties a card that says so, and nothing for unknown ids', () => {
     const card = cardFor(index, { kind: 'country', iso3: 'ISL' }, new Map([['ISL', { zh: '冰岛', en: 'Iceland' }]]))!;
     expect(card.ties).toEqual([]);
-    expect(summaryOf(card).detail.en).toMatch(/not named|blocs/);
+    expect(summaryText(en, summaryOf(card)).detail).toMatch(/not named|blocs/);
     expect(cardFor(index, { kind: 'link', id: 'nowhere' }, names)).toBeNull();
+  });
+});
+
+describe('the card in words', () => {
+  it('names where a tie starts within its origin, in each language’s order', () => {
+    const link = parsed.atlas.links.find((l) => {
+      const origin = parsed.atlas.origins.find((o) => o.id === l.origin)!;
+      return l.place !== origin.adcode;
+    })!;
+    const card = cardFor(index, { kind: 'link', id: link.id }, names)!;
+    const origin = parsed.atlas.origins.find((o) => o.id === link.origin)!;
+    const place = parsed.atlas.places.find((p) => p.adcode === link.place)!;
+    expect(subtitleText(en, card.subtitle!)).toMatch(new RegExp(`^${place.en}, ${origin.en} → `));
+    expect(subtitleText(localizer('zh-Hans', {}), card.subtitle!)).toMatch(new RegExp(`^${origin.zh}${place.zh} → `));
+  });
+
+  it('words counts and kinds through the messages, in Traditional too', () => {
+    const card = cardFor(index, { kind: 'country', iso3: 'ISR' }, names)!;
+    const summary = summaryOf(card);
+    expect(summaryText(en, summary).detail).toMatch(/^Country · \d+ ties? · \d+ passages?$/);
+    const site = parsed.atlas.sites.find((s) => s.precision === 'city' && parsed.atlas.links.some((l) => l.evidence.some((e) => e.site === s.id)));
+    if (site) expect(subtitleText(zhHant, cardFor(index, { kind: 'site', id: site.id }, names)!.subtitle!)).toContain('位置精確到城市');
+    expect(summaryText(zhHant, summaryOf(cardFor(index, { kind: 'link', id: parsed.atlas.links[0].id }, names)!)).detail).toMatch(/^\d+ 段原文$/);
   });
 });

@@ -26,8 +26,8 @@ describe('URL state', () => {
     expect(back.state).toEqual(full);
   });
 
-  it('writes nothing for the default view, and readable parameters otherwise', () => {
-    expect(formatViewState(DEFAULT_VIEW)).toBe('');
+  it('writes only the language for the default view, and readable parameters otherwise', () => {
+    expect(formatViewState(DEFAULT_VIEW)).toBe('?lang=zh-Hans');
     expect(formatViewState(full)).toBe(
       '?lang=en&origin=shandong,yunnan&field=agriculture&group=asean&sel=country:ISR&proj=globe&cam=100.5,30.25,3.5,10,20&read=002_1d76437583e0dae5:1200-1300&script=zh-Hans',
     );

@@ -1,0 +1,115 @@
+// The explore views — filters, search, summary, downloads and the table of ties — over the one
+// store: every filter change recomputes the kept links once (core/filters) and hands them to the
+// map, legend, table, counts and downloads together.
+import { indexAtlas } from '../core/atlas-index.ts';
+import { facetCounts, filterIndex, filterLinks, tieCount, type Filters } from '../core/filters.ts';
+import { searchEntries, type SearchTarget } from '../core/search.ts';
+import type { Selection } from '../core/selection.ts';
+import { keptTableRows } from '../core/table.ts';
+import type { Atlas, Link } from '../core/types.ts';
+import { atlasFeatures } from '../map/atlas-features.ts';
+import type { AtlasMap } from '../map/atlas-map.ts';
+import type { Geography } from '../map/geography.ts';
+import { tieShades } from '../map/palette.ts';
+import type { Localizer } from '../ui/i18n.ts';
+import '../ui/downloads.ts';
+import '../ui/filter-panel.ts';
+import '../ui/map-summary.ts';
+import '../ui/search-box.ts';
+import '../ui/tie-table.ts';
+import type { Store } from './store.ts';
+
+const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
+
+export interface ExploreContext {
+  store: Store;
+  atlas: Atlas;
+  geography: Geography;
+  map: AtlasMap;
+  loc: () => Localizer;
+  /** Simplified → Traditional for every name, once loaded: search then accepts Traditional in any language. */
+  traditional: Promise<Readonly<Record<string, string>>>;
+  /** Flies to a point, keeping at least the given zoom. */
+  flyTo(at: [number, number], zoom: number): void;
+}
+
+/** Where to fly for a search result. */
+function locate(atlas: Atlas, target: SearchTarget): [number, number] | null {
+  if (target.kind === 'place') {
+    const place = atlas.places.find((p) => p.adcode === target.adcode);
+    return place ? [place.lon, place.lat] : null;
+  }
+  if (target.kind === 'field') return null;
+  const s = target.selection;
+  switch (s.kind) {
+    case 'country':
+      return atlas.countries.find((c) => c.iso3 === s.iso3)?.anchor ?? null;
+    case 'partner':
+      return atlas.partners.find((p) => p.id === s.id)?.anchor ?? null;
+    case 'site': {
+      const site = atlas.sites.find((x) => x.id === s.id);
+      return site ? [site.lon, site.lat] : null;
+    }
+    case 'origin': {
+      const origin = atlas.origins.find((o) => o.id === s.id);
+      return origin ? [origin.lon, origin.lat] : null;
+    }
+    case 'link':
+      return null;
+  }
+}
+
+export function wireExplore({ store, atlas, geography, map, loc, traditional, flyTo }: ExploreContext): { kept: () => readonly Link[] } {
+  const filters = element('atlas-filters');
+  const search = element('atlas-search');
+  const summary = element('atlas-summary');
+  const downloads = element('atlas-downloads');
+  const table = element('atlas-table');
+  const legend = element('atlas-legend');
+  const index = filterIndex(atlas);
+  const total = tieCount(atlas.links);
+  let kept: readonly Link[] = atlas.links;
+
+  for (const view of [filters, summary, downloads, table]) view.atlas = atlas;
+  search.entries = searchEntries(atlas, (zh) => zh);
+  void traditional.then((table) => (search.entries = searchEntries(atlas, (zh) => table[zh] ?? zh)));
+
+  const show = (state: { filters: Filters }) => {
+    kept = filterLinks(index, state.filters);
+    const features = atlasFeatures(indexAtlas({ ...atlas, links: [...kept] }), geography);
+    map.showFeatures(features);
+    legend.classes = features.tieClasses;
+    legend.shades = tieShades(features.tieClasses.length);
+    filters.filters = state.filters;
+    filters.counts = facetCounts(index, state.filters);
+    filters.kept = tieCount(kept);
+    filters.total = total;
+    table.rows = keptTableRows(atlas, kept);
+    summary.links = kept;
+    downloads.links = kept;
+  };
+  const localise = () => {
+    const l = loc();
+    for (const view of [filters, search, summary, downloads, table]) view.loc = l;
+  };
+
+  store.subscribe((state, previous) => {
+    if (state.filters !== previous.filters) show(state);
+    if (state.selection !== previous.selection) table.selection = state.selection;
+    if (state.lang !== previous.lang) localise();
+  });
+  localise();
+  show(store.get());
+  table.selection = store.get().selection;
+
+  filters.addEventListener('filters-change', (event) => store.update({ filters: event.detail }));
+  table.addEventListener('table-select', (event) => store.update({ selection: event.detail }));
+  search.addEventListener('search-pick', (event) => {
+    const target: SearchTarget = event.detail;
+    if (target.kind === 'field') store.update({ filters: { ...store.get().filters, field: [target.id] } });
+    if (target.kind === 'select') store.update({ selection: target.selection as Selection });
+    const at = locate(atlas, target);
+    if (at) flyTo(at, target.kind === 'place' ? 6 : 3);
+  });
+  return { kept: () => kept };
+}

@@ -1,0 +1,29 @@
+// Numbers, counts and lists in the interface language: counts pick the English singular or
+// plural message (Chinese says both alike), numbers and lists follow the language's conventions
+// (10,000; “A、B和C” / “A, B, and C”).
+import type { Localizer } from './i18n.ts';
+import type { MessageKey } from './messages.ts';
+
+/** What the messages can count: ties, origins, partners... (the keys count.<what>.one|other). */
+export type Countable = MessageKey extends infer K ? (K extends `count.${infer W}.one` ? W : never) : never;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+export function formatNumber(loc: Localizer, n: number): string {
+  let format = numberFormats.get(loc.tag);
+  if (!format) numberFormats.set(loc.tag, (format = new Intl.NumberFormat(loc.tag)));
+  return format.format(n);
+}
+
+/** “3 ties”, “1 tie”, “3 项合作”. */
+export function count(loc: Localizer, what: Countable, n: number): string {
+  return loc.t(`count.${what}.${n === 1 ? 'one' : 'other'}`, { n: formatNumber(loc, n) });
+}
+
+/** A conjunction: “A, B and C” in English, “A、B和C” in Chinese. */
+export function formatList(loc: Localizer, items: readonly string[]): string {
+  let format = listFormats.get(loc.tag);
+  if (!format) listFormats.set(loc.tag, (format = new Intl.ListFormat(loc.tag, { style: 'long', type: 'conjunction' })));
+  return format.format(items);
+}

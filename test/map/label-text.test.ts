@@ -1,0 +1,44 @@
+// The labels' text-field per language, evaluated by MapLibre's own expression engine (the style
+// spec maplibre-gl is built with) on label points like the ones atlas-features makes.
+import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
+import { detailLayers, LABEL_LAYER, labelText } from '../../src/map/style.ts';
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+const table = traditionalTable(['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.topo.json']);
+
+/** The label's lines, as MapLibre would lay them out for a feature with these names. */
+function lines(expression: ExpressionSpecification, properties: Record<string, string>): string[] {
+  const parsed = createExpression(expression, latest.layout_symbol['text-field'] as never);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const value = parsed.value.evaluate({ zoom: 3 }, { type: 'Point', properties } as never);
+  return String(value).split('\n');
+}
+
+const ukraine = { zh: '乌克兰', en: 'Ukraine' };
+
+describe('labelText', () => {
+  it('puts the chosen language first and the other second, in every language', () => {
+    expect(lines(labelText('zh-Hans'), ukraine)).toEqual(['乌克兰', 'Ukraine']);
+    expect(lines(labelText('zh-Hant', table), ukraine)).toEqual(['烏克蘭', 'Ukraine']);
+    expect(lines(labelText('en', table), ukraine)).toEqual(['Ukraine', '乌克兰']);
+  });
+
+  it('shows Traditional for every name the table has, and a name it lacks as it is', () => {
+    const shandong = { zh: '山东省', en: 'Shandong' };
+    expect(lines(labelText('zh-Hant', table), shandong)[0]).toBe('山東省');
+    expect(lines(labelText('zh-Hant', table), { zh: '未知之地', en: 'Nowhere' })[0]).toBe('未知之地');
+    // Without a table (not loaded yet) zh-Hant shows Simplified rather than nothing.
+    expect(lines(labelText('zh-Hant'), ukraine)).toEqual(['乌克兰', 'Ukraine']);
+  });
+
+  it('keeps the second line smaller and the expression valid for the label layer', () => {
+    const expression = labelText('zh-Hant', table);
+    expect(expression[0]).toBe('format');
+    expect(expression.at(-1)).toEqual({ 'font-scale': 0.78 });
+    const layer = detailLayers(1, expression).find((l) => l.id === LABEL_LAYER);
+    expect(layer?.type).toBe('symbol');
+    expect(layer?.type === 'symbol' ? layer.layout?.['text-field'] : null).toBe(expression);
+  });
+});
