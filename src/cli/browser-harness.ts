@@ -49,6 +49,24 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A page and everything it did that tests check at the end: console errors, uncaught errors, requests. */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+export async function openWatched(browser: Browser, options: Parameters<Browser['newPage']>[0] = {}): Promise<WatchedPage> {
+  const page = await browser.newPage(options);
+  const watched: WatchedPage = { page, errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('request', (request) => watched.requests.push(request.url()));
+  return watched;
+}
+
 /** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status. */
 export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ ready: boolean; linksDrawn: number; error: string | null }> {
   await page.waitForFunction(() => window.atlas?.ready || window.atlas?.error, undefined, { timeout });

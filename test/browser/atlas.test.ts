@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { buildApp, launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -13,27 +13,11 @@ const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'
 let served: Served;
 let browser: Browser;
 
-/** Everything a page did that the tests check at the end. */
-interface Watched {
-  page: Page;
-  errors: string[];
-  requests: string[];
-}
+// A reader whose browser prefers Simplified Chinese: with no `lang` in the URL and nothing
+// remembered, the atlas speaks the browser's language (src/app/language.ts).
+const open = (options: Parameters<Browser['newPage']>[0] = {}) => openWatched(browser, { locale: 'zh-CN', ...options });
 
-async function open(options: Parameters<Browser['newPage']>[0] = {}): Promise<Watched> {
-  // A reader whose browser prefers Simplified Chinese: with no `lang` in the URL and nothing
-  // remembered, the atlas speaks the browser's language (src/app/language.ts).
-  const page = await browser.newPage({ locale: 'zh-CN', ...options });
-  const watched: Watched = { page, errors: [], requests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watched.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watched.errors.push(error.message));
-  page.on('request', (request) => watched.requests.push(request.url()));
-  return watched;
-}
-
-const outside = (watched: Watched) =>
+const outside = (watched: WatchedPage) =>
   watched.requests.filter((url) => !url.startsWith(served.url) && !/^(data|blob):/.test(url));
 
 /** Share of pixels unlike the top-left one, and the number of distinct colours, in a screenshot. */
@@ -70,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('the atlas in Chromium', () => {
-  let desk: Watched;
+  let desk: WatchedPage;
 
   beforeAll(async () => {
     desk = await open({ viewport: { width: 1280, height: 800 } });

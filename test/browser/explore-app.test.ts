@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { buildApp, launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -18,16 +18,11 @@ const axePath = createRequire(import.meta.url).resolve('axe-core');
 let served: Served;
 let browser: Browser;
 
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${served.url}${query}`);
-  await waitForAtlas(page);
-  return { page, errors };
+async function open(query: string) {
+  const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 } });
+  await watched.page.goto(`${served.url}${query}`);
+  await waitForAtlas(watched.page);
+  return watched;
 }
 
 /** Distinct links the map renders now, once it is idle. */
