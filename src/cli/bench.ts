@@ -2,12 +2,18 @@
 // and links with nothing else, both built and served here, in Debian's Chromium (SwiftShader, no
 // GPU). Prints load time and frame rate as ratios, the JS heap, and the bytes shipped before
 // the links are drawn, raw and gzipped, by kind. Figures are printed as measured, met or not.
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { parseAtlas } from '../core/parse-atlas.ts';
 import { buildApp, launchChromium, ROOT, serve } from './browser-harness.ts';
+import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
 const RUNS = 5;
+/** `npm run bench -- --filters`: the filter-change figures only. */
+const FILTERS_ONLY = process.argv.includes('--filters');
+const SYNTHETIC_LINKS = 10_000;
 const FPS_SECONDS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -103,17 +109,30 @@ try {
   await cameraPage.close();
 
   const runs: { app: Run[]; bare: Run[] } = { app: [], bare: [] };
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (FILTERS_ONLY ? 0 : RUNS); i++) {
     runs.app.push(await measure(browser, app.url));
     runs.bare.push(await measure(browser, `${bare.url}#${camera}`));
   }
+
+  if (!FILTERS_ONLY) report(runs);
+  await filterFigures(browser);
+} finally {
+  await browser.close();
+  await Promise.all([app.close(), bare.close()]);
+}
+
+function report(runs: { app: Run[]; bare: Run[] }): void {
   const figure = (key: 'linksDrawnMs' | 'readyMs' | 'fps' | 'heapBytes', side: 'app' | 'bare') => median(runs[side].map((run) => run[key]));
   const load = { app: figure('linksDrawnMs', 'app'), bare: figure('linksDrawnMs', 'bare') };
   const fps = { app: figure('fps', 'app'), bare: figure('fps', 'bare') };
-
+  const spread = (side: 'app' | 'bare') => {
+    const values = runs[side].map((run) => run.linksDrawnMs);
+    return `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  };
   console.log(`Cooperation Atlas benchmark: Chromium with SwiftShader, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} runs, each in a fresh context`);
   console.log('');
   console.log(`navigation → links drawn   app ${load.app.toFixed(0)} ms   bare ${load.bare.toFixed(0)} ms   ratio ${(load.app / load.bare).toFixed(2)} (target ≤ 1.2: ${verdict(load.app / load.bare <= 1.2)})`);
+  console.log(`                           (runs: app ${spread('app')} ms, bare ${spread('bare')} ms)`);
   console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (markers, sites and labels added after the links)`);
   console.log(`frame rate, animating      app ${fps.app.toFixed(1)} fps   bare ${fps.bare.toFixed(1)} fps   ratio ${(fps.app / fps.bare).toFixed(2)} (target ≥ 0.9: ${verdict(fps.app / fps.bare >= 0.9)})`);
   console.log('                           (app: comets on a 2D overlay, the map at rest; bare: the map repainted every frame)');
@@ -145,7 +164,47 @@ try {
   console.log(
     `full-text font and document texts before first render: ${early.length === 0 ? 'none (the font comes when a card opens, a text when a passage is opened)' : early.map((entry) => entry.url).join(', ')}`,
   );
-} finally {
-  await browser.close();
-  await Promise.all([app.close(), bare.close()]);
+  console.log('');
+}
+
+/**
+ * Filter change → map and table updated, on the real data and on 10,000 synthetic links (a copy
+ * of the built app serving a synthetic data/atlas.json). Each change is a `filters-change` from
+ * <atlas-filters>, timed with performance.now() in the page from the dispatch until both the
+ * table's render has committed (updateComplete) and MapLibre has rendered a frame with every
+ * source holding the new data (see FilterTiming); 'idle', which also waits for the labels to
+ * fade in, is printed beside it.
+ */
+async function filterFigures(browser: Browser): Promise<void> {
+  const real = parseAtlas(await readFile(join(out, 'app', 'data', 'atlas.json'), 'utf8'));
+  if (!real.ok) throw new Error(real.error);
+  const synthetic = syntheticAtlas(real.atlas, SYNTHETIC_LINKS);
+  const syntheticJson = JSON.stringify(synthetic);
+  const checked = parseAtlas(syntheticJson);
+  if (!checked.ok) throw new Error(`the synthetic dataset is invalid: ${checked.error}`);
+  const syntheticDir = join(out, 'app-synthetic');
+  await cp(join(out, 'app'), syntheticDir, { recursive: true });
+  await writeFile(join(syntheticDir, 'data', 'atlas.json'), syntheticJson);
+  const served = await serve(syntheticDir);
+  const cases = [
+    { name: `real data (${real.atlas.links.length} links)`, url: app.url, atlas: real.atlas, target: 16 },
+    { name: `synthetic (${synthetic.links.length} links)`, url: served.url, atlas: synthetic, target: 100 },
+  ];
+  console.log('filter change → map and table updated, ms: from the dispatch of filters-change until the table has rendered');
+  console.log('(updateComplete) and the map has rendered a frame with every source holding the new data');
+  try {
+    for (const { name, url, atlas, target } of cases) {
+      const sequence = filterSequence(atlas);
+      const timings = await measureFilterChanges(browser, url, sequence);
+      const stat = (key: keyof FilterTiming) => {
+        const values = timings.map((t) => t[key]);
+        return `${median(values).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`;
+      };
+      const p95 = percentile(timings.map((t) => t.totalMs), 95);
+      console.log(`  ${pad(name, 28)}median / p95 ${stat('totalMs')}   (target p95 ≤ ${target} ms: ${verdict(p95 <= target)}), ${timings.length} changes`);
+      console.log(`  ${pad('', 28)}store and views set ${stat('syncMs')}, table ${stat('tableMs')}, map drawn ${stat('mapMs')}, map idle ${stat('idleMs')}`);
+    }
+  } finally {
+    await served.close();
+  }
 }

@@ -30,6 +30,12 @@ export function boundsOfLines(lines: LonLat[][]): Bounds {
       span = 360 - gap;
     }
   }
-  const lats = points.map(([, lat]) => Math.max(-FRAME_LATITUDE, Math.min(FRAME_LATITUDE, lat)));
-  return [[west, Math.min(...lats)], [west + span, Math.max(...lats)]];
+  // A loop, not Math.min(...lats): 10,000 links have more points than a call takes arguments.
+  let south = FRAME_LATITUDE;
+  let north = -FRAME_LATITUDE;
+  for (const [, lat] of points) {
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  return [[west, Math.max(-FRAME_LATITUDE, south)], [west + span, Math.min(FRAME_LATITUDE, north)]];
 }

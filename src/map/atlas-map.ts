@@ -12,7 +12,8 @@ import { pointKey, type AtlasFeatures, type BaseKind, type PointKind } from './a
 import { FlowOverlay } from './flow-overlay.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
-import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
+import { PAPER, tieShades } from './palette.ts';
+import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, LABEL_LAYER, labelScale, labelText, SHADE_STATE, SOURCES } from './style.ts';
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -70,6 +71,16 @@ const countriesOf = (features: AtlasFeatures) =>
   new Map(features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country as Feature]));
 const linksOf = (features: AtlasFeatures) => features.lines.features.filter((line) => line.properties.kind === 'link');
 
+/**
+ * What tells one set of lines or points from another, cheaply: a line's shape follows from which
+ * links are drawn (their ends, and the bends among those sharing an end), so ids and widths tell
+ * lines apart; a point's place, names and rank follow from its key, except the links it counts.
+ */
+const drawnKeys = ({ lines, points }: AtlasFeatures) => ({
+  lines: lines.features.map(({ properties: p }) => `${p.kind}:${p.id}:${p.width}`).join('\n'),
+  points: points.features.map(({ properties: p }) => `${p.key}:${p.links}:${p.rank}`).join('\n'),
+});
+
 /** Room around the ties when framing them: less on a phone, where every pixel counts. */
 const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
 
@@ -80,6 +91,8 @@ export class AtlasMap {
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private highlighted = { hover: null as string | null, selected: null as string | null };
+  /** What the map's lines and points sources hold (see drawnKeys): what drawFeatures compares with. */
+  private drawn: { lines: string; points: string };
   /** The labels' text-field for the current language (see setLanguage). */
   private labelField = labelText('zh-Hans');
 
@@ -90,6 +103,7 @@ export class AtlasMap {
     events: AtlasMapEvents,
   ) {
     this.countries = countriesOf(features);
+    this.drawn = drawnKeys(features);
     this.map = new maplibregl.Map({
       container,
       style,
@@ -220,11 +234,24 @@ export class AtlasMap {
     else this.map.once('load', () => this.drawFeatures());
   }
 
+  /**
+   * Each setData re-tiles its source in the worker and costs frames (hundreds of milliseconds
+   * with software rendering), so only what changed is sent: the areas' shapes never change with
+   * the filters, only the countries' shades, which go as feature state (a repaint, no re-tiling);
+   * lines and points only when they differ from what is drawn.
+   */
   private drawFeatures(): void {
-    const { base, lines, points } = this.features;
-    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.base)!.setData(base);
-    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(lines);
-    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.points)!.setData(points);
+    const { base, lines, points, tieClasses } = this.features;
+    const shades = tieShades(tieClasses.length);
+    for (const area of base.features) {
+      if (area.properties.kind !== 'country' || area.properties.id === null) continue;
+      const { shade } = area.properties;
+      this.map.setFeatureState({ source: SOURCES.base, id: area.properties.id }, { [SHADE_STATE]: shade < 0 ? PAPER.land : shades[shade] });
+    }
+    const keys = drawnKeys(this.features);
+    if (keys.lines !== this.drawn.lines) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(lines);
+    if (keys.points !== this.drawn.points) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.points)!.setData(points);
+    this.drawn = keys;
     this.flow.setLinks(linksOf(this.features));
   }
 

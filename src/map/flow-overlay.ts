@@ -19,6 +19,12 @@ const SPACING = 28;
 /** A comet's length in degrees, at most a third of its link. */
 const LENGTH = 9;
 const TAIL_POINTS = 5;
+/**
+ * The most comets drawn in a frame: past it (thousands of links, never the real data's hundred)
+ * only every n-th link runs comets, so that the frame stays a few milliseconds and the map, the
+ * table and the pointer keep the main thread.
+ */
+const MAX_COMETS = 1500;
 
 interface Track {
   id: string;
@@ -143,8 +149,11 @@ export class FlowOverlay {
     const hidden = ([lon, lat]: LonLat) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
     // A flat map repeats the world sideways: draw each comet on every copy in view.
     const copies = globe ? [0] : [-360, 0, 360];
-    for (const track of this.tracks) {
-      if (this.focus && !this.focus.has(track.id)) continue;
+    const shown = this.focus ? this.tracks.filter((track) => this.focus!.has(track.id)) : this.tracks;
+    const comets = shown.reduce((sum, track) => sum + track.comets, 0);
+    const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
+    for (const [i, track] of shown.entries()) {
+      if (i % stride !== 0) continue;
       const total = track.along[track.along.length - 1];
       const length = Math.min(LENGTH, total / 3);
       const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);

@@ -34,6 +34,9 @@ export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlig
 /** Image ids of site markers: filled where the location is exact, hollow where it is not. */
 export const siteImageId = (origin: OriginId, exact: boolean) => `site-${exact ? 'exact' : 'approx'}-${origin}`;
 
+/** Feature state of a country: its fill colour once the filters have changed its ties. */
+export const SHADE_STATE = 'shade';
+
 /** Global state the style reads: whether something is selected, so that everything else fades. */
 export const FOCUS_STATE = 'focus';
 
@@ -158,7 +161,17 @@ function areaColour(classes: number): ExpressionSpecification {
   return match<string | ExpressionSpecification>(
     ['get', 'kind'],
     [
-      ['country', match(['get', 'shade'], tieShades(classes).map((colour, i) => [i, colour]), PAPER.land)],
+      // After a filter change the shade comes as a colour in feature state (AtlasMap.showFeatures):
+      // re-tiling every country to change a property would cost a software-rendered map seconds.
+      [
+        'country',
+        [
+          'case',
+          ['==', ['typeof', ['feature-state', SHADE_STATE]], 'string'],
+          ['to-color', ['feature-state', SHADE_STATE]],
+          match(['get', 'shade'], tieShades(classes).map((colour, i) => [i, colour]), PAPER.land),
+        ],
+      ],
       ['province', PAPER.china],
       ['origin', ['case', isState('selected'), originTint(0.42), isState('hover'), originTint(0.32), originTint(0.22)]],
     ],

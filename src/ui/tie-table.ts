@@ -84,6 +84,11 @@ export class TieTable extends LitElement {
   /** Per index in `rows`: in the current selection. */
   private selected: Uint8Array = new Uint8Array(0);
   private scrollPending = false;
+  /** Whether the table's box is scrolled down (kept by its scroll events: reading it costs a layout). */
+  private scrolled = false;
+  private readonly onScroll = () => {
+    this.scrolled = this.scroller.scrollTop > 0;
+  };
 
   static override styles = [
     panelStyles,
@@ -334,7 +339,9 @@ export class TieTable extends LitElement {
     // New rows or a new order start again at the top, one page drawn.
     if (changed.has('rows') || changed.has('sort')) {
       this.shown = Math.min(this.rows.length, this.pageSize);
-      this.scroller?.scrollTo({ top: 0 });
+      // Only when scrolled: scrollTo forces a layout of the whole page before the table has
+      // even rendered, which a filter change would pay every time.
+      if (this.scrolled) this.scroller?.scrollTo({ top: 0 });
     }
     if (changed.has('rows')) {
       this.active = 0;
@@ -536,7 +543,7 @@ export class TieTable extends LitElement {
     const total = rows.length;
     const drawn = this.order.slice(0, this.shown);
     const next = Math.min(this.pageSize, total - this.shown);
-    return html`<div class="scroll panel" lang=${loc.tag}>
+    return html`<div class="scroll panel" lang=${loc.tag} @scroll=${this.onScroll}>
         <table aria-describedby="table-hint">
           <caption>
             ${loc.t('table.caption', { ties: count(loc, 'ties', total) })}
