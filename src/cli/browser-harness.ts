@@ -49,6 +49,27 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The built app served on a free local port, and a Chromium to open it in: what a browser test starts from. */
+export interface RunningApp {
+  served: Served;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBuiltApp(outDir: string): Promise<RunningApp> {
+  await buildApp(outDir);
+  const served = await serve(outDir);
+  const browser = await launchChromium();
+  return {
+    served,
+    browser,
+    close: async () => {
+      await browser.close();
+      await served.close();
+    },
+  };
+}
+
 /** A page and everything it did that tests check at the end: console errors, uncaught errors, requests. */
 export interface WatchedPage {
   page: Page;

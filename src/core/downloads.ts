@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { linkArc } from './arc.ts';
+import { indexAtlas } from './atlas-index.ts';
 import { toCsv } from './csv.ts';
 import { keptTableRows } from './table.ts';
 import type { Atlas, Link } from './types.ts';
@@ -14,11 +15,7 @@ const keptSiteIds = (links: readonly Link[]) => new Set(links.flatMap((l) => l.e
 
 /** Links as great-circle lines from their place to the partner's anchor, and their sites as points. */
 export function toGeoJson(atlas: Atlas, links: readonly Link[]): FeatureCollection<Geometry | null> {
-  const partners = new Map(atlas.partners.map((p) => [p.id, p]));
-  const places = new Map<string, { zh: string; en: string; lon: number; lat: number }>([
-    ...atlas.origins.map((o) => [o.adcode, o] as const),
-    ...atlas.places.map((p) => [p.adcode, p] as const),
-  ]);
+  const { partners, places } = indexAtlas(atlas);
   const linkFeatures: Feature<Geometry | null>[] = links.map((l) => {
     const partner = partners.get(l.partner)!;
     const place = places.get(l.place)!;

@@ -1,3 +1,4 @@
+import { indexAtlas } from './atlas-index.ts';
 import type { Atlas, Link } from './types.ts';
 
 /** The columns of the cooperation table (shared/DATA-CONTRACT.md), in order. */
@@ -39,13 +40,7 @@ const compare = (a: TableRow, b: TableRow) => {
 
 /** One row per piece of evidence of the given links (all of them by default), sorted deterministically. */
 export function tableRows(atlas: Atlas, linkIds?: ReadonlySet<string>): TableRow[] {
-  const partners = new Map(atlas.partners.map((p) => [p.id, p]));
-  const sites = new Map(atlas.sites.map((s) => [s.id, s]));
-  const documents = new Map(atlas.documents.map((d) => [d.id, d]));
-  const places = new Map<string, { zh: string; en: string }>([
-    ...atlas.origins.map((o) => [o.adcode, o] as const),
-    ...atlas.places.map((p) => [p.adcode, p] as const),
-  ]);
+  const { partners, sites, documents, places } = indexAtlas(atlas);
   const rows: TableRow[] = [];
   for (const link of atlas.links) {
     if (linkIds && !linkIds.has(link.id)) continue;

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { openWatched, ROOT, startBuiltApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -12,6 +12,7 @@ const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'
 
 let served: Served;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 // A reader whose browser prefers Simplified Chinese: with no `lang` in the URL and nothing
 // remembered, the atlas speaks the browser's language (src/app/language.ts).
@@ -42,16 +43,10 @@ async function pixelVariety(page: Page, png: Buffer): Promise<{ distinct: number
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  const dist = join(RESULTS, 'browser-dist');
-  await buildApp(dist);
-  served = await serve(dist);
-  browser = await launchChromium();
+  ({ served, browser, close } = await startBuiltApp(join(RESULTS, 'browser-dist')));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => close?.());
 
 describe('the atlas in Chromium', () => {
   let desk: WatchedPage;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { openWatched, ROOT, startBuiltApp, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -17,6 +17,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core');
 
 let served: Served;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 async function open(query: string) {
   const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 } });
@@ -48,16 +49,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  const dist = join(RESULTS, 'explore-app-dist');
-  await buildApp(dist);
-  served = await serve(dist);
-  browser = await launchChromium();
+  ({ served, browser, close } = await startBuiltApp(join(RESULTS, 'explore-app-dist')));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => close?.());
 
 describe('exploring the atlas', () => {
   it('a filter changes the map, the table and the counts together, and goes into the URL', async () => {
