@@ -1,15 +1,14 @@
 // The explore views — filters, search, summary, downloads and the table of ties — over the one
 // store: every filter change recomputes the kept links once (core/filters) and hands them to the
 // map, legend, table, counts and downloads together.
-import { indexAtlas } from '../core/atlas-index.ts';
-import { facetCounts, filterIndex, filterLinks, tieCount, type Filters } from '../core/filters.ts';
+import type { AtlasIndex } from '../core/atlas-index.ts';
+import { facetCounts, filterIndex, keptTies, linksOfTies, tieCount, type Filters } from '../core/filters.ts';
 import { searchEntries, type SearchTarget } from '../core/search.ts';
 import type { Selection } from '../core/selection.ts';
-import { keptTableRows } from '../core/table.ts';
+import { rowIndex, rowsOfTies } from '../core/table.ts';
 import type { Atlas, Link } from '../core/types.ts';
-import { atlasFeatures } from '../map/atlas-features.ts';
+import { keptStates } from '../map/atlas-features.ts';
 import type { AtlasMap } from '../map/atlas-map.ts';
-import type { Geography } from '../map/geography.ts';
 import { tieShades } from '../map/palette.ts';
 import type { Localizer } from '../ui/i18n.ts';
 import '../ui/downloads.ts';
@@ -23,8 +22,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document
 
 export interface ExploreContext {
   store: Store;
-  atlas: Atlas;
-  geography: Geography;
+  index: AtlasIndex;
   map: AtlasMap;
   loc: () => Localizer;
   /** Simplified → Traditional for every name, once loaded: search then accepts Traditional in any language. */
@@ -59,14 +57,16 @@ function locate(atlas: Atlas, target: SearchTarget): [number, number] | null {
   }
 }
 
-export function wireExplore({ store, atlas, geography, map, loc, traditional, flyTo }: ExploreContext): { kept: () => readonly Link[] } {
+export function wireExplore({ store, index, map, loc, traditional, flyTo }: ExploreContext): { kept: () => readonly Link[] } {
+  const { atlas } = index;
   const filters = element('atlas-filters');
   const search = element('atlas-search');
   const summary = element('atlas-summary');
   const downloads = element('atlas-downloads');
   const table = element('atlas-table');
   const legend = element('atlas-legend');
-  const index = filterIndex(atlas);
+  const ties = filterIndex(atlas);
+  const rows = rowIndex(atlas);
   const total = tieCount(atlas.links);
   let kept: readonly Link[] = atlas.links;
 
@@ -75,16 +75,17 @@ export function wireExplore({ store, atlas, geography, map, loc, traditional, fl
   void traditional.then((table) => (search.entries = searchEntries(atlas, (zh) => table[zh] ?? zh)));
 
   const show = (state: { filters: Filters }) => {
-    kept = filterLinks(index, state.filters);
-    const features = atlasFeatures(indexAtlas({ ...atlas, links: [...kept] }), geography);
-    map.showFeatures(features);
-    legend.classes = features.tieClasses;
-    legend.shades = tieShades(features.tieClasses.length);
+    const keptMask = keptTies(ties, state.filters);
+    kept = linksOfTies(ties, keptMask);
+    const shown = keptStates(index, kept);
+    map.showKept(shown);
+    legend.classes = shown.tieClasses;
+    legend.shades = tieShades(shown.tieClasses.length);
     filters.filters = state.filters;
-    filters.counts = facetCounts(index, state.filters);
+    filters.counts = facetCounts(ties, state.filters);
     filters.kept = tieCount(kept);
     filters.total = total;
-    table.rows = keptTableRows(atlas, kept);
+    table.rows = rowsOfTies(rows, keptMask);
     summary.links = kept;
     downloads.links = kept;
   };

@@ -109,8 +109,7 @@ async function start(): Promise<void> {
     store,
     // Small (names and messages only), and not needed for the first picture: loaded after it.
     traditional: map.linksDrawn().then(() => traditionalTable()),
-    atlas: parsed.atlas,
-    geography,
+    index,
     map,
     loc,
     flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),

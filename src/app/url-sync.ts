@@ -1,6 +1,6 @@
-// The shareable view in the address bar: read once at start, written back on every change, so a
-// reload or a pasted link opens the same view. Parameters that cannot be used are dropped with a
-// short notice in the page; nothing in a URL can stop the atlas from starting.
+// The shareable view in the address bar: read once at start, written back after every change, so
+// a reload or a pasted link opens the same view. Parameters that cannot be used are dropped with
+// a short notice in the page; nothing in a URL can stop the atlas from starting.
 import { formatViewState, parseViewState, type Notice, type ViewState } from '../core/url-state.ts';
 import type { Atlas } from '../core/types.ts';
 import type { Localizer } from '../ui/i18n.ts';
@@ -20,14 +20,38 @@ const viewOf = ({ lang, filters, selection, projection, camera, reading }: ViewS
   reading,
 });
 
+/**
+ * How long the view must rest before the address follows it: a burst of changes (filters
+ * clicked through, the selection stepped along the table) is one write, and the writing stays
+ * out of the task that updates the map and the panels. Browsers also throttle pages that call
+ * history.replaceState too often.
+ */
+const URL_DELAY = 120;
+
+const SHARED = ['lang', 'filters', 'selection', 'projection', 'camera', 'reading'] as const satisfies readonly (keyof ViewState)[];
+
 export function keepViewInUrl(store: Store): void {
   let written = location.search;
-  store.subscribe((state) => {
-    const query = formatViewState(viewOf(state));
+  let timer = 0;
+  const write = () => {
+    timer = 0;
+    const query = formatViewState(viewOf(store.get()));
     if (query === written) return;
     written = query;
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(write, URL_DELAY);
+  };
+  store.subscribe((state, previous) => {
+    // Hovering changes the state at the pointer's pace, and is not shared.
+    if (SHARED.some((key) => state[key] !== previous[key])) schedule();
   });
+  // The view as the page starts it: without the parameters that were dropped.
+  schedule();
+  // A reload just after a change still opens the latest view.
+  addEventListener('pagehide', () => timer && write());
 }
 
 /** A short, dismissible note naming each parameter that was dropped and why. */

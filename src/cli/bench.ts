@@ -169,11 +169,10 @@ function report(runs: { app: Run[]; bare: Run[] }): void {
 
 /**
  * Filter change → map and table updated, on the real data and on 10,000 synthetic links (a copy
- * of the built app serving a synthetic data/atlas.json). Each change is a `filters-change` from
- * <atlas-filters>, timed with performance.now() in the page from the dispatch until both the
- * table's render has committed (updateComplete) and MapLibre has rendered a frame with every
- * source holding the new data (see FilterTiming); 'idle', which also waits for the labels to
- * fade in, is printed beside it.
+ * of the built app serving a synthetic data/atlas.json), with the explore panel and the table
+ * open. Each change is a `filters-change` from <atlas-filters>, timed with performance.now() in
+ * the page from the dispatch until every explore view's render has committed (updateComplete)
+ * and MapLibre has rendered a frame showing the change (see FilterTiming).
  */
 async function filterFigures(browser: Browser): Promise<void> {
   const real = parseAtlas(await readFile(join(out, 'app', 'data', 'atlas.json'), 'utf8'));
@@ -190,11 +189,13 @@ async function filterFigures(browser: Browser): Promise<void> {
     { name: `real data (${real.atlas.links.length} links)`, url: app.url, atlas: real.atlas, target: 16 },
     { name: `synthetic (${synthetic.links.length} links)`, url: served.url, atlas: synthetic, target: 100 },
   ];
-  console.log('filter change → map and table updated, ms: from the dispatch of filters-change until the table has rendered');
-  console.log('(updateComplete) and the map has rendered a frame with every source holding the new data');
+  console.log('filter change → map and table updated, ms: from the dispatch of filters-change until the table, filters, legend,');
+  console.log('summary and downloads have rendered (updateComplete) and the map has rendered a frame showing the change;');
+  console.log('explore panel and table open');
   try {
     for (const { name, url, atlas, target } of cases) {
-      const sequence = filterSequence(atlas);
+      // Twice through the sequence: a p95 over some sixty changes, not the second worst of thirty.
+      const sequence = [...filterSequence(atlas), ...filterSequence(atlas)];
       const timings = await measureFilterChanges(browser, url, sequence);
       const stat = (key: keyof FilterTiming) => {
         const values = timings.map((t) => t[key]);
@@ -202,7 +203,7 @@ async function filterFigures(browser: Browser): Promise<void> {
       };
       const p95 = percentile(timings.map((t) => t.totalMs), 95);
       console.log(`  ${pad(name, 28)}median / p95 ${stat('totalMs')}   (target p95 ≤ ${target} ms: ${verdict(p95 <= target)}), ${timings.length} changes`);
-      console.log(`  ${pad('', 28)}store and views set ${stat('syncMs')}, table ${stat('tableMs')}, map drawn ${stat('mapMs')}, map idle ${stat('idleMs')}`);
+      console.log(`  ${pad('', 28)}store and selectors ${stat('syncMs')}, views rendered ${stat('viewsMs')}, map drawn ${stat('mapMs')}`);
     }
   } finally {
     await served.close();

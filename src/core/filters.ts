@@ -1,4 +1,4 @@
-import type { Atlas, Evidence, Link, OriginId, PartnerKind } from './types.ts';
+import type { Atlas, Link } from './types.ts';
 
 // Filters narrow the ties (pieces of evidence) the views show. Within a facet the chosen options
 // are alternatives (any of them); across facets they all apply. An empty facet keeps everything.
@@ -10,80 +10,104 @@ export type Filters = Record<Facet, readonly string[]>;
 
 export const NO_FILTERS: Filters = { origin: [], field: [], mode: [], kind: [], group: [], doc: [] };
 
-/** What a piece of evidence offers to each facet. */
-interface TieFacets {
-  origin: OriginId;
-  kind: PartnerKind;
-  groups: readonly string[];
-  evidence: Evidence;
-}
-
-function optionsOf(tie: TieFacets, facet: Facet): readonly string[] {
-  switch (facet) {
-    case 'origin':
-      return [tie.origin];
-    case 'field':
-      return tie.evidence.fields;
-    case 'mode':
-      return tie.evidence.modes;
-    case 'kind':
-      return [tie.kind];
-    case 'group':
-      return tie.groups;
-    case 'doc':
-      return [tie.evidence.doc];
-  }
-}
-
-const passes = (tie: TieFacets, filters: Filters, skip?: Facet) =>
-  FACETS.every((f) => f === skip || filters[f].length === 0 || optionsOf(tie, f).some((o) => filters[f].includes(o)));
-
-/** Per-link facet data, computed once per dataset: filtering then touches no lookups. */
+/**
+ * Per-tie facet data, computed once per dataset: filtering then touches no lookups. Ties are
+ * numbered across the dataset, each link's evidence in order, links in order (the numbering
+ * table.ts's rowIndex shares).
+ */
 export interface FilterIndex {
   links: readonly Link[];
-  ties: readonly (readonly TieFacets[])[];
+  /** For each tie, the options it offers to each facet (in FACETS order), without repeats. */
+  options: readonly (readonly (readonly string[])[])[];
+  /** For each tie, the index in `links` of its link. */
+  linkOf: Uint32Array;
 }
 
 export function filterIndex(atlas: Atlas): FilterIndex {
   const kinds = new Map(atlas.partners.map((p) => [p.id, p.kind]));
   const groups = new Map<string, string[]>();
   for (const g of atlas.groups) for (const p of g.partners) groups.set(p, [...(groups.get(p) ?? []), g.id]);
-  return {
-    links: atlas.links,
-    ties: atlas.links.map((l) =>
-      l.evidence.map((evidence) => ({ origin: l.origin, kind: kinds.get(l.partner)!, groups: groups.get(l.partner) ?? [], evidence })),
-    ),
-  };
+  const options: (readonly string[])[][] = [];
+  const linkOf: number[] = [];
+  atlas.links.forEach((link, i) => {
+    for (const evidence of link.evidence) {
+      const offered: Record<Facet, readonly string[]> = {
+        origin: [link.origin],
+        field: evidence.fields,
+        mode: evidence.modes,
+        kind: [kinds.get(link.partner)!],
+        group: groups.get(link.partner) ?? [],
+        doc: [evidence.doc],
+      };
+      options.push(FACETS.map((facet) => [...new Set(offered[facet])]));
+      linkOf.push(i);
+    }
+  });
+  return { links: atlas.links, options, linkOf: Uint32Array.from(linkOf) };
+}
+
+/** The chosen options of each facet (in FACETS order) as sets; null where a facet keeps everything. */
+const chosenSets = (filters: Filters) => FACETS.map((facet) => (filters[facet].length > 0 ? new Set(filters[facet]) : null));
+
+/**
+ * For each tie, the facets whose filter it fails, as bits (bit f for FACETS[f]): 0 where the
+ * filters keep it. One pass serves both the kept ties and the counts beside every option.
+ */
+function failedFacets(index: FilterIndex, filters: Filters): Uint8Array {
+  const chosen = chosenSets(filters);
+  const failed = new Uint8Array(index.options.length);
+  index.options.forEach((offered, tie) => {
+    let bits = 0;
+    for (let f = 0; f < FACETS.length; f++) {
+      const set = chosen[f];
+      if (set && !offered[f]!.some((option) => set.has(option))) bits |= 1 << f;
+    }
+    failed[tie] = bits;
+  });
+  return failed;
+}
+
+/** For each tie (numbered as in FilterIndex), 1 where the filters keep it. */
+export function keptTies(index: FilterIndex, filters: Filters): Uint8Array {
+  return failedFacets(index, filters).map((bits) => (bits === 0 ? 1 : 0));
 }
 
 /** The links that keep at least one piece of evidence, each narrowed to the evidence kept. */
 export function filterLinks(index: FilterIndex, filters: Filters): Link[] {
-  const kept: Link[] = [];
-  index.links.forEach((link, i) => {
-    const evidence = index.ties[i]!.filter((t) => passes(t, filters)).map((t) => t.evidence);
-    if (evidence.length === link.evidence.length) kept.push(link);
-    else if (evidence.length > 0) kept.push({ ...link, evidence });
-  });
-  return kept;
+  return linksOfTies(index, keptTies(index, filters));
+}
+
+/** The links with at least one kept tie (1 in `kept`, indexed by tie), each narrowed to those. */
+export function linksOfTies(index: FilterIndex, kept: Uint8Array): Link[] {
+  const links: Link[] = [];
+  let tie = 0;
+  for (const link of index.links) {
+    const evidence = link.evidence.filter((_, j) => kept[tie + j] === 1);
+    tie += link.evidence.length;
+    if (evidence.length === link.evidence.length) links.push(link);
+    else if (evidence.length > 0) links.push({ ...link, evidence });
+  }
+  return links;
 }
 
 export type FacetCounts = Record<Facet, Map<string, number>>;
 
 /**
  * For each facet and option, how many ties the option would keep given the other facets' filters:
- * what the filter panel shows beside each option.
+ * what the filter panel shows beside each option. A tie counts for a facet's options when it
+ * fails no other facet.
  */
 export function facetCounts(index: FilterIndex, filters: Filters): FacetCounts {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
-  for (const ties of index.ties) {
-    for (const tie of ties) {
-      for (const facet of FACETS) {
-        if (!passes(tie, filters, facet)) continue;
-        const map = counts[facet];
-        for (const option of new Set(optionsOf(tie, facet))) map.set(option, (map.get(option) ?? 0) + 1);
-      }
-    }
-  }
+  const failed = failedFacets(index, filters);
+  index.options.forEach((offered, tie) => {
+    const bits = failed[tie]!;
+    FACETS.forEach((facet, f) => {
+      if ((bits & ~(1 << f)) !== 0) return;
+      const map = counts[facet];
+      for (const option of offered[f]!) map.set(option, (map.get(option) ?? 0) + 1);
+    });
+  });
   return counts;
 }
 

@@ -38,43 +38,76 @@ const compare = (a: TableRow, b: TableRow) => {
   return 0;
 };
 
-/** One row per piece of evidence of the given links (all of them by default), sorted deterministically. */
-export function tableRows(atlas: Atlas, linkIds?: ReadonlySet<string>): TableRow[] {
+/** Each row with its tie's number (filterIndex's numbering: each link's evidence in order, links in order), sorted. */
+function numberedRows(atlas: Atlas, linkIds?: ReadonlySet<string>): { row: TableRow; tie: number }[] {
   const { partners, sites, documents, places } = indexAtlas(atlas);
-  const rows: TableRow[] = [];
+  const rows: { row: TableRow; tie: number }[] = [];
+  let tie = 0;
   for (const link of atlas.links) {
-    if (linkIds && !linkIds.has(link.id)) continue;
+    if (linkIds && !linkIds.has(link.id)) {
+      tie += link.evidence.length;
+      continue;
+    }
     const partner = partners.get(link.partner)!;
     const place = places.get(link.place)!;
     for (const e of link.evidence) {
       const site = e.site ? sites.get(e.site)! : null;
       rows.push({
-        origin: link.origin,
-        place_adcode: link.place,
-        place_zh: place.zh,
-        place_en: place.en,
-        partner_kind: partner.kind,
-        partner_id: partner.id,
-        partner_iso3: partner.iso3 ?? '',
-        partner_members: partner.members.join(';'),
-        partner_zh: partner.zh,
-        partner_en: partner.en,
-        site_zh: site?.zh ?? '',
-        site_en: site?.en ?? '',
-        site_lon: site ? String(site.lon) : '',
-        site_lat: site ? String(site.lat) : '',
-        site_precision: site?.precision ?? '',
-        fields: e.fields.join(';'),
-        modes: e.modes.join(';'),
-        doc_id: e.doc,
-        doc_date: documents.get(e.doc)!.date,
-        quote: e.quote,
-        quote_start: String(e.start),
-        quote_end: String(e.end),
+        tie: tie++,
+        row: {
+          origin: link.origin,
+          place_adcode: link.place,
+          place_zh: place.zh,
+          place_en: place.en,
+          partner_kind: partner.kind,
+          partner_id: partner.id,
+          partner_iso3: partner.iso3 ?? '',
+          partner_members: partner.members.join(';'),
+          partner_zh: partner.zh,
+          partner_en: partner.en,
+          site_zh: site?.zh ?? '',
+          site_en: site?.en ?? '',
+          site_lon: site ? String(site.lon) : '',
+          site_lat: site ? String(site.lat) : '',
+          site_precision: site?.precision ?? '',
+          fields: e.fields.join(';'),
+          modes: e.modes.join(';'),
+          doc_id: e.doc,
+          doc_date: documents.get(e.doc)!.date,
+          quote: e.quote,
+          quote_start: String(e.start),
+          quote_end: String(e.end),
+        },
       });
     }
   }
-  return rows.sort(compare);
+  return rows.sort((a, b) => compare(a.row, b.row));
+}
+
+/** One row per piece of evidence of the given links (all of them by default), sorted deterministically. */
+export function tableRows(atlas: Atlas, linkIds?: ReadonlySet<string>): TableRow[] {
+  return numberedRows(atlas, linkIds).map(({ row }) => row);
+}
+
+/**
+ * Every row of the dataset, sorted as tableRows sorts, with the number of its tie: built once, it
+ * turns the filters' kept ties (keptTies) into the table's rows in one pass, without building
+ * or sorting rows again.
+ */
+export interface RowIndex {
+  rows: readonly TableRow[];
+  /** The tie of each row. */
+  ties: Uint32Array;
+}
+
+export function rowIndex(atlas: Atlas): RowIndex {
+  const numbered = numberedRows(atlas);
+  return { rows: numbered.map(({ row }) => row), ties: Uint32Array.from(numbered, ({ tie }) => tie) };
+}
+
+/** The rows of the kept ties (1 in `kept`, indexed by tie), in the table's order. */
+export function rowsOfTies({ rows, ties }: RowIndex, kept: Uint8Array): TableRow[] {
+  return rows.filter((_, i) => kept[ties[i]!] === 1);
 }
 
 /**

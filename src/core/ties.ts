@@ -8,15 +8,18 @@ export function isCollective(partner: Partner): boolean {
 }
 
 /**
- * The links of each country (alpha-3), i.e. those whose partner is the country itself or a city,
- * institution or company in it. A bloc's links are not spread over its members: the texts name
- * the bloc, not them (see blocsByMember).
+ * The links (of the dataset, or those given) of each country (alpha-3), i.e. those whose partner
+ * is the country itself or a city, institution or company in it. A bloc's links are not spread
+ * over its members: the texts name the bloc, not them (see blocsByMember).
  */
-export function linksByCountry(index: AtlasIndex): Map<string, Link[]> {
+export function linksByCountry(index: AtlasIndex, links: readonly Link[] = index.atlas.links): Map<string, Link[]> {
   const result = new Map<string, Link[]>();
-  for (const link of index.atlas.links) {
+  for (const link of links) {
     const iso3 = index.partners.get(link.partner)?.iso3;
-    if (iso3) result.set(iso3, [...(result.get(iso3) ?? []), link]);
+    if (!iso3) continue;
+    const list = result.get(iso3);
+    if (list) list.push(link);
+    else result.set(iso3, [link]);
   }
   return result;
 }
@@ -32,7 +35,7 @@ export function blocsByMember(index: AtlasIndex): Map<string, Partner[]> {
   return result;
 }
 
-/** The links the map draws: those whose partner has an anchor. The rest are listed in cards only. */
-export function drawnLinks(index: AtlasIndex): Link[] {
-  return index.atlas.links.filter((link) => index.partners.get(link.partner)?.anchor);
+/** The links (of the dataset, or those given) the map draws: those whose partner has an anchor. The rest are listed in cards only. */
+export function drawnLinks(index: AtlasIndex, links: readonly Link[] = index.atlas.links): Link[] {
+  return links.filter((link) => index.partners.get(link.partner)?.anchor);
 }

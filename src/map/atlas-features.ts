@@ -1,8 +1,10 @@
 // The dataset and the geography turned into the GeoJSON the map draws, in three collections:
 // `base` (areas and the lines that bound them), `lines` (link arcs and bloc spokes) and `points`
-// (markers, sites and label points). Built once per load; interaction then only changes feature
-// state. Each collection is one source for the style's layers to filter: every source is tiled
-// and delivered on its own, and each delivery costs a frame, which software rendering feels.
+// (markers, sites and label points). Built once per load, from every link; what the filters keep
+// (keptStates) and interaction then only change feature state, never the shapes: re-tiling a
+// source costs software rendering hundreds of milliseconds, a change of state one repaint. Each
+// collection is one source for the style's layers to filter: every source is tiled and delivered
+// on its own, and each delivery costs a frame.
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { linkArc, type LonLat } from '../core/arc.ts';
 import type { AtlasIndex } from '../core/atlas-index.ts';
@@ -10,7 +12,7 @@ import { boundsOfLines, type Bounds } from '../core/camera.ts';
 import { linkWidth, tieClasses, type CountClass } from '../core/scales.ts';
 import { bendsForSharedEnds } from '../core/shared-paths.ts';
 import { drawnLinks, isCollective, linksByCountry } from '../core/ties.ts';
-import type { Names, OriginId, SitePrecision } from '../core/types.ts';
+import type { Link, Names, OriginId, SitePrecision } from '../core/types.ts';
 import type { Area, Geography } from './geography.ts';
 
 /**
@@ -64,6 +66,11 @@ export interface PointProperties extends Names {
 
 export interface AtlasFeatures {
   base: FeatureCollection<Geometry, BaseProperties>;
+  /**
+   * Each line has a numeric feature id, the key of its feature state: a link's is its own, a
+   * bloc's spokes share one. MapLibre hashes a string id on every look-up, and a filter change
+   * looks up every line it shows or hides: numbers make that twice as fast for 10,000 lines.
+   */
   lines: FeatureCollection<LineString, LineProperties>;
   points: FeatureCollection<Point, PointProperties>;
   tieClasses: CountClass[];
@@ -77,23 +84,59 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 
 export const pointKey = (kind: PointKind, id: string) => `${kind}:${id}`;
 
+/**
+ * What the map shows of a set of kept links (all of them, or those the filters keep), as the
+ * values the drawn features take through feature state. A link, hub or country that is absent
+ * is hidden; its shape stays where it was, so nothing moves when the filters change.
+ *
+ * A link keeps the width of all its evidence, whatever the filters keep of it: the width says
+ * how much the texts say about the tie, the filters say which ties show (the table and the
+ * cards count what they keep). A width in feature state would also make every filter change
+ * re-evaluate three paint properties per line instead of one, which ten thousand lines feel.
+ */
+export interface KeptStates {
+  /** Classes of the countries' tie counts, for the shading and the legend. */
+  tieClasses: CountClass[];
+  /** Kept links per country (alpha-3), for those with any. */
+  countryTies: Map<string, number>;
+  /** The kept links the map draws. */
+  links: Set<string>;
+  /** Kept links drawn to each bloc or region, for those with any: its hub and spokes show. */
+  hubLinks: Map<string, number>;
+}
+
+export function keptStates(index: AtlasIndex, kept: readonly Link[]): KeptStates {
+  const countryTies = new Map([...linksByCountry(index, kept)].map(([iso3, links]) => [iso3, links.length]));
+  const links = new Set<string>();
+  const hubLinks = new Map<string, number>();
+  for (const link of drawnLinks(index, kept)) {
+    links.add(link.id);
+    if (isCollective(index.partners.get(link.partner)!)) hubLinks.set(link.partner, (hubLinks.get(link.partner) ?? 0) + 1);
+  }
+  return { tieClasses: tieClasses(Math.max(0, ...countryTies.values())), countryTies, links, hubLinks };
+}
+
+/** The shade (index into the tie classes) of a country with `ties` kept links; -1 for none. */
+export const shadeOf = (classes: readonly CountClass[], ties: number) =>
+  ties === 0 ? -1 : classes.findIndex((c) => ties >= c.min && ties <= c.max);
+
 const collectionOf = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
 const feature = <G extends Geometry, P>(geometry: G, properties: P): Feature<G, P> => ({ type: 'Feature', geometry, properties });
 
 export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFeatures {
   const { atlas } = index;
-  const countryLinks = linksByCountry(index);
-  const classes = tieClasses(Math.max(0, ...[...countryLinks.values()].map((links) => links.length)));
-  const shadeOf = (ties: number) => (ties === 0 ? -1 : classes.findIndex((c) => ties >= c.min && ties <= c.max));
+  // Every link kept: the features' own properties are what the map shows without filters.
+  const all = keptStates(index, atlas.links);
+  const classes = all.tieClasses;
   const originByAdcode = new Map(atlas.origins.map((origin) => [origin.adcode, origin.id]));
 
   const area = (shape: Area, kind: BaseKind, ties = 0) => {
     const origin = originByAdcode.get(shape.properties.id) ?? null;
-    return feature(shape.geometry, { kind, id: origin ?? shape.properties.id, origin, ties, shade: shadeOf(ties) });
+    return feature(shape.geometry, { kind, id: origin ?? shape.properties.id, origin, ties, shade: shadeOf(classes, ties) });
   };
   const boundary = (geometry: Geometry, kind: BaseKind) => feature(geometry, { kind, id: null, origin: null, ties: 0, shade: -1 });
   const base = [
-    ...geography.countries.map((shape) => area(shape, 'country', countryLinks.get(shape.properties.id)?.length)),
+    ...geography.countries.map((shape) => area(shape, 'country', all.countryTies.get(shape.properties.id))),
     ...geography.provinces.filter((shape) => !originByAdcode.has(shape.properties.id)).map((shape) => area(shape, 'province')),
     ...[...geography.provinces, ...geography.prefectures].filter((shape) => originByAdcode.has(shape.properties.id)).map((shape) => area(shape, 'origin')),
     boundary(geography.borders, 'border'),
@@ -109,24 +152,25 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
     return { id: link.id, from: [place.lon, place.lat] as LonLat, to: index.partners.get(link.partner)!.anchor! };
   });
   const bends = bendsForSharedEnds(ends);
-  const links = drawn.map((link, i) =>
-    feature<LineString, LineProperties>({ type: 'LineString', coordinates: linkArc(ends[i].from, ends[i].to, bends.get(link.id)) }, {
+  const links = drawn.map((link, i) => ({
+    ...feature<LineString, LineProperties>({ type: 'LineString', coordinates: linkArc(ends[i].from, ends[i].to, bends.get(link.id)) }, {
       kind: 'link',
       id: link.id,
       origin: link.origin,
       width: linkWidth(link.evidence.length),
       collective: isCollective(index.partners.get(link.partner)!),
     }),
-  );
-  const drawnPartners = new Set(drawn.map((link) => link.partner));
-  const collectives = atlas.partners.filter((partner) => isCollective(partner) && drawnPartners.has(partner.id));
-  const spokes = collectives.flatMap((partner) =>
-    partner.members.map((iso3) =>
-      feature<LineString, LineProperties>(
+    id: i,
+  }));
+  const collectives = atlas.partners.filter((partner) => all.hubLinks.has(partner.id));
+  const spokes = collectives.flatMap((partner, i) =>
+    partner.members.map((iso3) => ({
+      ...feature<LineString, LineProperties>(
         { type: 'LineString', coordinates: linkArc(partner.anchor!, index.countries.get(iso3)!.anchor) },
         { kind: 'spoke', id: partner.id, origin: null, width: 0, collective: true },
       ),
-    ),
+      id: links.length + i,
+    })),
   );
 
   const point = (at: LonLat, kind: PointKind, id: string, names: Names, rest: Partial<PointProperties>) =>
@@ -136,12 +180,12 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
   const points = [
     ...atlas.origins.map((origin) => point([origin.lon, origin.lat], 'seat', origin.id, origin, { origin: origin.id, rank: 0 })),
     ...collectives.map((partner) =>
-      point(partner.anchor!, 'hub', partner.id, partner, { links: drawn.filter((link) => link.partner === partner.id).length, rank: 1 }),
+      point(partner.anchor!, 'hub', partner.id, partner, { links: all.hubLinks.get(partner.id)!, rank: 1 }),
     ),
-    ...[...countryLinks].flatMap(([iso3, countryTies]) => {
+    ...[...all.countryTies].flatMap(([iso3, ties]) => {
       const anchor = geography.countryAnchors.get(iso3);
       const names = geography.countryNames.get(iso3);
-      return anchor && names ? [point(anchor, 'country', iso3, names, { links: countryTies.length, rank: 10 - countryTies.length })] : [];
+      return anchor && names ? [point(anchor, 'country', iso3, names, { links: ties, rank: 10 - ties })] : [];
     }),
     ...atlas.places.map((place) => point([place.lon, place.lat], 'place', place.adcode, place, { origin: place.origin, rank: 20, minzoom: 3 })),
     ...atlas.sites.map((site) =>

@@ -8,12 +8,14 @@ import type { Selection } from '../core/selection.ts';
 import type { OriginId } from '../core/types.ts';
 import type { Language, Projection } from '../core/url-state.ts';
 import { localizer, type TraditionalTable } from '../ui/i18n.ts';
-import { pointKey, type AtlasFeatures, type BaseKind, type PointKind } from './atlas-features.ts';
+import { boundsOfLines } from '../core/camera.ts';
+import type { LonLat } from '../core/arc.ts';
+import { pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from './atlas-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
+import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
-import { PAPER, tieShades } from './palette.ts';
-import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, LABEL_LAYER, labelScale, labelText, SHADE_STATE, SOURCES } from './style.ts';
+import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, KEPT_STATE, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -30,7 +32,7 @@ export interface AtlasMapEvents {
 
 interface FeatureRef {
   source: string;
-  id: string;
+  id: string | number;
 }
 
 /** How far from the pointer a thin line or a small marker still counts as hit, in pixels. */
@@ -56,30 +58,6 @@ function selectionOf(layer: string, properties: Record<string, string>): Selecti
   }
 }
 
-/** The feature that shows `selection` as selected or hovered through feature state, if any. */
-function stateFeature(selection: Selection): FeatureRef | null {
-  switch (selection.kind) {
-    case 'origin': return { source: SOURCES.base, id: selection.id };
-    case 'partner': return { source: SOURCES.points, id: pointKey('hub', selection.id) };
-    case 'site': return { source: SOURCES.points, id: pointKey('site', selection.id) };
-    case 'link': return { source: SOURCES.lines, id: selection.id };
-    case 'country': return null;
-  }
-}
-
-const countriesOf = (features: AtlasFeatures) =>
-  new Map(features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country as Feature]));
-const linksOf = (features: AtlasFeatures) => features.lines.features.filter((line) => line.properties.kind === 'link');
-
-/**
- * What tells one set of lines or points from another, cheaply: a line's shape follows from which
- * links are drawn (their ends, and the bends among those sharing an end), so ids and widths tell
- * lines apart; a point's place, names and rank follow from its key, except the links it counts.
- */
-const drawnKeys = ({ lines, points }: AtlasFeatures) => ({
-  lines: lines.features.map(({ properties: p }) => `${p.kind}:${p.id}:${p.width}`).join('\n'),
-  points: points.features.map(({ properties: p }) => `${p.key}:${p.links}:${p.rank}`).join('\n'),
-});
 
 /** Room around the ties when framing them: less on a phone, where every pixel counts. */
 const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
@@ -87,23 +65,31 @@ const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 
 export class AtlasMap {
   readonly map: maplibregl.Map;
   private readonly flow: FlowOverlay;
-  private countries: Map<string, Feature>;
+  private readonly countries: Map<string, Feature>;
+  /** The feature id of each link's line, and of each bloc's spokes (see AtlasFeatures.lines). */
+  private readonly lineIds: Map<string, number>;
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private highlighted = { hover: null as string | null, selected: null as string | null };
-  /** What the map's lines and points sources hold (see drawnKeys): what drawFeatures compares with. */
-  private drawn: { lines: string; points: string };
+  /** What the filters keep, and what shows it through feature state. */
+  private kept: KeptStates | null = null;
+  private readonly keptWriter: KeptStateWriter;
+  /** Whether the style has loaded its sources: feature state can be set from then on. */
+  private sourcesReady = false;
   /** The labels' text-field for the current language (see setLanguage). */
   private labelField = labelText('zh-Hans');
 
   constructor(
     container: HTMLElement,
     style: maplibregl.StyleSpecification,
-    private features: AtlasFeatures,
+    private readonly features: AtlasFeatures,
     events: AtlasMapEvents,
   ) {
-    this.countries = countriesOf(features);
-    this.drawn = drawnKeys(features);
+    this.keptWriter = new KeptStateWriter(features);
+    this.lineIds = new Map(features.lines.features.map((line) => [line.properties.id, line.id as number]));
+    this.countries = new Map(
+      features.base.features.filter((area) => area.properties.kind === 'country').map((country) => [country.properties.id!, country as Feature]),
+    );
     this.map = new maplibregl.Map({
       container,
       style,
@@ -117,9 +103,15 @@ export class AtlasMap {
       dragRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    // Filters from a shared link arrive before the style has added its sources; states set once
+    // it has are applied to each tile as it loads, so the first picture already shows them.
+    this.map.once('style.load', () => {
+      this.sourcesReady = true;
+      this.applyKept();
+    });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
-    this.flow = new FlowOverlay(this.map, linksOf(features));
+    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === 'link'));
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);
@@ -148,6 +140,7 @@ export class AtlasMap {
     const near = this.map.queryRenderedFeatures(box, { layers: layers.filter((id) => this.map.getLayer(id)) });
     const under = this.map.queryRenderedFeatures(point, { layers: [INTERACTIVE_LAYERS.areas] });
     for (const feature of [...near, ...under]) {
+      if (feature.state[KEPT_STATE.hidden]) continue;
       const selection = selectionOf(feature.layer.id, feature.properties);
       if (selection) return selection;
     }
@@ -158,10 +151,15 @@ export class AtlasMap {
   linksDrawn(): Promise<number> {
     return new Promise((resolve) => {
       this.map.once('idle', () => {
-        const drawn = this.map.queryRenderedFeatures({ layers: [INTERACTIVE_LAYERS.links] });
-        resolve(new Set(drawn.map((feature) => feature.properties.id)).size);
+        resolve(this.shownLinks().size);
       });
     });
+  }
+
+  /** The ids of the links on screen now: rendered, and not hidden by the filters. */
+  shownLinks(): Set<string> {
+    const rendered = this.map.queryRenderedFeatures({ layers: [INTERACTIVE_LAYERS.links] });
+    return new Set(rendered.filter((feature) => !feature.state[KEPT_STATE.hidden]).map((feature) => feature.properties.id as string));
   }
 
   /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
@@ -170,12 +168,29 @@ export class AtlasMap {
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 
+  /** The feature that shows `selection` as selected or hovered through feature state, if any. */
+  private stateFeature(selection: Selection): FeatureRef | null {
+    switch (selection.kind) {
+      case 'origin': return { source: SOURCES.base, id: selection.id };
+      case 'partner': return { source: SOURCES.points, id: pointKey('hub', selection.id) };
+      case 'site': return { source: SOURCES.points, id: pointKey('site', selection.id) };
+      case 'link': return this.lineRef(selection.id)[0] ?? null;
+      case 'country': return null;
+    }
+  }
+
+  /** The line of a link, or the spokes of a bloc, by id: none for a link the map does not draw. */
+  private lineRef(id: string): FeatureRef[] {
+    const line = this.lineIds.get(id);
+    return line === undefined ? [] : [{ source: SOURCES.lines, id: line }];
+  }
+
   /** Marks the selection and the links related to it; everything else fades while one is shown. */
   select(selection: Selection | null, relatedLinks: string[]): void {
     for (const feature of this.selected) this.map.setFeatureState(feature, { selected: false, related: false });
-    const own = selection && stateFeature(selection);
+    const own = selection && this.stateFeature(selection);
     // A bloc's spokes carry its id: they stay in view with it.
-    const related = [...relatedLinks, ...(selection?.kind === 'partner' ? [selection.id] : [])].map((id) => ({ source: SOURCES.lines, id }));
+    const related = [...relatedLinks, ...(selection?.kind === 'partner' ? [selection.id] : [])].flatMap((id) => this.lineRef(id));
     this.selected = [...(own ? [own] : []), ...related];
     if (own) this.map.setFeatureState(own, { selected: true });
     for (const line of related) this.map.setFeatureState(line, { related: true });
@@ -186,7 +201,7 @@ export class AtlasMap {
 
   private setHover(target: Selection | null): void {
     this.highlight({ hover: target?.kind === 'country' ? target.iso3 : null });
-    const next = target && stateFeature(target);
+    const next = target && this.stateFeature(target);
     if (this.hovered?.source === next?.source && this.hovered?.id === next?.id) return;
     if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
     this.hovered = next;
@@ -223,36 +238,22 @@ export class AtlasMap {
   }
 
   /**
-   * Shows what the filters keep: the features rebuilt from the kept links replace the drawn ones
-   * in place (same sources and layers), so the map, its shading and the flow change together.
+   * Shows what the filters keep, through feature state only (see atlas-features): links, spokes,
+   * hubs and country labels with nothing kept are hidden, the rest take their kept widths,
+   * counts and shades. Only states that differ from those set before are set again.
    */
-  showFeatures(features: AtlasFeatures): void {
-    this.features = features;
-    this.countries = countriesOf(features);
-    // Filters from a shared link arrive before the style has loaded its sources.
-    if (this.map.loaded()) this.drawFeatures();
-    else this.map.once('load', () => this.drawFeatures());
+  showKept(kept: KeptStates): void {
+    this.kept = kept;
+    this.flow.setKept(kept.links);
+    // Drawn at once, in the task of the change: the next frame the browser paints shows the map
+    // and the panels changed together, whatever else waits for that frame.
+    if (this.applyKept()) this.map.redraw();
   }
 
-  /**
-   * Each setData re-tiles its source in the worker and costs frames (hundreds of milliseconds
-   * with software rendering), so only what changed is sent: the areas' shapes never change with
-   * the filters, only the countries' shades, which go as feature state (a repaint, no re-tiling);
-   * lines and points only when they differ from what is drawn.
-   */
-  private drawFeatures(): void {
-    const { base, lines, points, tieClasses } = this.features;
-    const shades = tieShades(tieClasses.length);
-    for (const area of base.features) {
-      if (area.properties.kind !== 'country' || area.properties.id === null) continue;
-      const { shade } = area.properties;
-      this.map.setFeatureState({ source: SOURCES.base, id: area.properties.id }, { [SHADE_STATE]: shade < 0 ? PAPER.land : shades[shade] });
-    }
-    const keys = drawnKeys(this.features);
-    if (keys.lines !== this.drawn.lines) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(lines);
-    if (keys.points !== this.drawn.points) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.points)!.setData(points);
-    this.drawn = keys;
-    this.flow.setLinks(linksOf(this.features));
+  /** Sets the states that changed since last time; whether any did (none before the sources exist). */
+  private applyKept(): boolean {
+    if (!this.sourcesReady || !this.kept) return false;
+    return this.keptWriter.write(this.kept, (target, state) => this.map.setFeatureState(target, state)) > 0;
   }
 
   /**
@@ -278,8 +279,13 @@ export class AtlasMap {
     this.map.getCanvas().setAttribute('aria-label', loc.t('map.canvas'));
   }
 
-  /** Back to the view that holds every tie. */
+  /** Back to the view that holds every tie the filters keep (every tie, if they keep none). */
   frameTies(): void {
-    this.map.fitBounds(this.features.bounds, { padding: framePadding(this.map.getContainer()) });
+    const { kept } = this;
+    const shown = this.features.lines.features.filter(({ properties: line }) =>
+      !kept || (line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id)),
+    );
+    const bounds = shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : this.features.bounds;
+    this.map.fitBounds(bounds, { padding: framePadding(this.map.getContainer()) });
   }
 }

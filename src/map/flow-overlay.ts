@@ -72,7 +72,9 @@ export class FlowOverlay {
   // A canvas in main memory: where the browser composites without a GPU, a GPU canvas would be
   // read back every frame, and that readback costs more than all the drawing.
   private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
-  private tracks: Track[];
+  /** Every link's track, built once; `shown` those the filters keep. */
+  private readonly tracks: Track[];
+  private shown: Track[];
   private playing = false;
   /** Where the comets are, 0–1 of the way to the next; frozen while paused. */
   private phase = 0;
@@ -85,6 +87,7 @@ export class FlowOverlay {
     links: Feature<LineString, LineProperties>[],
   ) {
     this.tracks = links.map(track);
+    this.shown = this.tracks;
     this.canvas.className = 'atlas-flow';
     this.canvas.setAttribute('aria-hidden', 'true');
     Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
@@ -95,9 +98,9 @@ export class FlowOverlay {
     map.on('render', () => this.requestDraw());
   }
 
-  /** Replaces the links the comets run along (after the filters change). */
-  setLinks(links: Feature<LineString, LineProperties>[]): void {
-    this.tracks = links.map(track);
+  /** Runs comets along the kept links only (see KeptStates.links). */
+  setKept(links: ReadonlySet<string>): void {
+    this.shown = this.tracks.filter((track) => links.has(track.id));
     this.requestDraw();
   }
 
@@ -149,7 +152,7 @@ export class FlowOverlay {
     const hidden = ([lon, lat]: LonLat) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
     // A flat map repeats the world sideways: draw each comet on every copy in view.
     const copies = globe ? [0] : [-360, 0, 360];
-    const shown = this.focus ? this.tracks.filter((track) => this.focus!.has(track.id)) : this.tracks;
+    const shown = this.focus ? this.shown.filter((track) => this.focus!.has(track.id)) : this.shown;
     const comets = shown.reduce((sum, track) => sum + track.comets, 0);
     const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
     for (const [i, track] of shown.entries()) {

@@ -34,8 +34,11 @@ export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlig
 /** Image ids of site markers: filled where the location is exact, hollow where it is not. */
 export const siteImageId = (origin: OriginId, exact: boolean) => `site-${exact ? 'exact' : 'approx'}-${origin}`;
 
-/** Feature state of a country: its fill colour once the filters have changed its ties. */
-export const SHADE_STATE = 'shade';
+/**
+ * Feature state that the filters set (AtlasMap.showKept): a country's fill colour; the links
+ * kept to a hub; and `hidden` for a link, spoke, hub or country label with nothing kept.
+ */
+export const KEPT_STATE = { shade: 'shade', links: 'links', hidden: 'hidden' } as const;
 
 /** Global state the style reads: whether something is selected, so that everything else fades. */
 export const FOCUS_STATE = 'focus';
@@ -50,13 +53,16 @@ const byOrigin = (value: (origin: OriginId) => string = (origin) => ORIGIN_COLOU
 
 const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 const isState = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+/** A number from feature state, or from the feature's own property while the state has none. */
+const stateOr = (state: string, property: string): ExpressionSpecification => ['number', ['feature-state', state], ['get', property]];
 
 /**
- * `normal` when nothing is selected; full strength for what is hovered or belongs to the
- * selection, `faded` for everything else while a selection is shown.
+ * Nothing for what the filters hide; else `normal` when nothing is selected, full strength for
+ * what is hovered or belongs to the selection, `faded` for everything else while a selection is shown.
  */
-const focusOpacity = (normal: number, faded: number): ExpressionSpecification => [
+const focusOpacity = (normal: number | ExpressionSpecification, faded: number | ExpressionSpecification): ExpressionSpecification => [
   'case',
+  isState(KEPT_STATE.hidden), 0,
   ['any', isState('hover'), isState('related'), isState('selected')], 1,
   ['!', ['global-state', FOCUS_STATE]], normal,
   faded,
@@ -149,6 +155,9 @@ const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSp
     'text-halo-color': PAPER.halo,
     'text-halo-width': ['case', isKind('seat'), 1.8, 1.4],
     'text-halo-blur': 0.4,
+    // A hidden label keeps its place (placement is layout, redone only with new data), so labels
+    // never jump when the filters change.
+    'text-opacity': ['case', isState(KEPT_STATE.hidden), 0, 1],
   },
 });
 
@@ -161,14 +170,13 @@ function areaColour(classes: number): ExpressionSpecification {
   return match<string | ExpressionSpecification>(
     ['get', 'kind'],
     [
-      // After a filter change the shade comes as a colour in feature state (AtlasMap.showFeatures):
-      // re-tiling every country to change a property would cost a software-rendered map seconds.
+      // After a filter change the shade comes as a colour in feature state (AtlasMap.showKept).
       [
         'country',
         [
           'case',
-          ['==', ['typeof', ['feature-state', SHADE_STATE]], 'string'],
-          ['to-color', ['feature-state', SHADE_STATE]],
+          ['==', ['typeof', ['feature-state', KEPT_STATE.shade]], 'string'],
+          ['to-color', ['feature-state', KEPT_STATE.shade]],
           match(['get', 'shade'], tieShades(classes).map((colour, i) => [i, colour]), PAPER.land),
         ],
       ],
@@ -238,7 +246,8 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
         'line-color': byOrigin(),
         'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], 1, width]),
         'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
-        'line-opacity': ['case', ['get', 'collective'], focusOpacity(0.75, 0.1), focusOpacity(0.5, 0.08)],
+        // One focusOpacity, not one per kind: each filter change re-evaluates it for every line.
+        'line-opacity': focusOpacity(['case', ['get', 'collective'], 0.75, 0.5], ['case', ['get', 'collective'], 0.1, 0.08]),
       },
     },
   ];
@@ -259,7 +268,7 @@ export function detailLayers(labelSize = 1, text: ExpressionSpecification = labe
       paint: {
         'circle-radius': match<number | ExpressionSpecification>(
           ['get', 'kind'],
-          [['hub', ['interpolate', ['linear'], ['get', 'links'], 1, 5, 6, 9]], ['seat', 3.8]],
+          [['hub', ['interpolate', ['linear'], stateOr(KEPT_STATE.links, 'links'), 1, 5, 6, 9]], ['seat', 3.8]],
           2.6,
         ),
         'circle-color': ['case', isKind('seat'), byOrigin(), PAPER.hub],
@@ -323,7 +332,7 @@ export function atlasStyle(
     'font-faces': fontFaces,
     sources: {
       [SOURCES.base]: geojson(features.base, { promoteId: 'id', attribution: `${ATTRIBUTION.world} | ${ATTRIBUTION.china}` }),
-      [SOURCES.lines]: geojson(features.lines, { promoteId: 'id' }),
+      [SOURCES.lines]: geojson(features.lines),
       [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
       [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
     },

@@ -3,8 +3,10 @@
 // with Tab then moved through with the arrow keys (one row in the tab order at a time: roving
 // tabindex), Enter selecting the row's link on the map. The rows of the current selection are
 // highlighted (background, a bar and a marker, and “selected” for screen readers) and the first
-// of them scrolled into view. Rows are drawn a page at a time (“show more”, or arrowing past the
-// last), so that 10,000 rows cost what 100 do. Reports `table-select` and `open-reader`.
+// of them scrolled into view. Rows are drawn a page at a time (scrolling near the end, “show
+// more”, or arrowing past the last), so that 10,000 rows cost what 40 do: a page is a little
+// more than the tallest table shows, and every filter change redraws it.
+// Reports `table-select` and `open-reader`.
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Selection } from '../core/selection.ts';
@@ -64,7 +66,7 @@ export class TieTable extends LitElement {
   @property({ attribute: false }) rows: readonly TableRow[] = [];
   @property({ attribute: false }) selection: Selection | null = null;
   /** Rows drawn at first and added by each “show more”. */
-  @property({ type: Number }) pageSize = 100;
+  @property({ type: Number }) pageSize = 40;
 
   @state() private sort: { column: SortColumn; direction: SortDirection } | null = null;
   /** How many rows (in display order) are drawn. */
@@ -77,6 +79,10 @@ export class TieTable extends LitElement {
   @state() private announcement = '';
 
   @query('.scroll') private scroller!: HTMLElement;
+  @query('.more') private moreBar!: HTMLElement | null;
+  /** Draws the next page when the “show more” bar comes near the visible part of the table. */
+  private nearEnd: IntersectionObserver | null = null;
+  private watched: Element | null = null;
 
   private names: Lookups = lookups(null);
   /** Display position → index in `rows`. */
@@ -265,6 +271,10 @@ export class TieTable extends LitElement {
       .none {
         color: var(--ink-muted, #5d636d);
       }
+      /* Parts every row has, shown only when they hold something (see cell). */
+      [hidden] {
+        display: none !important;
+      }
       .empty td {
         padding: 1.2em;
         color: var(--ink-muted, #5d636d);
@@ -385,7 +395,29 @@ export class TieTable extends LitElement {
     if (position >= this.shown) this.shown = Math.min(this.rows.length, Math.ceil((position + 1) / this.pageSize) * this.pageSize);
   }
 
+  private showMore(): void {
+    this.shown = Math.min(this.rows.length, this.shown + this.pageSize);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.nearEnd?.disconnect();
+    this.nearEnd = this.watched = null;
+  }
+
+  private watchEnd(): void {
+    if (this.moreBar === this.watched) return;
+    this.nearEnd ??= new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.showMore(), {
+      root: this.scroller,
+      rootMargin: '0px 0px 300px 0px',
+    });
+    if (this.watched) this.nearEnd.unobserve(this.watched);
+    this.watched = this.moreBar;
+    if (this.watched) this.nearEnd.observe(this.watched);
+  }
+
   protected override updated(): void {
+    this.watchEnd();
     if (!this.scrollPending) return;
     this.scrollPending = false;
     const row = this.rowElement(this.active);
@@ -496,8 +528,15 @@ export class TieTable extends LitElement {
     </th>`;
   }
 
-  private none(loc: Localizer): TemplateResult {
-    return html`<span class="none" aria-hidden="true">—</span><span class="sr-only">${loc.t('table.none')}</span>`;
+  /**
+   * A cell's text, or a dash (said as “none” to screen readers) where there is none. Every row
+   * has the same template, whatever it holds: a new page of rows then only rewrites texts and
+   * attributes, where a template that changed with the content would be rebuilt cell by cell.
+   */
+  private cell(loc: Localizer, text: string): TemplateResult {
+    return html`<span class=${text ? '' : 'none'} aria-hidden=${text ? nothing : 'true'}>${text || '—'}</span><span class="sr-only"
+        >${text ? '' : loc.t('table.none')}</span
+      >`;
   }
 
   private row(loc: Localizer, i: number, position: number): TemplateResult {
@@ -505,8 +544,6 @@ export class TieTable extends LitElement {
     const selected = this.selected[i] === 1;
     const tab = position === this.active ? 0 : -1;
     const { origin, place } = this.originText(row);
-    const fields = this.terms(row.fields, this.names.fields);
-    const modes = this.terms(row.modes, this.names.modes);
     const long = row.quote.length > LONG_QUOTE;
     const expanded = this.expanded.has(i);
     return html`<tr data-pos=${position} tabindex=${tab} class=${selected ? 'selected' : ''} aria-current=${selected ? 'true' : nothing}>
@@ -515,23 +552,21 @@ export class TieTable extends LitElement {
           class="swatch"
           style="background: var(--origin-${row.origin})"
         ></span
-        >${origin}${place ? html`<span class="place">${place}</span>` : nothing}${selected
-          ? html`<span class="sr-only">(${loc.t('table.selected')})</span>`
-          : nothing}
+        >${origin}<span class="place" ?hidden=${!place}>${place ?? ''}</span><span class="sr-only"
+          >${selected ? `(${loc.t('table.selected')})` : ''}</span
+        >
       </td>
       <td>${this.text({ zh: row.partner_zh, en: row.partner_en })}<span class="kind">${loc.t(`partner.kind.${row.partner_kind as PartnerKind}`)}</span></td>
-      <td>${row.site_en ? this.text({ zh: row.site_zh, en: row.site_en }) : this.none(loc)}</td>
-      <td>${fields || this.none(loc)}</td>
-      <td>${modes || this.none(loc)}</td>
+      <td>${this.cell(loc, row.site_en ? this.text({ zh: row.site_zh, en: row.site_en }) : '')}</td>
+      <td>${this.cell(loc, this.terms(row.fields, this.names.fields))}</td>
+      <td>${this.cell(loc, this.terms(row.modes, this.names.modes))}</td>
       <td><span class="doc-title" title=${this.docTitle(row)}>${this.docTitle(row)}</span><time datetime=${row.doc_date}>${row.doc_date}</time></td>
       <td class="quote">
         <span class="quote-text ${long && !expanded ? 'clamped' : ''}" id="quote-${i}" lang="zh">${row.quote}</span>
         <span class="actions">
-          ${long
-            ? html`<button data-action="expand" tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} aria-controls="quote-${i}">
-                ${loc.t('table.quote.full')}
-              </button>`
-            : nothing}
+          <button data-action="expand" ?hidden=${!long} tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} aria-controls="quote-${i}">
+            ${loc.t('table.quote.full')}
+          </button>
           <button data-action="open" tabindex=${tab}>${loc.t('table.open')}</button>
         </span>
       </td>
@@ -569,7 +604,7 @@ export class TieTable extends LitElement {
         ${next > 0
           ? html`<div class="more">
               <span>${loc.t('table.shown', { shown: formatNumber(loc, this.shown), total: formatNumber(loc, total) })}</span>
-              <button @click=${() => (this.shown += next)}>${loc.t('table.more', { n: formatNumber(loc, next) })}</button>
+              <button @click=${this.showMore}>${loc.t('table.more', { n: formatNumber(loc, next) })}</button>
             </div>`
           : nothing}
       </div>

@@ -96,7 +96,8 @@ describe('the exploring components in Chromium', () => {
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('false');
     // The pick selected Germany: its rows are highlighted, with a marker and “selected”.
     const selected = page.locator('atlas-table tr.selected');
-    await expect(selected.count()).resolves.toBe(2);
+    await expect(selected.count()).resolves.toBeGreaterThan(0);
+    for (const text of await selected.allTextContents()) expect(text).toContain('德国');
     await expect(selected.first().getAttribute('aria-current')).resolves.toBe('true');
 
     await input.fill('singapore');
@@ -214,7 +215,13 @@ describe('the table with 10,000 rows', () => {
     await page.locator(`atlas-table tr[data-pos="${shown - 1}"]`).focus();
     await page.keyboard.press('ArrowDown');
     expect((await focused(page))?.pos).toBe(String(shown));
-    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(shown + page1);
+    // At least the next page: scrolled to the end, the table may already be drawing the one after.
+    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBeGreaterThanOrEqual(shown + page1);
+
+    // Scrolling to the end of the drawn rows draws more, without a click.
+    const before = await page.locator('atlas-table tbody tr').count();
+    await page.locator('atlas-table .scroll').evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+    await expect.poll(() => page.locator('atlas-table tbody tr').count()).toBeGreaterThan(before);
 
     timings.render10kAgain = await page.evaluate(() => window.explore.setRows(10_000));
     expect(errors).toEqual([]);

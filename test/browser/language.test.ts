@@ -74,7 +74,8 @@ describe.skipIf(!wired)('the atlas in three languages', () => {
     expect(now.title).toMatch(/^科技合作地圖/);
     expect(now.legend).toBe('圖例');
     expect(now.labelFirst).toContain('match');
-    expect(now.url).toContain('lang=zh-Hant');
+    // The address follows the view a moment later (url-sync: one write per burst of changes).
+    await expect.poll(async () => (await spoken(page)).url).toContain('lang=zh-Hant');
     expect(await page.getByRole('radio', { name: '繁體中文' }).isChecked()).toBe(true);
     await page.screenshot({ path: join(ROOT, 'test-results', 'atlas-zh-hant.png') });
 

@@ -3,9 +3,9 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/core/csv.ts';
 import { downloadFile, downloadFiles, localDay, toAtlasSubset, toGeoJson } from '../../src/core/downloads.ts';
-import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
+import { filterIndex, filterLinks, keptTies, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { keptTableRows, tableRows } from '../../src/core/table.ts';
+import { keptTableRows, rowIndex, rowsOfTies, tableRows } from '../../src/core/table.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
@@ -25,6 +25,18 @@ describe('keptTableRows', () => {
     expect(rows.length).toBe(tieCount(links));
     expect(rows.every((r) => r.fields.split(';').includes('marine'))).toBe(true);
     expect(tableRows(atlas, new Set(links.map((l) => l.id))).length).toBeGreaterThan(rows.length);
+  });
+});
+
+describe('rowsOfTies', () => {
+  const rows = rowIndex(atlas);
+  const cases: Partial<Filters>[] = [{}, { origin: ['yunnan'] }, { field: ['marine'] }, { group: ['asean'], mode: ['park'] }, { doc: ['none'] }];
+
+  it('gives, from the kept ties, the rows keptTableRows gives from the kept links, in the same order', () => {
+    for (const patch of cases) {
+      const filters = { ...NO_FILTERS, ...patch };
+      expect(rowsOfTies(rows, keptTies(index, filters)), JSON.stringify(patch)).toEqual(keptTableRows(atlas, filterLinks(index, filters)));
+    }
   });
 });
 

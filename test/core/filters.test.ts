@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { facetCounts, FACETS, filterIndex, filterLinks, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
+import { facetCounts, FACETS, filterIndex, filterLinks, keptTies, linksOfTies, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -41,6 +41,22 @@ describe('filterLinks', () => {
     expect(partners).toContain('PAK');
     expect(partners).toContain('university-of-karachi');
     expect(partners).not.toContain('DEU');
+  });
+});
+
+describe('keptTies', () => {
+  it('numbers the ties link by link, each link’s evidence in order, and marks those the filters keep', () => {
+    const kept = keptTies(index, with_({ origin: ['cangzhou'] }));
+    expect(kept).toHaveLength(all);
+    let tie = 0;
+    for (const link of atlas.links) {
+      for (let j = 0; j < link.evidence.length; j++) expect(kept[tie++], link.id).toBe(link.origin === 'cangzhou' ? 1 : 0);
+    }
+  });
+
+  it('gives back, through linksOfTies, the links filterLinks keeps', () => {
+    const filters = with_({ field: ['agriculture'], group: ['asean'] });
+    expect(linksOfTies(index, keptTies(index, filters))).toEqual(filterLinks(index, filters));
   });
 });
 

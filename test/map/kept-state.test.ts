@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { indexAtlas } from '../../src/core/atlas-index.ts';
+import { filterIndex, filterLinks, NO_FILTERS } from '../../src/core/filters.ts';
+import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import { atlasFeatures, keptStates, shadeOf } from '../../src/map/atlas-features.ts';
+import { readGeography } from '../../src/map/geography.ts';
+import { KeptStateWriter, type KeptState, type StateTarget } from '../../src/map/kept-state.ts';
+import { PAPER, tieShades } from '../../src/map/palette.ts';
+import { KEPT_STATE, SOURCES } from '../../src/map/style.ts';
+
+const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
+if (!parsed.ok) throw new Error(parsed.error);
+const index = indexAtlas(parsed.atlas);
+const geography = readGeography(
+  JSON.parse(readFileSync('geo/world.topo.json', 'utf8')),
+  JSON.parse(readFileSync('geo/china.topo.json', 'utf8')),
+);
+const features = atlasFeatures(index, geography);
+const yunnan = filterLinks(filterIndex(parsed.atlas), { ...NO_FILTERS, origin: ['yunnan'] });
+
+/** Writes `kept` and returns what was set, by source and id. */
+function written(writer: KeptStateWriter, kept: ReturnType<typeof keptStates>): Map<string, KeptState> {
+  const set = new Map<string, KeptState>();
+  writer.write(kept, (target: StateTarget, state) => set.set(`${target.source}/${target.id}`, state));
+  return set;
+}
+
+describe('keptStates', () => {
+  it('of every link is what the features show without filters', () => {
+    const all = keptStates(index, parsed.atlas.links);
+    expect(all.tieClasses).toEqual(features.tieClasses);
+    const links = features.lines.features.filter((line) => line.properties.kind === 'link');
+    expect([...all.links].sort()).toEqual(links.map((line) => line.properties.id).sort());
+    for (const { properties: hub } of features.points.features.filter((point) => point.properties.kind === 'hub')) {
+      expect(all.hubLinks.get(hub.id)).toBe(hub.links);
+    }
+  });
+
+  it('of Yunnan’s links keeps only Yunnan’s lines and the hubs and countries they reach', () => {
+    const kept = keptStates(index, yunnan);
+    expect([...kept.links].every((id) => index.links.get(id)!.origin === 'yunnan')).toBe(true);
+    expect(kept.links.size).toBeGreaterThan(0);
+    expect(kept.hubLinks.has('ASEAN')).toBe(true);
+    expect(kept.countryTies.has('ISR')).toBe(false);
+  });
+});
+
+describe('KeptStateWriter', () => {
+  it('sets every state at first, nothing when nothing changed, and only what changed after', () => {
+    const writer = new KeptStateWriter(features);
+    const all = keptStates(index, parsed.atlas.links);
+    const first = written(writer, all);
+    const lines = new Set(features.lines.features.map((line) => line.id));
+    expect([...first.keys()].filter((key) => key.startsWith(`${SOURCES.lines}/`))).toHaveLength(lines.size);
+    expect(written(writer, all).size).toBe(0);
+
+    const kept = keptStates(index, yunnan);
+    const next = written(writer, kept);
+    expect(next.size).toBeGreaterThan(0);
+    expect(next.size).toBeLessThan(first.size);
+    for (const line of features.lines.features.filter((f) => f.properties.kind === 'link')) {
+      const state = next.get(`${SOURCES.lines}/${line.id}`);
+      const hidden = !kept.links.has(line.properties.id);
+      // Yunnan's own lines were shown and stay shown: they are not set again.
+      if (hidden) expect(state).toEqual({ [KEPT_STATE.hidden]: true });
+      else expect(state).toBeUndefined();
+    }
+    expect(next.get(`${SOURCES.points}/country:ISR`)).toEqual({ [KEPT_STATE.hidden]: true });
+    expect(next.get(`${SOURCES.base}/ISR`)).toEqual({ [KEPT_STATE.shade]: PAPER.land });
+  });
+
+  it('shades a country in the colour of its class of kept ties', () => {
+    const writer = new KeptStateWriter(features);
+    const kept = keptStates(index, yunnan);
+    const set = written(writer, kept);
+    const shades = tieShades(kept.tieClasses.length);
+    for (const [iso3, ties] of kept.countryTies) {
+      expect(set.get(`${SOURCES.base}/${iso3}`)).toEqual({ [KEPT_STATE.shade]: shades[shadeOf(kept.tieClasses, ties)] });
+    }
+  });
+
+  it('shows or hides a bloc’s spokes together, under one feature id', () => {
+    const spokes = features.lines.features.filter((line) => line.properties.kind === 'spoke' && line.properties.id === 'ASEAN');
+    expect(spokes.length).toBeGreaterThan(1);
+    expect(new Set(spokes.map((line) => line.id)).size).toBe(1);
+    const links = features.lines.features.filter((line) => line.properties.kind === 'link');
+    expect(new Set(links.map((line) => line.id)).size).toBe(links.length);
+    expect(links.some((line) => line.id === spokes[0]!.id)).toBe(false);
+  });
+});
