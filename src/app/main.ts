@@ -91,6 +91,7 @@ async function start(): Promise<void> {
   });
   const { camera } = store.get();
   if (camera) map.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+  else if (store.get().projection === 'globe') map.showGlobe();
   map.map.on('moveend', () => {
     const { lng, lat } = map.map.getCenter();
     store.update({ camera: { lon: lng, lat, zoom: map.map.getZoom(), bearing: map.map.getBearing(), pitch: map.map.getPitch() } });

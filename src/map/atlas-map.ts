@@ -226,10 +226,19 @@ export class AtlasMap {
    */
   setProjection(projection: Projection): void {
     this.map.setProjection({ type: projection });
-    if (projection === 'mercator') return this.frameTies();
+    if (projection === 'mercator') this.frameTies();
+    else this.map.easeTo(this.globeCamera());
+  }
+
+  /** The globe's own first view, for a page that opens on the globe without a camera of its own. */
+  showGlobe(): void {
+    this.map.jumpTo(this.globeCamera());
+  }
+
+  private globeCamera(): { center: LonLat; zoom: number } {
     const { clientWidth, clientHeight } = this.map.getContainer();
     const centre = this.features.originsCentre;
-    this.map.easeTo({ center: centre, zoom: globeZoom(clientWidth, clientHeight, centre[1]) });
+    return { center: centre, zoom: globeZoom(clientWidth, clientHeight, centre[1]) };
   }
 
   /** Runs or stops the flow along the links. */

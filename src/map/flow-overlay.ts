@@ -3,6 +3,12 @@
 // which costs a few milliseconds where re-rendering the map (as an animated line pattern or
 // dash would) costs a hundred in software rendering. While paused, the comets stay where they
 // are, their tails still showing the way each link runs.
+//
+// Each frame must stay small, and make little garbage: it shares the main thread with the map
+// and the panels, and a collection it provokes lands in whatever they do next. A link's vertices
+// are projected to the screen once per camera, not once per comet per frame; comets move along
+// the projected polyline (its vertices lie a degree and a half apart, so straight steps between
+// them follow the curve).
 import { geoDistance } from 'd3-geo';
 import type { Feature, LineString } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -57,14 +63,23 @@ function track({ geometry, properties }: Feature<LineString, LineProperties>): T
   };
 }
 
-/** The point `distance` degrees along a track. */
-function pointAt({ coordinates, along }: Track, distance: number): LonLat {
-  let i = 1;
-  while (i < along.length - 1 && along[i] < distance) i++;
-  const t = (distance - along[i - 1]) / (along[i] - along[i - 1] || 1);
-  const [x0, y0] = coordinates[i - 1];
-  const [x1, y1] = coordinates[i];
-  return [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+/** A track's vertices on screen for one camera; `hidden` marks those behind the globe's horizon. */
+interface Projected {
+  x: Float64Array;
+  y: Float64Array;
+  hidden: Uint8Array;
+}
+
+/** The index of the segment of `along` (cumulative lengths) that holds `distance`: 1 for the first. */
+function segmentAt(along: number[], distance: number): number {
+  let low = 1;
+  let high = along.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (along[middle]! < distance) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export class FlowOverlay {
@@ -81,6 +96,12 @@ export class FlowOverlay {
   private startedAt = 0;
   private focus: Set<string> | null = null;
   private frame = 0;
+  /** Screen positions of the tracks' vertices, and the camera they were projected for. */
+  private projected = new Map<Track, Projected>();
+  private projectedFor = '';
+  /** One comet's tail on screen, reused from comet to comet. */
+  private readonly tailX = new Float64Array(TAIL_POINTS);
+  private readonly tailY = new Float64Array(TAIL_POINTS);
 
   constructor(
     private readonly map: MapLibreMap,
@@ -136,10 +157,47 @@ export class FlowOverlay {
     this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
   }
 
+  /** The vertices of `track` on screen, projected again only when the camera or the size changed. */
+  private projection(track: Track, camera: string, hiddenAt: (lon: number, lat: number) => boolean): Projected {
+    if (camera !== this.projectedFor) {
+      this.projected.clear();
+      this.projectedFor = camera;
+    }
+    let projected = this.projected.get(track);
+    if (!projected) {
+      const n = track.coordinates.length;
+      projected = { x: new Float64Array(n), y: new Float64Array(n), hidden: new Uint8Array(n) };
+      track.coordinates.forEach(([lon, lat], i) => {
+        const { x, y } = this.map.project([lon, lat]);
+        projected!.x[i] = x;
+        projected!.y[i] = y;
+        projected!.hidden[i] = hiddenAt(lon, lat) ? 1 : 0;
+      });
+      this.projected.set(track, projected);
+    }
+    return projected;
+  }
+
+  /**
+   * Puts the comet's tail (TAIL_POINTS points ending `head` degrees along the track, `length`
+   * long) into tailX/tailY; false when part of it is behind the globe.
+   */
+  private tail(track: Track, { x, y, hidden }: Projected, head: number, length: number): boolean {
+    for (let i = 0; i < TAIL_POINTS; i++) {
+      const distance = Math.max(0, head - length * (1 - i / (TAIL_POINTS - 1)));
+      const segment = segmentAt(track.along, distance);
+      if (hidden[segment - 1] || hidden[segment]) return false;
+      const t = (distance - track.along[segment - 1]!) / (track.along[segment]! - track.along[segment - 1]! || 1);
+      this.tailX[i] = x[segment - 1]! + (x[segment]! - x[segment - 1]!) * t;
+      this.tailY[i] = y[segment - 1]! + (y[segment]! - y[segment - 1]!) * t;
+    }
+    return true;
+  }
+
   private draw(): void {
     if (this.playing) this.phase = ((performance.now() - this.startedAt) % PERIOD) / PERIOD;
     this.resize();
-    const { context, map } = this;
+    const { context, map, tailX, tailY } = this;
     const width = this.canvas.width / devicePixelRatio;
     const height = this.canvas.height / devicePixelRatio;
     context.clearRect(0, 0, width, height);
@@ -147,38 +205,43 @@ export class FlowOverlay {
     const zoom = map.getZoom();
     const centre = map.getCenter();
     const globe = map.getProjection()?.type === 'globe';
+    const camera = [centre.lng, centre.lat, zoom, map.getBearing(), map.getPitch(), globe, width, height].join();
     // On the globe, what lies beyond the horizon (less a little, for the comet's width) is hidden.
     const horizon = horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03;
-    const hidden = ([lon, lat]: LonLat) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
-    // A flat map repeats the world sideways: draw each comet on every copy in view.
-    const copies = globe ? [0] : [-360, 0, 360];
+    const hiddenAt = (lon: number, lat: number) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
+    // A flat map repeats the world sideways, a turn of longitude apart: each comet shows on every copy in view.
+    const origin = map.project([0, 0]);
+    const turn = map.project([360, 0]);
+    const copies: [number, number][] = globe ? [[0, 0]] : [-1, 0, 1].map((k) => [k * (turn.x - origin.x), k * (turn.y - origin.y)]);
     const shown = this.focus ? this.shown.filter((track) => this.focus!.has(track.id)) : this.shown;
     const comets = shown.reduce((sum, track) => sum + track.comets, 0);
     const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
     for (const [i, track] of shown.entries()) {
       if (i % stride !== 0) continue;
-      const total = track.along[track.along.length - 1];
+      const projected = this.projection(track, camera, hiddenAt);
+      const total = track.along[track.along.length - 1]!;
       const length = Math.min(LENGTH, total / 3);
       const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);
+      context.lineWidth = lineWidth;
+      context.fillStyle = track.head;
       for (let comet = 0; comet < track.comets; comet++) {
         const head = ((this.phase + comet / track.comets) % 1) * total;
-        const points = Array.from({ length: TAIL_POINTS }, (_, i) => pointAt(track, Math.max(0, head - length * (1 - i / (TAIL_POINTS - 1)))));
-        if (points.some(hidden)) continue;
-        for (const shift of copies) {
-          const screen = points.map(([lon, lat]) => map.project([lon + shift, lat]));
-          const tip = screen[screen.length - 1];
-          if (tip.x < -20 || tip.x > width + 20 || tip.y < -20 || tip.y > height + 20) continue;
-          const gradient = context.createLinearGradient(screen[0].x, screen[0].y, tip.x, tip.y);
+        if (!this.tail(track, projected, head, length)) continue;
+        const last = TAIL_POINTS - 1;
+        for (const [dx, dy] of copies) {
+          const tipX = tailX[last]! + dx;
+          const tipY = tailY[last]! + dy;
+          if (tipX < -20 || tipX > width + 20 || tipY < -20 || tipY > height + 20) continue;
+          const gradient = context.createLinearGradient(tailX[0]! + dx, tailY[0]! + dy, tipX, tipY);
           gradient.addColorStop(0, `${track.colour}00`);
           gradient.addColorStop(1, track.colour);
           context.strokeStyle = gradient;
-          context.lineWidth = lineWidth;
           context.beginPath();
-          screen.forEach(({ x, y }, i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));
+          context.moveTo(tailX[0]! + dx, tailY[0]! + dy);
+          for (let p = 1; p < TAIL_POINTS; p++) context.lineTo(tailX[p]! + dx, tailY[p]! + dy);
           context.stroke();
-          context.fillStyle = track.head;
           context.beginPath();
-          context.arc(tip.x, tip.y, lineWidth * 0.45, 0, 2 * Math.PI);
+          context.arc(tipX, tipY, lineWidth * 0.45, 0, 2 * Math.PI);
           context.fill();
         }
       }
