@@ -1,15 +1,13 @@
-// The explore views — filters, search, summary, downloads and the table of ties — over the one
-// store: every filter change recomputes the kept links once (core/filters) and hands them to the
-// map, legend, table, counts and downloads together.
+// The explore panels — filters, search, summary, downloads and the table of ties — over the one
+// store. Loaded once the map's first picture is drawn (their drawers are closed at first): the
+// map and the legend show the filters from the start (filters-on-map.ts), and both read the kept
+// ties from one selector, so a filter change computes them once for all views.
 import type { AtlasIndex } from '../core/atlas-index.ts';
-import { facetCounts, filterIndex, keptTies, linksOfTies, tieCount, type Filters } from '../core/filters.ts';
+import { facetCounts, tieCount, type FilterIndex, type Filters, type Kept } from '../core/filters.ts';
 import { searchEntries, type SearchTarget } from '../core/search.ts';
 import type { Selection } from '../core/selection.ts';
 import { rowIndex, rowsOfTies } from '../core/table.ts';
-import type { Atlas, Link } from '../core/types.ts';
-import { keptStates } from '../map/atlas-features.ts';
-import type { AtlasMap } from '../map/atlas-map.ts';
-import { tieShades } from '../map/palette.ts';
+import type { Atlas } from '../core/types.ts';
 import type { Localizer } from '../ui/i18n.ts';
 import '../ui/downloads.ts';
 import '../ui/filter-panel.ts';
@@ -23,7 +21,9 @@ const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document
 export interface ExploreContext {
   store: Store;
   index: AtlasIndex;
-  map: AtlasMap;
+  /** The facet data of every tie, and the selector of what the filters keep. */
+  ties: FilterIndex;
+  kept: (filters: Filters) => Kept;
   loc: () => Localizer;
   /** Simplified → Traditional for every name, once loaded: search then accepts Traditional in any language. */
   traditional: Promise<Readonly<Record<string, string>>>;
@@ -57,37 +57,25 @@ function locate(atlas: Atlas, target: SearchTarget): [number, number] | null {
   }
 }
 
-export function wireExplore({ store, index, map, loc, traditional, flyTo }: ExploreContext): { kept: () => readonly Link[] } {
+export function wireExplore({ store, index, ties, kept, loc, traditional, flyTo }: ExploreContext): void {
   const { atlas } = index;
   const filters = element('atlas-filters');
   const search = element('atlas-search');
   const summary = element('atlas-summary');
   const downloads = element('atlas-downloads');
   const table = element('atlas-table');
-  const legend = element('atlas-legend');
-  const ties = filterIndex(atlas);
   const rows = rowIndex(atlas);
   const total = tieCount(atlas.links);
-  let kept: readonly Link[] = atlas.links;
-
-  for (const view of [filters, summary, downloads, table]) view.atlas = atlas;
-  search.entries = searchEntries(atlas, (zh) => zh);
-  void traditional.then((table) => (search.entries = searchEntries(atlas, (zh) => table[zh] ?? zh)));
 
   const show = (state: { filters: Filters }) => {
-    const keptMask = keptTies(ties, state.filters);
-    kept = linksOfTies(ties, keptMask);
-    const shown = keptStates(index, kept);
-    map.showKept(shown);
-    legend.classes = shown.tieClasses;
-    legend.shades = tieShades(shown.tieClasses.length);
+    const { links, ties: keptTies } = kept(state.filters);
     filters.filters = state.filters;
     filters.counts = facetCounts(ties, state.filters);
-    filters.kept = tieCount(kept);
+    filters.kept = tieCount(links);
     filters.total = total;
-    table.rows = rowsOfTies(rows, keptMask);
-    summary.links = kept;
-    downloads.links = kept;
+    table.rows = rowsOfTies(rows, keptTies);
+    summary.links = links;
+    downloads.links = links;
   };
   const localise = () => {
     const l = loc();
@@ -99,6 +87,9 @@ export function wireExplore({ store, index, map, loc, traditional, flyTo }: Expl
     if (state.selection !== previous.selection) table.selection = state.selection;
     if (state.lang !== previous.lang) localise();
   });
+  for (const view of [filters, summary, downloads, table]) view.atlas = atlas;
+  search.entries = searchEntries(atlas, (zh) => zh);
+  void traditional.then((table) => (search.entries = searchEntries(atlas, (zh) => table[zh] ?? zh)));
   localise();
   show(store.get());
   table.selection = store.get().selection;
@@ -112,5 +103,4 @@ export function wireExplore({ store, index, map, loc, traditional, flyTo }: Expl
     const at = locate(atlas, target);
     if (at) flyTo(at, target.kind === 'place' ? 6 : 3);
   });
-  return { kept: () => kept };
 }

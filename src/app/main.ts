@@ -4,6 +4,7 @@ import chinaUrl from '../../geo/china.topo.json?url';
 import worldUrl from '../../geo/world.topo.json?url';
 import type { Topology } from 'topojson-specification';
 import { indexAtlas } from '../core/atlas-index.ts';
+import { filterIndex, keptSelector } from '../core/filters.ts';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { cardFor, summaryOf } from '../core/cards.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
@@ -21,7 +22,7 @@ import '../ui/tooltip.ts';
 import { localizer, type TraditionalTable } from '../ui/i18n.ts';
 import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
 import { showCaption } from './caption.ts';
-import { wireExplore } from './explore.ts';
+import { showFiltersOnMap } from './filters-on-map.ts';
 import { keepViewInUrl, showNotices, viewFromUrl } from './url-sync.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { loadJson, loadText } from './load.ts';
@@ -106,15 +107,10 @@ async function start(): Promise<void> {
     document.querySelector('#ties > summary')!.textContent = l.t('drawer.ties');
   };
   showLanguage();
-  wireExplore({
-    store,
-    // Small (names and messages only), and not needed for the first picture: loaded after it.
-    traditional: map.linksDrawn().then(() => traditionalTable()),
-    index,
-    map,
-    loc,
-    flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
-  });
+  const ties = filterIndex(parsed.atlas);
+  const kept = keptSelector(ties);
+  showFiltersOnMap(store, index, kept, map);
+  const linksDrawn = map.linksDrawn();
   keepViewInUrl(store);
   showNotices(document.getElementById('notices')!, notices, loc());
 
@@ -183,13 +179,25 @@ async function start(): Promise<void> {
     if (event.key === 'Escape') select(null);
   });
 
-  const linksDrawn = await map.linksDrawn();
+  const drawn = await linksDrawn;
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
   store.update({ selection: view.selection, reading: view.reading });
-  publishStatus({ linksDrawn, map: map.map });
-  await map.addDetails();
+  publishStatus({ linksDrawn: drawn, map: map.map });
+  const panels = import('./explore.ts').then(({ wireExplore }) =>
+    wireExplore({
+      store,
+      index,
+      ties,
+      kept,
+      loc,
+      // Small (names and messages only), and not needed for the first picture: loaded after it.
+      traditional: traditionalTable(),
+      flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
+    }),
+  );
+  await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');
   ready = true;
   map.setMotion(store.get().playing);

@@ -11,8 +11,9 @@ import { buildApp, launchChromium, ROOT, serve } from './browser-harness.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
 const RUNS = 5;
-/** `npm run bench -- --filters`: the filter-change figures only. */
+/** `npm run bench -- --filters`: the filter-change figures only; `-- --load`: the load figures only. */
 const FILTERS_ONLY = process.argv.includes('--filters');
+const LOAD_ONLY = process.argv.includes('--load');
 const SYNTHETIC_LINKS = 10_000;
 const FPS_SECONDS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -54,8 +55,12 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 120_000 });
   const linksDrawnMs = await page.evaluate(() => performance.getEntriesByName('links-drawn')[0].startTime);
-  // Only what arrived before the links were drawn counts as shipped before first render.
-  const shipped = (await Promise.all(pending)).filter((entry) => entry !== null);
+  // Only what the page asked for before the links were drawn counts as shipped before first
+  // render (the page itself, and the resources its timeline shows requested before the mark).
+  const requested = new Set(
+    await page.evaluate((mark) => [location.href.split('#')[0]!, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= mark).map((e) => e.name)], linksDrawnMs),
+  );
+  const shipped = (await Promise.all(pending)).filter((entry) => entry !== null && requested.has(entry.url)) as Run['shipped'];
   await page.waitForFunction(() => !window.atlas || window.atlas.ready, undefined, { timeout: 120_000 });
   const readyMs = await page.evaluate(() => performance.getEntriesByName('all-drawn')[0]?.startTime ?? 0);
 
@@ -115,7 +120,7 @@ try {
   }
 
   if (!FILTERS_ONLY) report(runs);
-  await filterFigures(browser);
+  if (!LOAD_ONLY) await filterFigures(browser);
 } finally {
   await browser.close();
   await Promise.all([app.close(), bare.close()]);

@@ -90,6 +90,27 @@ export function linksOfTies(index: FilterIndex, kept: Uint8Array): Link[] {
   return links;
 }
 
+/** What a set of filters keeps: its ties (1 where kept, indexed by tie) and its links. */
+export interface Kept {
+  ties: Uint8Array;
+  links: readonly Link[];
+}
+
+/**
+ * A selector of what the filters keep, computed once per filters object however many views ask
+ * (the map, the panels): the store hands every view the same object until the filters change.
+ */
+export function keptSelector(index: FilterIndex): (filters: Filters) => Kept {
+  let last: { filters: Filters; kept: Kept } | null = null;
+  return (filters) => {
+    if (last?.filters !== filters) {
+      const ties = keptTies(index, filters);
+      last = { filters, kept: { ties, links: linksOfTies(index, ties) } };
+    }
+    return last.kept;
+  };
+}
+
 export type FacetCounts = Record<Facet, Map<string, number>>;
 
 /**

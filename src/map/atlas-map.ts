@@ -19,6 +19,9 @@ import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, KEPT_STATE, LABEL_LAYER,
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
+// The worker starts now, while the page fetches the data and builds the features, rather than
+// once the map is created: its script is large and software rendering's machines are slow.
+maplibregl.prewarm();
 
 export interface Pointer {
   x: number;
@@ -99,6 +102,10 @@ export class AtlasMap {
       minZoom: -1,
       attributionControl: { compact: true },
       localIdeographFontFamily: false,
+      // The style is the project's own and checked against the style specification by the unit
+      // tests (test/map/atlas-features.test.ts); checking it again on every load costs the first
+      // picture time on a slow machine.
+      validateStyle: false,
       maxPitch: 0,
       dragRotate: false,
     });

@@ -96,6 +96,7 @@ export class FlowOverlay {
   private startedAt = 0;
   private focus: Set<string> | null = null;
   private frame = 0;
+  private loaded = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
   private projected = new Map<Track, Projected>();
   private projectedFor = '';
@@ -115,8 +116,14 @@ export class FlowOverlay {
     // Over the map, under its controls.
     const container = map.getContainer();
     container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));
-    map.on('resize', () => this.requestDraw());
-    map.on('render', () => this.requestDraw());
+    // Nothing runs before the map has first drawn everything: comets over a map still loading
+    // would show nothing useful and take the main thread from it.
+    map.once('load', () => {
+      this.loaded = true;
+      map.on('resize', () => this.requestDraw());
+      map.on('render', () => this.requestDraw());
+      this.requestDraw();
+    });
   }
 
   /** Runs comets along the kept links only (see KeptStates.links). */
@@ -140,6 +147,7 @@ export class FlowOverlay {
   }
 
   private requestDraw(): void {
+    if (!this.loaded) return;
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();

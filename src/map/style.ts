@@ -331,8 +331,11 @@ export function atlasStyle(
     state: { [FOCUS_STATE]: { default: false } },
     'font-faces': fontFaces,
     sources: {
-      [SOURCES.base]: geojson(features.base, { promoteId: 'id', attribution: `${ATTRIBUTION.world} | ${ATTRIBUTION.china}` }),
-      [SOURCES.lines]: geojson(features.lines),
+      // Small tile buffers: what is drawn past a tile's edge is at most half a line's width (the
+      // default, 128 px, makes the worker clip and triangulate a quarter of every neighbour):
+      // borders are a pixel wide, links at most some 30 px at zoom 8.
+      [SOURCES.base]: geojson(features.base, { promoteId: 'id', buffer: 8, attribution: `${ATTRIBUTION.world} | ${ATTRIBUTION.china}` }),
+      [SOURCES.lines]: geojson(features.lines, { buffer: 32 }),
       [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
       [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
     },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/core/arc.ts';
 import { indexAtlas } from '../../src/core/atlas-index.ts';
@@ -88,6 +89,12 @@ describe('atlasStyle', () => {
   // As drawn once the links are shown and the details added.
   const style = { ...base, layers: [...base.layers, ...detailLayers()] };
   const text = JSON.stringify(style);
+
+  it('follows the style specification, with the details added (the map does not check it again at load)', () => {
+    expect(validateStyleMin(style).map((error) => error.message)).toEqual([]);
+    const broken = { ...style, layers: [...style.layers, { id: 'bad', type: 'line', source: 'nowhere' }] };
+    expect(validateStyleMin(broken as typeof style).length).toBeGreaterThan(0);
+  });
 
   it('needs nothing outside the page: no glyph server, no sprite, no remote source', () => {
     expect(style.glyphs).toBeUndefined();
