@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { labelFontPlugin } from './src/build/label-font-plugin.ts';
+import { preloadDataPlugin } from './src/build/preload-data-plugin.ts';
 import { traditionalTable, zhHantPlugin } from './src/build/zh-hant-plugin.ts';
 
 /** The JSON files whose names the map and the interface show. */
@@ -17,6 +18,7 @@ export default defineConfig({
       // The Traditional forms too, or 繁體 labels would fall back to the system's fonts.
       moreText: () => Object.values(traditionalTable(NAMES_FROM)),
     }),
+    preloadDataPlugin({ files: ['geo/world.topo.json', 'geo/china.topo.json'], publicFiles: ['data/atlas.json'] }),
   ],
   build: {
     target: 'es2022',

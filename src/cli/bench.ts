@@ -58,7 +58,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   // Only what the page asked for before the links were drawn counts as shipped before first
   // render (the page itself, and the resources its timeline shows requested before the mark).
   const requested = new Set(
-    await page.evaluate((mark) => [location.href.split('#')[0]!, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= mark).map((e) => e.name)], linksDrawnMs),
+    await page.evaluate((mark) => [performance.getEntriesByType('navigation')[0]!.name.split('#')[0]!, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= mark).map((e) => e.name)], linksDrawnMs),
   );
   const shipped = (await Promise.all(pending)).filter((entry) => entry !== null && requested.has(entry.url)) as Run['shipped'];
   await page.waitForFunction(() => !window.atlas || window.atlas.ready, undefined, { timeout: 120_000 });

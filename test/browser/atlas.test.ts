@@ -113,6 +113,14 @@ describe('the atlas in Chromium', () => {
     expect(await page.locator('atlas-card aside').count()).toBe(1);
   });
 
+  it('asks for the dataset and the two maps from the page itself, each once (preloaded, then used)', () => {
+    const html = readFileSync(join(RESULTS, 'browser-dist', 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin[^>]*>/g)].map((m) => m[1]);
+    expect(preloaded).toContain('data/atlas.json');
+    expect(preloaded.filter((href) => /^assets\/(world|china)\.topo-[\w-]+\.json$/.test(href))).toHaveLength(2);
+    for (const href of preloaded) expect(desk.requests.filter((url) => url === new URL(href, served.url).href), href).toHaveLength(1);
+  });
+
   it('logs no error and requests nothing outside 127.0.0.1', () => {
     expect(desk.errors).toEqual([]);
     expect(desk.requests.length).toBeGreaterThan(0);
