@@ -10,7 +10,9 @@ import { parseAtlas } from '../core/parse-atlas.ts';
 import { buildApp, launchChromium, ROOT, serve } from './browser-harness.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
-const RUNS = 5;
+const RUNS = 7;
+/** Loads that measure the heap and the frame rate, apart from the timed ones. */
+const ANIMATION_RUNS = 3;
 /** `npm run bench -- --filters`: the filter-change figures only; `-- --load`: the load figures only. */
 const FILTERS_ONLY = process.argv.includes('--filters');
 const LOAD_ONLY = process.argv.includes('--load');
@@ -34,15 +36,29 @@ interface Run {
   linksDrawnMs: number;
   /** The app adds markers, sites and labels once the links are drawn; the bare page has none. */
   readyMs: number;
-  fps: number;
-  heapBytes: number;
-  shipped: { url: string; raw: number; gzip: number }[];
 }
 
-async function measure(browser: Browser, url: string): Promise<Run> {
+interface Animation {
+  fps: number;
+  heapBytes: number;
+}
+
+interface Shipped {
+  url: string;
+  raw: number;
+  gzip: number;
+}
+
+/**
+ * The files a page asked for before its links were drawn (the page itself, and the resources its
+ * timeline shows requested before the mark), with their sizes raw and gzipped, from a load of
+ * its own: reading every response's body through the DevTools protocol takes the browser's time,
+ * which the timed loads must not lose.
+ */
+async function shippedBeforeLinks(browser: Browser, url: string): Promise<Shipped[]> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const pending: Promise<Run['shipped'][number] | null>[] = [];
+  const pending: Promise<Shipped | null>[] = [];
   page.on('response', (response) => {
     if (!response.url().startsWith('http')) return;
     pending.push(
@@ -54,22 +70,46 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 120_000 });
-  const linksDrawnMs = await page.evaluate(() => performance.getEntriesByName('links-drawn')[0].startTime);
-  // Only what the page asked for before the links were drawn counts as shipped before first
-  // render (the page itself, and the resources its timeline shows requested before the mark).
   const requested = new Set(
-    await page.evaluate((mark) => [performance.getEntriesByType('navigation')[0]!.name.split('#')[0]!, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= mark).map((e) => e.name)], linksDrawnMs),
+    await page.evaluate(() => {
+      const mark = performance.getEntriesByName('links-drawn')[0]!.startTime;
+      const resources = performance.getEntriesByType('resource').filter((e) => e.startTime <= mark);
+      return [performance.getEntriesByType('navigation')[0]!.name.split('#')[0]!, ...resources.map((e) => e.name)];
+    }),
   );
-  const shipped = (await Promise.all(pending)).filter((entry) => entry !== null && requested.has(entry.url)) as Run['shipped'];
+  const shipped = (await Promise.all(pending)).filter((entry): entry is Shipped => entry !== null && requested.has(entry.url));
+  await context.close();
+  return shipped;
+}
+
+/** Opens a page, waits until its links are drawn and then everything, and closes it: nothing else runs meanwhile. */
+async function timeLoad(browser: Browser, url: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 120_000 });
+  const linksDrawnMs = await page.evaluate(() => performance.getEntriesByName('links-drawn')[0].startTime);
   await page.waitForFunction(() => !window.atlas || window.atlas.ready, undefined, { timeout: 120_000 });
   const readyMs = await page.evaluate(() => performance.getEntriesByName('all-drawn')[0]?.startTime ?? 0);
+  await context.close();
+  return { linksDrawnMs, readyMs };
+}
 
+/**
+ * The JS heap once a page is ready, and the frames it shows per second while the links move: the
+ * app runs its flow; the bare page, which has none, repaints its map every frame, the least an
+ * animation in the map costs. Kept apart from the timed loads: a page that has just repainted for
+ * seconds leaves the GPU process busy, and the next load would pay for it.
+ */
+async function measureAnimation(browser: Browser, url: string): Promise<Animation> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.bareMap || window.atlas?.ready, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 120_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-
-  // Frames the browser shows per second while the links move: the app runs its flow; the bare
-  // page, which has none, repaints its map every frame, the least an animation in the map costs.
   // (A string: tsx would wrap named functions in a helper the page does not have.)
   const fps: number = await page.evaluate(`new Promise((resolve) => {
     if (!window.atlas) window.bareMap.repaint = true;
@@ -83,7 +123,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
     requestAnimationFrame(count);
   })`);
   await context.close();
-  return { linksDrawnMs, readyMs, fps, heapBytes: usedSize, shipped };
+  return { fps, heapBytes: usedSize };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -113,38 +153,46 @@ try {
   });
   await cameraPage.close();
 
+  const bareUrl = `${bare.url}#${camera}`;
   const runs: { app: Run[]; bare: Run[] } = { app: [], bare: [] };
-  for (let i = 0; i < (FILTERS_ONLY ? 0 : RUNS); i++) {
-    runs.app.push(await measure(browser, app.url));
-    runs.bare.push(await measure(browser, `${bare.url}#${camera}`));
+  const animations: { app: Animation[]; bare: Animation[] } = { app: [], bare: [] };
+  if (!FILTERS_ONLY) {
+    // App and bare page in turn, so that a slower spell of the machine weighs on both.
+    for (let i = 0; i < RUNS; i++) {
+      runs.app.push(await timeLoad(browser, app.url));
+      runs.bare.push(await timeLoad(browser, bareUrl));
+    }
+    for (let i = 0; i < ANIMATION_RUNS; i++) {
+      animations.app.push(await measureAnimation(browser, app.url));
+      animations.bare.push(await measureAnimation(browser, bareUrl));
+    }
+    report(runs, animations, await shippedBeforeLinks(browser, app.url));
   }
-
-  if (!FILTERS_ONLY) report(runs);
   if (!LOAD_ONLY) await filterFigures(browser);
 } finally {
   await browser.close();
   await Promise.all([app.close(), bare.close()]);
 }
 
-function report(runs: { app: Run[]; bare: Run[] }): void {
-  const figure = (key: 'linksDrawnMs' | 'readyMs' | 'fps' | 'heapBytes', side: 'app' | 'bare') => median(runs[side].map((run) => run[key]));
+function report(runs: { app: Run[]; bare: Run[] }, animations: { app: Animation[]; bare: Animation[] }, shipped: Shipped[]): void {
+  const figure = (key: keyof Run, side: 'app' | 'bare') => median(runs[side].map((run) => run[key]));
+  const animation = (key: keyof Animation, side: 'app' | 'bare') => median(animations[side].map((run) => run[key]));
   const load = { app: figure('linksDrawnMs', 'app'), bare: figure('linksDrawnMs', 'bare') };
-  const fps = { app: figure('fps', 'app'), bare: figure('fps', 'bare') };
+  const fps = { app: animation('fps', 'app'), bare: animation('fps', 'bare') };
   const spread = (side: 'app' | 'bare') => {
     const values = runs[side].map((run) => run.linksDrawnMs);
     return `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
   };
-  console.log(`Cooperation Atlas benchmark: Chromium with SwiftShader, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} runs, each in a fresh context`);
+  console.log(`Cooperation Atlas benchmark: Chromium with SwiftShader, ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} loads each (app and bare in turn, each in a fresh context); frame rate and heap: median of ${ANIMATION_RUNS} more`);
   console.log('');
   console.log(`navigation → links drawn   app ${load.app.toFixed(0)} ms   bare ${load.bare.toFixed(0)} ms   ratio ${(load.app / load.bare).toFixed(2)} (target ≤ 1.2: ${verdict(load.app / load.bare <= 1.2)})`);
   console.log(`                           (runs: app ${spread('app')} ms, bare ${spread('bare')} ms)`);
   console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (markers, sites and labels added after the links)`);
   console.log(`frame rate, animating      app ${fps.app.toFixed(1)} fps   bare ${fps.bare.toFixed(1)} fps   ratio ${(fps.app / fps.bare).toFixed(2)} (target ≥ 0.9: ${verdict(fps.app / fps.bare >= 0.9)})`);
   console.log('                           (app: comets on a 2D overlay, the map at rest; bare: the map repainted every frame)');
-  console.log(`JS heap after load         app ${kb(figure('heapBytes', 'app'))}   bare ${kb(figure('heapBytes', 'bare'))}`);
+  console.log(`JS heap after load         app ${kb(animation('heapBytes', 'app'))}   bare ${kb(animation('heapBytes', 'bare'))}`);
   console.log('');
 
-  const shipped = runs.app[0].shipped;
   const byKind = new Map<Kind, { raw: number; gzip: number; files: number }>();
   for (const entry of shipped) {
     const kind = kindOf(entry.url);
