@@ -143,7 +143,6 @@ async function start(): Promise<void> {
 
   header.playing = store.get().playing;
   header.projection = store.get().projection;
-  header.hidden = legend.hidden = false;
   header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
   header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
   header.addEventListener('frame', () => map.frameTies());
@@ -183,6 +182,11 @@ async function start(): Promise<void> {
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
+  // The controls and panels come with the links, not before: the text they show would have the
+  // page fetch and lay out its fonts while the map is still being drawn.
+  header.hidden = legend.hidden = false;
+  for (const drawer of document.querySelectorAll<HTMLElement>('#explore, #ties')) drawer.hidden = false;
+  document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   publishStatus({ linksDrawn: drawn, map: map.map });
   const panels = import('./explore.ts').then(({ wireExplore }) =>

@@ -15,7 +15,7 @@ import { FlowOverlay } from './flow-overlay.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
-import { detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, KEPT_STATE, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
+import { detailLayerBefore, detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, KEPT_STATE, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -171,7 +171,9 @@ export class AtlasMap {
 
   /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
   addDetails(): Promise<void> {
-    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth), this.labelField)) this.map.addLayer(layer);
+    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth), this.labelField)) {
+      this.map.addLayer(layer, detailLayerBefore(layer.id));
+    }
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 

@@ -119,6 +119,9 @@ export function labelText(lang: Language, traditional: Readonly<Record<string, s
   return ['format', first, {}, '\n', {}, second, { 'font-scale': 0.78 }];
 }
 
+/** Where a detail layer goes: the spokes under the links (which matter more), the rest on top. */
+export const detailLayerBefore = (id: string): string | undefined => (id === 'spokes' ? INTERACTIVE_LAYERS.links : undefined);
+
 /** The id of the one label layer, whose text-field AtlasMap.setLanguage changes. */
 export const LABEL_LAYER = 'labels';
 
@@ -227,14 +230,6 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       paint: { 'line-color': PAPER.hubStroke, 'line-width': 1.4, 'line-opacity': ['case', ['get', 'selected'], 1, 0.55] },
     },
     {
-      id: 'spokes',
-      type: 'line',
-      source: SOURCES.lines,
-      filter: isKind('spoke'),
-      layout: { 'line-cap': 'round' },
-      paint: { 'line-color': PAPER.spoke, 'line-width': 0.8, 'line-dasharray': [1, 2.5], 'line-opacity': focusOpacity(0.7, 0.15) },
-    },
-    {
       // Ties to one country are solid; ties to a bloc or region are hollow tubes (two thin rails
       // either side of the path), so that the two are never mistaken for each other.
       id: 'links',
@@ -254,12 +249,20 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
 }
 
 /**
- * What is added once the links are drawn (see AtlasMap.addDetails): markers, sites and labels.
- * Each is a new kind of layer, whose shaders take long to compile in software rendering, and
- * labels wait for their glyphs; holding them back shows the links first.
+ * What is added once the links are drawn (see AtlasMap.addDetails): the bloc members' spokes,
+ * markers, sites and labels. Each is a new kind of layer, whose shaders take long to compile in
+ * software rendering, and labels wait for their glyphs; holding them back shows the links first.
  */
 export function detailLayers(labelSize = 1, text: ExpressionSpecification = labelText('zh-Hans')): LayerSpecification[] {
   return [
+    {
+      id: 'spokes',
+      type: 'line',
+      source: SOURCES.lines,
+      filter: isKind('spoke'),
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': PAPER.spoke, 'line-width': 0.8, 'line-dasharray': [1, 2.5], 'line-opacity': focusOpacity(0.7, 0.15) },
+    },
     {
       id: 'markers',
       type: 'circle',

@@ -53,7 +53,7 @@ async function openIn(context: BrowserContext, query = '', full = true): Promise
   });
   await page.goto(`${served.url}${query}`);
   if (full) expect((await waitForAtlas(page)).error).toBeNull();
-  // The header shows once the language is applied, well before the map is drawn.
+  // The header shows, in the chosen language, once the links are drawn.
   else await page.waitForFunction(() => !document.querySelector('atlas-header')?.hidden);
   return { page, errors };
 }
