@@ -64,7 +64,8 @@ async function start(): Promise<void> {
   const parsed = parseAtlas(data);
   if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
   const index = indexAtlas(parsed.atlas);
-  const geography = readGeography(world as Topology, china as Topology);
+  const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
+  const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
   const features = atlasFeatures(index, geography);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');

@@ -31,8 +31,9 @@ function collection(topology: Topology, name: string, file: string): GeometryCol
   return object as GeometryCollection;
 }
 
-function areas(topology: Topology, object: GeometryCollection): Area[] {
-  const { features } = feature(topology, object) as FeatureCollection<Polygon | MultiPolygon, Names>;
+function areas(topology: Topology, object: GeometryCollection, keep: (id: string) => boolean = () => true): Area[] {
+  const kept = { ...object, geometries: object.geometries.filter((geometry) => keep(String(geometry.id))) };
+  const { features } = feature(topology, kept) as FeatureCollection<Polygon | MultiPolygon, Names>;
   return features.map((area) => ({ ...area, properties: { ...area.properties, id: String(area.id) } }));
 }
 
@@ -60,7 +61,11 @@ function mainlandCentroid(area: Area): LonLat {
   return best.centroid;
 }
 
-export function readGeography(world: Topology, china: Topology): Geography {
+/**
+ * Reads both files. `prefectures` says which prefectures to read (all by default): the map draws
+ * only the origins', and turning the others into GeoJSON would cost the first picture time.
+ */
+export function readGeography(world: Topology, china: Topology, prefectures: (adcode: string) => boolean = () => true): Geography {
   const countryObject = collection(world, 'countries', 'world.topo.json');
   const provinceObject = collection(china, 'provinces', 'china.topo.json');
   const countries = areas(world, countryObject);
@@ -70,7 +75,7 @@ export function readGeography(world: Topology, china: Topology): Geography {
     borders: mesh(world, countryObject, (a, b) => a !== b),
     provinces: areas(china, provinceObject),
     provinceBorders: mesh(china, provinceObject, (a, b) => a !== b),
-    prefectures: areas(china, collection(china, 'prefectures', 'china.topo.json')),
+    prefectures: areas(china, collection(china, 'prefectures', 'china.topo.json'), prefectures),
     nation: feature(china, collection(china, 'nation', 'china.topo.json')),
     dashLine: feature(china, collection(china, 'dashLine', 'china.topo.json')),
     countryNames: new Map(countries.map((area) => [area.properties.id, { zh: area.properties.zh, en: area.properties.en }])),

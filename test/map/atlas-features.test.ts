@@ -119,3 +119,18 @@ describe('atlasStyle', () => {
     for (const id of named) expect(images).toContain(JSON.parse(id));
   });
 });
+
+describe('readGeography', () => {
+  it('reads only the prefectures asked for, and the map draws the same origin areas from them', () => {
+    const origins = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
+    const some = readGeography(
+      JSON.parse(readFileSync('geo/world.topo.json', 'utf8')),
+      JSON.parse(readFileSync('geo/china.topo.json', 'utf8')),
+      (adcode) => origins.has(adcode),
+    );
+    expect(some.prefectures.length).toBeLessThan(geography.prefectures.length);
+    expect(some.prefectures.every((area) => origins.has(area.properties.id))).toBe(true);
+    const originAreas = (g: typeof geography) => atlasFeatures(index, g).base.features.filter((f) => f.properties.kind === 'origin');
+    expect(originAreas(some)).toEqual(originAreas(geography));
+  });
+});
