@@ -112,7 +112,6 @@ async function start(): Promise<void> {
   const kept = keptSelector(ties);
   showFiltersOnMap(store, index, kept, map);
   const linksDrawn = map.linksDrawn();
-  keepViewInUrl(store);
   showNotices(document.getElementById('notices')!, notices, loc());
 
   const cardOf = (selection: Selection) => cardFor(index, selection, geography.countryNames);
@@ -186,22 +185,27 @@ async function start(): Promise<void> {
   // The controls and panels come with the links, not before: the text they show would have the
   // page fetch and lay out its fonts while the map is still being drawn.
   header.hidden = legend.hidden = false;
-  for (const drawer of document.querySelectorAll<HTMLElement>('#explore, #ties')) drawer.hidden = false;
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
+  // From here on the address follows the view: the link's selection and passage are in it now.
+  keepViewInUrl(store);
   publishStatus({ linksDrawn: drawn, map: map.map });
-  const panels = import('./explore.ts').then(({ wireExplore }) =>
-    wireExplore({
-      store,
-      index,
-      ties,
-      kept,
-      loc,
-      // Small (names and messages only), and not needed for the first picture: loaded after it.
-      traditional: traditionalTable(),
-      flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
-    }),
-  );
+  // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
+  const panels = import('./explore.ts')
+    .then(({ wireExplore }) => {
+      wireExplore({
+        store,
+        index,
+        ties,
+        kept,
+        loc,
+        // Small (names and messages only), and not needed for the first picture: loaded after it.
+        traditional: traditionalTable(),
+        flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
+      });
+      for (const drawer of document.querySelectorAll<HTMLElement>('#explore, #ties')) drawer.hidden = false;
+    })
+    .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');
   ready = true;

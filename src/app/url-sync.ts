@@ -11,14 +11,6 @@ export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] 
   return { view: state, notices };
 }
 
-const viewOf = ({ lang, filters, selection, projection, camera, reading }: ViewState): ViewState => ({
-  lang,
-  filters,
-  selection,
-  projection,
-  camera,
-  reading,
-});
 
 /**
  * How long the view must rest before the address follows it: a burst of changes (filters
@@ -28,6 +20,7 @@ const viewOf = ({ lang, filters, selection, projection, camera, reading }: ViewS
  */
 const URL_DELAY = 120;
 
+/** What of the app's state the address holds (formatViewState reads these and no others). */
 const SHARED = ['lang', 'filters', 'selection', 'projection', 'camera', 'reading'] as const satisfies readonly (keyof ViewState)[];
 
 export function keepViewInUrl(store: Store): void {
@@ -35,7 +28,7 @@ export function keepViewInUrl(store: Store): void {
   let timer = 0;
   const write = () => {
     timer = 0;
-    const query = formatViewState(viewOf(store.get()));
+    const query = formatViewState(store.get());
     if (query === written) return;
     written = query;
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
@@ -48,7 +41,7 @@ export function keepViewInUrl(store: Store): void {
     // Hovering changes the state at the pointer's pace, and is not shared.
     if (SHARED.some((key) => state[key] !== previous[key])) schedule();
   });
-  // The view as the page starts it: without the parameters that were dropped.
+  // The view as the page has applied it: without the parameters that were dropped.
   schedule();
   // A reload just after a change still opens the latest view.
   addEventListener('pagehide', () => timer && write());

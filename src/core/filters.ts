@@ -19,8 +19,6 @@ export interface FilterIndex {
   links: readonly Link[];
   /** For each tie, the options it offers to each facet (in FACETS order), without repeats. */
   options: readonly (readonly (readonly string[])[])[];
-  /** For each tie, the index in `links` of its link. */
-  linkOf: Uint32Array;
 }
 
 export function filterIndex(atlas: Atlas): FilterIndex {
@@ -28,8 +26,7 @@ export function filterIndex(atlas: Atlas): FilterIndex {
   const groups = new Map<string, string[]>();
   for (const g of atlas.groups) for (const p of g.partners) groups.set(p, [...(groups.get(p) ?? []), g.id]);
   const options: (readonly string[])[][] = [];
-  const linkOf: number[] = [];
-  atlas.links.forEach((link, i) => {
+  for (const link of atlas.links) {
     for (const evidence of link.evidence) {
       const offered: Record<Facet, readonly string[]> = {
         origin: [link.origin],
@@ -40,10 +37,9 @@ export function filterIndex(atlas: Atlas): FilterIndex {
         doc: [evidence.doc],
       };
       options.push(FACETS.map((facet) => [...new Set(offered[facet])]));
-      linkOf.push(i);
     }
-  });
-  return { links: atlas.links, options, linkOf: Uint32Array.from(linkOf) };
+  }
+  return { links: atlas.links, options };
 }
 
 /** The chosen options of each facet (in FACETS order) as sets; null where a facet keeps everything. */
@@ -51,7 +47,8 @@ const chosenSets = (filters: Filters) => FACETS.map((facet) => (filters[facet].l
 
 /**
  * For each tie, the facets whose filter it fails, as bits (bit f for FACETS[f]): 0 where the
- * filters keep it. One pass serves both the kept ties and the counts beside every option.
+ * filters keep it. The kept ties need only the zeros; the counts beside every option also need
+ * which single facet a tie fails.
  */
 function failedFacets(index: FilterIndex, filters: Filters): Uint8Array {
   const chosen = chosenSets(filters);

@@ -74,6 +74,8 @@ export interface AtlasFeatures {
   lines: FeatureCollection<LineString, LineProperties>;
   points: FeatureCollection<Point, PointProperties>;
   tieClasses: CountClass[];
+  /** What the features show of their own, without feature state: every link kept. */
+  kept: KeptStates;
   /** The box that holds every link and spoke: the default camera. */
   bounds: Bounds;
   /** The middle of the origins' seats: where the globe turns to. */
@@ -198,6 +200,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
     lines: collectionOf([...links, ...spokes]),
     points: collectionOf(points),
     tieClasses: classes,
+    kept: all,
     bounds: boundsOfLines([...links, ...spokes].map((line) => line.geometry.coordinates as LonLat[])),
     originsCentre: [mean(atlas.origins.map((origin) => origin.lon)), mean(atlas.origins.map((origin) => origin.lat))],
   };

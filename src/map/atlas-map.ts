@@ -257,8 +257,8 @@ export class AtlasMap {
 
   /**
    * Shows what the filters keep, through feature state only (see atlas-features): links, spokes,
-   * hubs and country labels with nothing kept are hidden, the rest take their kept widths,
-   * counts and shades. Only states that differ from those set before are set again.
+   * hubs and country labels with nothing kept are hidden, hubs take their kept counts and
+   * countries their shades. Only states that differ from those set before are set again.
    */
   showKept(kept: KeptStates): void {
     this.kept = kept;

@@ -65,12 +65,16 @@ function targetsOf(features: AtlasFeatures): Target[] {
 
 export class KeptStateWriter {
   private readonly targets: Target[];
-  /** The value each target was last written with; undefined before the first write. */
-  private written: (Value | undefined)[];
+  /**
+   * The value each target shows: at first what the features show of their own (every link
+   * kept), which needs no state; then what was last written.
+   */
+  private readonly written: Value[];
 
   constructor(features: AtlasFeatures) {
     this.targets = targetsOf(features);
-    this.written = this.targets.map(() => undefined);
+    const shades = tieShades(features.kept.tieClasses.length);
+    this.written = this.targets.map((target) => target.value(features.kept, shades));
   }
 
   /** Sets, through `set`, the state of each feature whose value differs from the last write; returns how many. */

@@ -62,7 +62,7 @@ const PAGE_KEYS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown:
 export class TieTable extends LitElement {
   @property({ attribute: false }) atlas: Atlas | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
-  /** The kept ties: keptTableRows(atlas, keptLinks). Shown in this order until a column is sorted. */
+  /** The kept ties' rows, in the table's order (rowsOfTies; keptTableRows gives the same). Shown so until a column is sorted. */
   @property({ attribute: false }) rows: readonly TableRow[] = [];
   @property({ attribute: false }) selection: Selection | null = null;
   /** Rows drawn at first and added by each “show more”. */
@@ -399,14 +399,25 @@ export class TieTable extends LitElement {
     this.shown = Math.min(this.rows.length, this.shown + this.pageSize);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in a page: the next update watches the end of the rows again.
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.nearEnd?.disconnect();
     this.nearEnd = this.watched = null;
   }
 
-  private watchEnd(): void {
-    if (this.moreBar === this.watched) return;
+  /**
+   * Watches the “show more” bar; watched afresh whenever rows were added, because the observer
+   * speaks only when the bar enters or leaves the margin: a bar still within it after a page
+   * (short rows, a tall screen) would otherwise never ask for the next.
+   */
+  private watchEnd(rowsAdded: boolean): void {
+    if (this.moreBar === this.watched && !rowsAdded) return;
     this.nearEnd ??= new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.showMore(), {
       root: this.scroller,
       rootMargin: '0px 0px 300px 0px',
@@ -416,8 +427,8 @@ export class TieTable extends LitElement {
     if (this.watched) this.nearEnd.observe(this.watched);
   }
 
-  protected override updated(): void {
-    this.watchEnd();
+  protected override updated(changed: PropertyValues): void {
+    this.watchEnd(changed.has('shown'));
     if (!this.scrollPending) return;
     this.scrollPending = false;
     const row = this.rowElement(this.active);
