@@ -3,7 +3,7 @@
 // map and the legend show the filters from the start (filters-on-map.ts), and both read the kept
 // ties from one selector, so a filter change computes them once for all views.
 import type { AtlasIndex } from '../core/atlas-index.ts';
-import { facetCounts, tieCount, type FilterIndex, type Filters, type Kept } from '../core/filters.ts';
+import { countsOfFailures, tieCount, type FilterIndex, type Filters, type Kept } from '../core/filters.ts';
 import { searchEntries, type SearchTarget } from '../core/search.ts';
 import type { Selection } from '../core/selection.ts';
 import { rowIndex, rowsOfTies } from '../core/table.ts';
@@ -68,9 +68,9 @@ export function wireExplore({ store, index, ties, kept, loc, traditional, flyTo 
   const total = tieCount(atlas.links);
 
   const show = (state: { filters: Filters }) => {
-    const { links, ties: keptTies } = kept(state.filters);
+    const { links, ties: keptTies, failed } = kept(state.filters);
     filters.filters = state.filters;
-    filters.counts = facetCounts(ties, state.filters);
+    filters.counts = countsOfFailures(ties, failed);
     filters.kept = tieCount(links);
     filters.total = total;
     table.rows = rowsOfTies(rows, keptTies);

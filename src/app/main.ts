@@ -83,8 +83,8 @@ async function start(): Promise<void> {
   const reader = element('atlas-reader');
   reader.atlas = parsed.atlas;
   legend.origins = index.atlas.origins;
-  legend.classes = features.tieClasses;
-  legend.shades = tieShades(features.tieClasses.length);
+  legend.classes = features.kept.tieClasses;
+  legend.shades = tieShades(features.kept.tieClasses.length);
 
   const style = atlasStyle(features, mapFontFaces(), store.get().projection);
   const map = new AtlasMap(document.getElementById('map')!, style, features, {

@@ -64,9 +64,11 @@ function failedFacets(index: FilterIndex, filters: Filters): Uint8Array {
   return failed;
 }
 
+const keptOfFailed = (failed: Uint8Array) => failed.map((bits) => (bits === 0 ? 1 : 0));
+
 /** For each tie (numbered as in FilterIndex), 1 where the filters keep it. */
 export function keptTies(index: FilterIndex, filters: Filters): Uint8Array {
-  return failedFacets(index, filters).map((bits) => (bits === 0 ? 1 : 0));
+  return keptOfFailed(failedFacets(index, filters));
 }
 
 /** The links that keep at least one piece of evidence, each narrowed to the evidence kept. */
@@ -87,8 +89,12 @@ export function linksOfTies(index: FilterIndex, kept: Uint8Array): Link[] {
   return links;
 }
 
-/** What a set of filters keeps: its ties (1 where kept, indexed by tie) and its links. */
+/**
+ * What a set of filters keeps: its ties (1 where kept, indexed by tie) and its links; and the
+ * facets each tie fails (see failedFacets), from which the counts beside every option come.
+ */
 export interface Kept {
+  failed: Uint8Array;
   ties: Uint8Array;
   links: readonly Link[];
 }
@@ -101,8 +107,9 @@ export function keptSelector(index: FilterIndex): (filters: Filters) => Kept {
   let last: { filters: Filters; kept: Kept } | null = null;
   return (filters) => {
     if (last?.filters !== filters) {
-      const ties = keptTies(index, filters);
-      last = { filters, kept: { ties, links: linksOfTies(index, ties) } };
+      const failed = failedFacets(index, filters);
+      const ties = keptOfFailed(failed);
+      last = { filters, kept: { failed, ties, links: linksOfTies(index, ties) } };
     }
     return last.kept;
   };
@@ -116,8 +123,12 @@ export type FacetCounts = Record<Facet, Map<string, number>>;
  * fails no other facet.
  */
 export function facetCounts(index: FilterIndex, filters: Filters): FacetCounts {
+  return countsOfFailures(index, failedFacets(index, filters));
+}
+
+/** facetCounts from the facets each tie fails (Kept.failed), when they are at hand already. */
+export function countsOfFailures(index: FilterIndex, failed: Uint8Array): FacetCounts {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
-  const failed = failedFacets(index, filters);
   index.options.forEach((offered, tie) => {
     const bits = failed[tie]!;
     FACETS.forEach((facet, f) => {

@@ -73,8 +73,7 @@ export interface AtlasFeatures {
    */
   lines: FeatureCollection<LineString, LineProperties>;
   points: FeatureCollection<Point, PointProperties>;
-  tieClasses: CountClass[];
-  /** What the features show of their own, without feature state: every link kept. */
+  /** What the features show of their own, without feature state: every link kept (its tie classes shade the countries). */
   kept: KeptStates;
   /** The box that holds every link and spoke: the default camera. */
   bounds: Bounds;
@@ -199,7 +198,6 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
     base: collectionOf(base),
     lines: collectionOf([...links, ...spokes]),
     points: collectionOf(points),
-    tieClasses: classes,
     kept: all,
     bounds: boundsOfLines([...links, ...spokes].map((line) => line.geometry.coordinates as LonLat[])),
     originsCentre: [mean(atlas.origins.map((origin) => origin.lon)), mean(atlas.origins.map((origin) => origin.lat))],

@@ -74,8 +74,8 @@ export class AtlasMap {
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private highlighted = { hover: null as string | null, selected: null as string | null };
-  /** What the filters keep, and what shows it through feature state. */
-  private kept: KeptStates | null = null;
+  /** What the filters keep (every link until they say otherwise), and what shows it through feature state. */
+  private kept: KeptStates;
   private readonly keptWriter: KeptStateWriter;
   /** Whether the style has loaded its sources: feature state can be set from then on. */
   private sourcesReady = false;
@@ -88,6 +88,7 @@ export class AtlasMap {
     private readonly features: AtlasFeatures,
     events: AtlasMapEvents,
   ) {
+    this.kept = features.kept;
     this.keptWriter = new KeptStateWriter(features);
     this.lineIds = new Map(features.lines.features.map((line) => [line.properties.id, line.id as number]));
     this.countries = new Map(
@@ -270,7 +271,7 @@ export class AtlasMap {
 
   /** Sets the states that changed since last time; whether any did (none before the sources exist). */
   private applyKept(): boolean {
-    if (!this.sourcesReady || !this.kept) return false;
+    if (!this.sourcesReady) return false;
     return this.keptWriter.write(this.kept, (target, state) => this.map.setFeatureState(target, state)) > 0;
   }
 
@@ -301,7 +302,7 @@ export class AtlasMap {
   frameTies(): void {
     const { kept } = this;
     const shown = this.features.lines.features.filter(({ properties: line }) =>
-      !kept || (line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id)),
+      line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id),
     );
     const bounds = shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : this.features.bounds;
     this.map.fitBounds(bounds, { padding: framePadding(this.map.getContainer()) });

@@ -87,9 +87,10 @@ export class FlowOverlay {
   // A canvas in main memory: where the browser composites without a GPU, a GPU canvas would be
   // read back every frame, and that readback costs more than all the drawing.
   private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
-  /** Every link's track, built once; `shown` those the filters keep. */
+  /** Every link's track, built once; `shown` those the filters keep and the focus, if any, holds. */
   private readonly tracks: Track[];
   private shown: Track[];
+  private kept: ReadonlySet<string> | null = null;
   private playing = false;
   /** Where the comets are, 0–1 of the way to the next; frozen while paused. */
   private phase = 0;
@@ -128,8 +129,8 @@ export class FlowOverlay {
 
   /** Runs comets along the kept links only (see KeptStates.links). */
   setKept(links: ReadonlySet<string>): void {
-    this.shown = this.tracks.filter((track) => links.has(track.id));
-    this.requestDraw();
+    this.kept = links;
+    this.updateShown();
   }
 
   /** Runs or stops the comets. */
@@ -143,6 +144,13 @@ export class FlowOverlay {
   /** Shows the comets of these links only (the selection's), or of all links for null. */
   setFocus(links: Set<string> | null): void {
     this.focus = links;
+    this.updateShown();
+  }
+
+  /** The tracks the comets run on, chosen when the filters or the focus change rather than in every frame. */
+  private updateShown(): void {
+    const { kept, focus } = this;
+    this.shown = this.tracks.filter((track) => (!kept || kept.has(track.id)) && (!focus || focus.has(track.id)));
     this.requestDraw();
   }
 
@@ -166,7 +174,7 @@ export class FlowOverlay {
   }
 
   /** The vertices of `track` on screen, projected again only when the camera or the size changed. */
-  private projection(track: Track, camera: string, hiddenAt: (lon: number, lat: number) => boolean): Projected {
+  private onScreen(track: Track, camera: string, hiddenAt: (lon: number, lat: number) => boolean): Projected {
     if (camera !== this.projectedFor) {
       this.projected.clear();
       this.projectedFor = camera;
@@ -221,12 +229,12 @@ export class FlowOverlay {
     const origin = map.project([0, 0]);
     const turn = map.project([360, 0]);
     const copies: [number, number][] = globe ? [[0, 0]] : [-1, 0, 1].map((k) => [k * (turn.x - origin.x), k * (turn.y - origin.y)]);
-    const shown = this.focus ? this.shown.filter((track) => this.focus!.has(track.id)) : this.shown;
+    const { shown } = this;
     const comets = shown.reduce((sum, track) => sum + track.comets, 0);
     const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
     for (const [i, track] of shown.entries()) {
       if (i % stride !== 0) continue;
-      const projected = this.projection(track, camera, hiddenAt);
+      const projected = this.onScreen(track, camera, hiddenAt);
       const total = track.along[track.along.length - 1]!;
       const length = Math.min(LENGTH, total / 3);
       const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);

@@ -199,7 +199,7 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       type: 'fill',
       source: SOURCES.base,
       filter: isOneOf(['country', 'province', 'origin']),
-      paint: { 'fill-color': areaColour(features.tieClasses.length) },
+      paint: { 'fill-color': areaColour(features.kept.tieClasses.length) },
     },
     {
       id: 'boundaries',

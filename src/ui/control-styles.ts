@@ -7,7 +7,9 @@
 import { css } from 'lit';
 
 export const controlStyles = css`
+  /* A block of its own in the drawer; the table lays itself out otherwise. */
   :host {
+    display: block;
     font-size: var(--control-font-size, 14px);
     line-height: 1.45;
     --highlight: #fff1b8;

@@ -48,9 +48,6 @@ export class Downloads extends LitElement {
     panelStyles,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
       section {
         padding: 0.7em 0.85em;
       }

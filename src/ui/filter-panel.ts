@@ -76,9 +76,6 @@ export class FilterPanel extends LitElement {
     panelStyles,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
       .panel {
         box-sizing: border-box;
         max-height: var(--filters-max-height, none);

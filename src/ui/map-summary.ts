@@ -23,9 +23,6 @@ export class MapSummaryView extends LitElement {
     panelStyles,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
       p {
         margin: 0;
       }

@@ -52,7 +52,6 @@ export class SearchBox extends LitElement {
     controlStyles,
     css`
       :host {
-        display: block;
         position: relative;
       }
       .field {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { facetCounts, FACETS, filterIndex, filterLinks, keptTies, linksOfTies, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
+import { countsOfFailures, facetCounts, FACETS, filterIndex, filterLinks, keptSelector, keptTies, linksOfTies, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -91,5 +91,18 @@ describe('facetCounts', () => {
         expect(tieCount(filterLinks(index, alone)), `${facet}=${option}`).toBe(n);
       }
     }
+  });
+});
+
+describe('keptSelector', () => {
+  it('computes once per filters object what keptTies, filterLinks and facetCounts compute', () => {
+    const select = keptSelector(index);
+    const filters = with_({ origin: ['shandong'], field: ['agriculture'] });
+    const kept = select(filters);
+    expect(select(filters)).toBe(kept);
+    expect(kept.ties).toEqual(keptTies(index, filters));
+    expect(kept.links).toEqual(filterLinks(index, filters));
+    expect(countsOfFailures(index, kept.failed)).toEqual(facetCounts(index, filters));
+    expect(select({ ...filters })).not.toBe(kept);
   });
 });

@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/core/arc.ts';
-import { indexAtlas } from '../../src/core/atlas-index.ts';
-import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { drawnLinks } from '../../src/core/ties.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { atlasFeatures } from '../../src/map/atlas-features.ts';
 import { readGeography } from '../../src/map/geography.ts';
 import { atlasStyle, detailLayers, FONT, linkWidthAt, siteImageId } from '../../src/map/style.ts';
 
-const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
-const index = indexAtlas(parsed.atlas);
-const geography = readGeography(
-  JSON.parse(readFileSync('geo/world.topo.json', 'utf8')),
-  JSON.parse(readFileSync('geo/china.topo.json', 'utf8')),
-);
-const features = atlasFeatures(index, geography);
+import { atlas, china, features, geography, index, world } from './map-fixture.ts';
 
 describe('geography', () => {
   it('leaves China to the China layer: not a world country, its borders not in the world mesh', () => {
@@ -53,7 +43,7 @@ describe('atlasFeatures', () => {
     const area = (id: string) => ofKind('country').find((f) => f.properties.id === id)!;
     const israel = area('ISR');
     expect(israel.properties.ties).toBeGreaterThan(0);
-    const shade = features.tieClasses[israel.properties.shade];
+    const shade = features.kept.tieClasses[israel.properties.shade];
     expect(israel.properties.ties).toBeGreaterThanOrEqual(shade.min);
     expect(israel.properties.ties).toBeLessThanOrEqual(shade.max);
     expect(area('ISL').properties.shade).toBe(-1);
@@ -122,12 +112,8 @@ describe('atlasStyle', () => {
 
 describe('readGeography', () => {
   it('reads only the prefectures asked for, and the map draws the same origin areas from them', () => {
-    const origins = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
-    const some = readGeography(
-      JSON.parse(readFileSync('geo/world.topo.json', 'utf8')),
-      JSON.parse(readFileSync('geo/china.topo.json', 'utf8')),
-      (adcode) => origins.has(adcode),
-    );
+    const origins = new Set(atlas.origins.map((origin) => origin.adcode));
+    const some = readGeography(world, china, (adcode) => origins.has(adcode));
     expect(some.prefectures.length).toBeLessThan(geography.prefectures.length);
     expect(some.prefectures.every((area) => origins.has(area.properties.id))).toBe(true);
     const originAreas = (g: typeof geography) => atlasFeatures(index, g).base.features.filter((f) => f.properties.kind === 'origin');

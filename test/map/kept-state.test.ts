@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { filterIndex, filterLinks, NO_FILTERS } from '../../src/core/filters.ts';
-import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { atlasFeatures, keptStates, shadeOf } from '../../src/map/atlas-features.ts';
-import { readGeography } from '../../src/map/geography.ts';
+import { keptStates, shadeOf } from '../../src/map/atlas-features.ts';
 import { KeptStateWriter, type KeptState, type StateTarget } from '../../src/map/kept-state.ts';
 import { PAPER, tieShades } from '../../src/map/palette.ts';
 import { KEPT_STATE, SOURCES } from '../../src/map/style.ts';
+import { atlas, features, index } from './map-fixture.ts';
 
-const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
-const index = indexAtlas(parsed.atlas);
-const geography = readGeography(
-  JSON.parse(readFileSync('geo/world.topo.json', 'utf8')),
-  JSON.parse(readFileSync('geo/china.topo.json', 'utf8')),
-);
-const features = atlasFeatures(index, geography);
-const yunnan = filterLinks(filterIndex(parsed.atlas), { ...NO_FILTERS, origin: ['yunnan'] });
+const yunnan = filterLinks(filterIndex(atlas), { ...NO_FILTERS, origin: ['yunnan'] });
 
 /** Writes `kept` and returns what was set, by source and id. */
 function written(writer: KeptStateWriter, kept: ReturnType<typeof keptStates>): Map<string, KeptState> {
@@ -28,8 +17,8 @@ function written(writer: KeptStateWriter, kept: ReturnType<typeof keptStates>): 
 
 describe('keptStates', () => {
   it('of every link is what the features show without filters', () => {
-    const all = keptStates(index, parsed.atlas.links);
-    expect(all.tieClasses).toEqual(features.tieClasses);
+    const all = keptStates(index, atlas.links);
+    expect(all.tieClasses).toEqual(features.kept.tieClasses);
     const links = features.lines.features.filter((line) => line.properties.kind === 'link');
     expect([...all.links].sort()).toEqual(links.map((line) => line.properties.id).sort());
     for (const { properties: hub } of features.points.features.filter((point) => point.properties.kind === 'hub')) {
@@ -49,7 +38,7 @@ describe('keptStates', () => {
 describe('KeptStateWriter', () => {
   it('sets nothing while every link is kept (the features show that of their own), then only what changes', () => {
     const writer = new KeptStateWriter(features);
-    const all = keptStates(index, parsed.atlas.links);
+    const all = keptStates(index, atlas.links);
     expect(written(writer, all).size).toBe(0);
 
     const kept = keptStates(index, yunnan);
@@ -76,10 +65,10 @@ describe('KeptStateWriter', () => {
     const kept = keptStates(index, yunnan);
     const set = written(writer, kept);
     const shades = tieShades(kept.tieClasses.length);
-    const allShades = tieShades(features.tieClasses.length);
+    const allShades = tieShades(features.kept.tieClasses.length);
     for (const [iso3, ties] of kept.countryTies) {
       const colour = shades[shadeOf(kept.tieClasses, ties)];
-      const before = allShades[shadeOf(features.tieClasses, features.kept.countryTies.get(iso3)!)];
+      const before = allShades[shadeOf(features.kept.tieClasses, features.kept.countryTies.get(iso3)!)];
       // Set where the colour differs from the one the country had with every link.
       expect(set.get(`${SOURCES.base}/${iso3}`)).toEqual(colour === before ? undefined : { [KEPT_STATE.shade]: colour });
     }
