@@ -31,6 +31,15 @@ const TAIL_POINTS = 5;
  * table and the pointer keep the main thread.
  */
 const MAX_COMETS = 1500;
+/**
+ * The comets advance 30 times a second, not at the display's rate: they move slowly and
+ * steadily, and every new overlay frame is composited over the whole map (in software where
+ * there is no GPU), on cores the map and the panels need. When the camera moves, the overlay
+ * follows it in every frame the map draws.
+ */
+const COMET_FRAME_MS = 1000 / 30;
+/** Slack for the display's frame times, which jitter around their period. */
+const FRAME_SLACK_MS = 2;
 
 interface Track {
   id: string;
@@ -97,6 +106,9 @@ export class FlowOverlay {
   private startedAt = 0;
   private focus: Set<string> | null = null;
   private frame = 0;
+  /** When the comets last advanced; and whether the next frame must be drawn whatever the time, because the map, the size or the tracks changed. */
+  private drawnAt = -Infinity;
+  private stale = true;
   private loaded = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
   private projected = new Map<Track, Projected>();
@@ -154,12 +166,17 @@ export class FlowOverlay {
     this.requestDraw();
   }
 
-  private requestDraw(): void {
+  private requestDraw(stale = true): void {
+    this.stale ||= stale;
     if (!this.loaded) return;
-    this.frame ||= requestAnimationFrame(() => {
+    this.frame ||= requestAnimationFrame((now) => {
       this.frame = 0;
-      this.draw();
-      if (this.playing) this.requestDraw();
+      if (this.stale || now - this.drawnAt > COMET_FRAME_MS - FRAME_SLACK_MS) {
+        this.stale = false;
+        this.drawnAt = now;
+        this.draw();
+      }
+      if (this.playing) this.requestDraw(false);
     });
   }
 

@@ -128,6 +128,57 @@ describe('the atlas in Chromium', () => {
   });
 });
 
+describe('the flow along the links', () => {
+  /** A checksum of the flow overlay's pixels: it changes when a comet moves. */
+  const flowPixels = (page: Page) =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!;
+      const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+      let hash = 2166136261;
+      for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
+      return hash >>> 0;
+    });
+  /** Frames the overlay draws in `ms` (each starts by clearing it). */
+  const flowFrames = (page: Page, ms: number) =>
+    page.evaluate(async (ms) => {
+      const context = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!.getContext('2d')!;
+      const clear = context.clearRect;
+      let frames = 0;
+      context.clearRect = function (...args) {
+        frames++;
+        return clear.apply(this, args);
+      };
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      context.clearRect = clear;
+      return frames;
+    }, ms);
+
+  it('runs its comets at 30 frames a second at most, stops them on pause, and still follows the camera', async () => {
+    const viewer = await open({ viewport: { width: 1024, height: 700 } });
+    await viewer.page.goto(served.url);
+    expect((await waitForAtlas(viewer.page)).ready).toBe(true);
+    const frames = await flowFrames(viewer.page, 1000);
+    expect(frames).toBeGreaterThan(0);
+    expect(frames).toBeLessThanOrEqual(31);
+    const moving = await flowPixels(viewer.page);
+    await viewer.page.waitForTimeout(200);
+    expect(await flowPixels(viewer.page)).not.toBe(moving);
+
+    await viewer.page.getByRole('button', { name: '暂停' }).click();
+    await viewer.page.waitForTimeout(200);
+    const paused = await flowPixels(viewer.page);
+    expect(await flowFrames(viewer.page, 500)).toBe(0);
+    expect(await flowPixels(viewer.page)).toBe(paused);
+
+    // Paused comets stay on their links when the map moves under them.
+    await viewer.page.evaluate(() => window.atlas.map!.jumpTo({ center: [60, 30], zoom: 2.5 }));
+    await viewer.page.waitForFunction(() => !window.atlas.map!.isMoving());
+    await viewer.page.waitForTimeout(200);
+    expect(await flowPixels(viewer.page)).not.toBe(paused);
+    expect(viewer.errors).toEqual([]);
+  });
+});
+
 describe('the atlas on a phone, for someone who prefers reduced motion', () => {
   it('draws every link and keeps the flow still until asked', async () => {
     const phone = await open({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce', hasTouch: true, isMobile: true });
