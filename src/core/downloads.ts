@@ -1,5 +1,6 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { linkArc } from './arc.ts';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString } from 'geojson';
+import { cutAtAntimeridian } from './antimeridian-cut.ts';
+import { linkArc, type LonLat } from './arc.ts';
 import { indexAtlas } from './atlas-index.ts';
 import { toCsv } from './csv.ts';
 import { keptTableRows } from './table.ts';
@@ -13,6 +14,12 @@ const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat(
 /** The kept sites: those a kept piece of evidence names. */
 const keptSiteIds = (links: readonly Link[]) => new Set(links.flatMap((l) => l.evidence.flatMap((e) => (e.site ? [e.site] : []))));
 
+/** A link's line as RFC 7946 §3.1.9 wants it: a MultiLineString cut at the antimeridian if it crosses it. */
+function geoJsonLine(line: LonLat[]): LineString | MultiLineString {
+  const parts = cutAtAntimeridian(line);
+  return parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts };
+}
+
 /** Links as great-circle lines from their place to the partner's anchor, and their sites as points. */
 export function toGeoJson(atlas: Atlas, links: readonly Link[]): FeatureCollection<Geometry | null> {
   const { partners, places } = indexAtlas(atlas);
@@ -22,7 +29,7 @@ export function toGeoJson(atlas: Atlas, links: readonly Link[]): FeatureCollecti
     return {
       type: 'Feature',
       id: l.id,
-      geometry: partner.anchor ? { type: 'LineString', coordinates: linkArc([place.lon, place.lat], partner.anchor) } : null,
+      geometry: partner.anchor ? geoJsonLine(linkArc([place.lon, place.lat], partner.anchor)) : null,
       properties: {
         type: 'link',
         origin: l.origin,
