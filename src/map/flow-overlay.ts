@@ -125,7 +125,8 @@ export class FlowOverlay {
     this.shown = this.tracks;
     this.canvas.className = 'atlas-flow';
     this.canvas.setAttribute('aria-hidden', 'true');
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+    // The canvas holds device pixels (see resize); its box is the map's, in CSS pixels.
+    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
     // Over the map, under its controls.
     const container = map.getContainer();
     container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));

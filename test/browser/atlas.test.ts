@@ -177,6 +177,19 @@ describe('the flow along the links', () => {
     expect(await flowPixels(viewer.page)).not.toBe(paused);
     expect(viewer.errors).toEqual([]);
   });
+  it('lays its comets over the map on a screen of two device pixels to the CSS pixel', async () => {
+    const retina = await open({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+    await retina.page.goto(served.url);
+    expect((await waitForAtlas(retina.page)).ready).toBe(true);
+    const boxes = await retina.page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!;
+      const { width, height } = canvas.getBoundingClientRect();
+      const map = window.atlas.map!.getCanvas().getBoundingClientRect();
+      return { flow: [width, height], map: [map.width, map.height], pixels: [canvas.width, canvas.height] };
+    });
+    expect(boxes.flow).toEqual(boxes.map);
+    expect(boxes.pixels).toEqual(boxes.map.map((side) => Math.round(side * 2)));
+  });
 });
 
 describe('the atlas on a phone, for someone who prefers reduced motion', () => {
