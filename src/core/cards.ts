@@ -54,7 +54,13 @@ export interface Card {
   subtitle: Subtitle | null;
   /** The origin whose colour the card wears, if it belongs to one. */
   origin: OriginId | null;
+  /** The links (one per origin, place and partner), each a row of the card's list. */
   ties: TieRow[];
+  /**
+   * Ties as the filters, the table and the CSV count them: one per passage per link. A passage
+   * naming three partners is one passage and three ties.
+   */
+  tieCount: number;
   /** For a country: ties to blocs it belongs to, which the texts do not spread to it. */
   blocTies: TieRow[];
   /** For a bloc: its members' names. */
@@ -99,7 +105,7 @@ function termsOf(pieces: Evidence[], key: 'fields' | 'modes', terms: Map<string,
 }
 
 /** Each passage once (one passage may tie an origin to several partners), in reading order. */
-function passagesOf(index: AtlasIndex, links: Link[], keep: (evidence: Evidence) => boolean = () => true): Passage[] {
+function passagesOf(index: AtlasIndex, links: Link[], keep: (evidence: Evidence) => boolean): Passage[] {
   const seen = new Map<string, Passage>();
   for (const link of links) {
     for (const evidence of link.evidence) {
@@ -124,7 +130,7 @@ function cardOf(
   head: Pick<Card, 'kind' | 'title' | 'subtitle' | 'origin'>,
   links: Link[],
   extra: Partial<Pick<Card, 'blocTies' | 'members'>> = {},
-  keep?: (evidence: Evidence) => boolean,
+  keep: (evidence: Evidence) => boolean = () => true,
 ): Card {
   const passages = passagesOf(index, links, keep);
   const pieces = passages.map((passage) => passage.evidence);
@@ -132,6 +138,7 @@ function cardOf(
     selection,
     ...head,
     ties: sortTies(index, links.map((link) => tieRow(index, link))),
+    tieCount: links.reduce((n, link) => n + link.evidence.filter(keep).length, 0),
     blocTies: extra.blocTies ?? [],
     members: extra.members ?? [],
     fields: termsOf(pieces, 'fields', index.fields),
@@ -208,7 +215,7 @@ export function summaryOf(card: Card): Summary {
     kind: card.kind,
     title: card.title,
     subtitle: card.subtitle,
-    ties: card.ties.length,
+    ties: card.tieCount,
     passages: card.passages.length,
     throughBlocs: card.ties.length === 0 && card.blocTies.length > 0,
   };

@@ -248,7 +248,7 @@ export class DetailCard extends LitElement {
         <p class="stats">
           ${ties === 0 && card.blocTies.length === 0
             ? loc.t('card.noTies')
-            : loc.t('card.stats', { ties: count(loc, 'ties', ties), passages: count(loc, 'passages', card.passages.length) })}
+            : loc.t('card.stats', { ties: count(loc, 'ties', card.tieCount), passages: count(loc, 'passages', card.passages.length) })}
         </p>
         ${ties > 0 && card.selection.kind !== 'link'
           ? html`<section><h3>${loc.t('card.ties')}</h3><ul>${card.ties.map((row) => this.tie(row))}</ul></section>`

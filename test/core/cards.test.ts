@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { cardFor, summaryOf } from '../../src/core/cards.ts';
+import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { blocsByMember, drawnLinks, linksByCountry } from '../../src/core/ties.ts';
 import { subtitleText, summaryText } from '../../src/ui/card-text.ts';
@@ -56,6 +57,22 @@ describe('cardFor', () => {
     const keys = card.passages.map((p) => `${p.evidence.doc}:${p.evidence.start}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(card.ties.length).toBe(parsed.atlas.links.filter((link) => link.origin === 'shandong').length);
+  });
+
+  it('counts ties as the filters and the table do: one per passage per link', () => {
+    const filters = filterIndex(parsed.atlas);
+    for (const origin of parsed.atlas.origins) {
+      const card = cardFor(index, { kind: 'origin', id: origin.id }, names)!;
+      const rows = tieCount(filterLinks(filters, { ...NO_FILTERS, origin: [origin.id] }));
+      expect(card.tieCount).toBe(rows);
+      expect(summaryOf(card).ties).toBe(rows);
+      // The Yunnan plan names several partners in one passage: fewer passages than ties.
+      expect(card.passages.length).toBeLessThanOrEqual(rows);
+    }
+    const yunnan = cardFor(index, { kind: 'origin', id: 'yunnan' }, names)!;
+    expect(yunnan.passages.length).toBeLessThan(yunnan.tieCount);
+    const link = parsed.atlas.links.find((l) => l.evidence.length > 1)!;
+    expect(cardFor(index, { kind: 'link', id: link.id }, names)!.tieCount).toBe(link.evidence.length);
   });
 
   it('shows a site with only the passages that name it', () => {
