@@ -154,7 +154,9 @@ const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSp
     'symbol-sort-key': ['get', 'rank'],
   },
   paint: {
-    'text-color': ['case', isKind('seat'), byOrigin(), isKind('country'), PAPER.textMuted, PAPER.text],
+    // An origin's name in its colour darkened a third of the way to the text's: at least 4.5:1
+    // against the halo (Cangzhou's pink alone is 2.9:1).
+    'text-color': ['case', isKind('seat'), byOrigin((origin) => tint(ORIGIN_COLOURS[origin], PAPER.text, 0.35)), isKind('country'), PAPER.textMuted, PAPER.text],
     'text-halo-color': PAPER.halo,
     'text-halo-width': ['case', isKind('seat'), 1.8, 1.4],
     'text-halo-blur': 0.4,

@@ -1,8 +1,10 @@
 // The labels' text-field per language, evaluated by MapLibre's own expression engine (the style
 // spec maplibre-gl is built with) on label points like the ones atlas-features makes.
-import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { Color, createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
+import { ORIGIN_IDS } from '../../src/core/types.ts';
+import { ORIGIN_COLOURS } from '../../src/map/palette.ts';
 import { detailLayers, LABEL_LAYER, labelText } from '../../src/map/style.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
@@ -40,5 +42,33 @@ describe('labelText', () => {
     const layer = detailLayers(1, expression).find((l) => l.id === LABEL_LAYER);
     expect(layer?.type).toBe('symbol');
     expect(layer?.type === 'symbol' ? layer.layout?.['text-field'] : null).toBe(expression);
+  });
+});
+
+describe('the labels’ colours', () => {
+  /** WCAG 2 contrast ratio of two colours. */
+  const contrast = (a: Color, b: Color) => {
+    const luminance = ({ r, g, b: blue }: Color) => {
+      const linear = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(blue);
+    };
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+
+  it('keeps every origin’s name at 4.5:1 or more against its halo, in the origin’s hue', () => {
+    const layer = detailLayers().find((l) => l.id === LABEL_LAYER)!;
+    const paint = layer.type === 'symbol' ? layer.paint! : {};
+    const colour = createExpression(paint['text-color'], latest.paint_symbol['text-color'] as never);
+    if (colour.result !== 'success') throw new Error(JSON.stringify(colour.value));
+    const halo = Color.parse(paint['text-halo-color'] as string)!;
+    for (const origin of ORIGIN_IDS) {
+      const text = Color.parse(String(colour.value.evaluate({ zoom: 3 }, { type: 'Point', properties: { kind: 'seat', origin } } as never)))!;
+      expect(contrast(text, halo), origin).toBeGreaterThanOrEqual(4.5);
+      // Still the origin's colour, darkened: its largest channel stays its largest.
+      const own = Color.parse(ORIGIN_COLOURS[origin])!;
+      const largest = (c: Color) => ['r', 'g', 'b'].reduce((best, k) => (c[k as 'r'] > c[best as 'r'] ? k : best), 'r');
+      expect(largest(text), origin).toBe(largest(own));
+    }
   });
 });
