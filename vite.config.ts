@@ -9,8 +9,8 @@ const NAMES_FROM = ['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.
 export default defineConfig({
   base: './',
   plugins: [
-    // virtual:zh-hant, loaded by the app only when 繁體中文 is chosen.
-    zhHantPlugin({ namesFrom: NAMES_FROM }),
+    // virtual:zh-hant, loaded by the app only when 繁體中文 is chosen; virtual:zh-hant-search, with the search box.
+    zhHantPlugin({ namesFrom: NAMES_FROM, searchFrom: 'public/data/atlas.json' }),
     labelFontPlugin({
       weights: [400, 600],
       namesFrom: NAMES_FROM,

@@ -4,8 +4,7 @@
 // ties from one selector, so a filter change computes them once for all views.
 import type { AtlasIndex } from '../core/atlas-index.ts';
 import { countsOfFailures, tieCount, type FilterIndex, type Filters, type Kept } from '../core/filters.ts';
-import { searchEntries, type SearchTarget } from '../core/search.ts';
-import type { Selection } from '../core/selection.ts';
+import { pickChanges, searchEntries, type SearchTarget } from '../core/search.ts';
 import { rowIndex, rowsOfTies } from '../core/table.ts';
 import type { Atlas } from '../core/types.ts';
 import type { Localizer } from '../ui/i18n.ts';
@@ -14,6 +13,7 @@ import '../ui/filter-panel.ts';
 import '../ui/map-summary.ts';
 import '../ui/search-box.ts';
 import '../ui/tie-table.ts';
+import searchForms from 'virtual:zh-hant-search';
 import type { Store } from './store.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
@@ -25,8 +25,6 @@ export interface ExploreContext {
   ties: FilterIndex;
   kept: (filters: Filters) => Kept;
   loc: () => Localizer;
-  /** Simplified → Traditional for every name, once loaded: search then accepts Traditional in any language. */
-  traditional: Promise<Readonly<Record<string, string>>>;
   /** Flies to a point, keeping at least the given zoom. */
   flyTo(at: [number, number], zoom: number): void;
 }
@@ -37,7 +35,7 @@ function locate(atlas: Atlas, target: SearchTarget): [number, number] | null {
     const place = atlas.places.find((p) => p.adcode === target.adcode);
     return place ? [place.lon, place.lat] : null;
   }
-  if (target.kind === 'field') return null;
+  if (target.kind === 'field' || target.kind === 'group') return null;
   const s = target.selection;
   switch (s.kind) {
     case 'country':
@@ -57,7 +55,7 @@ function locate(atlas: Atlas, target: SearchTarget): [number, number] | null {
   }
 }
 
-export function wireExplore({ store, index, ties, kept, loc, traditional, flyTo }: ExploreContext): void {
+export function wireExplore({ store, index, ties, kept, loc, flyTo }: ExploreContext): void {
   const { atlas } = index;
   const filters = element('atlas-filters');
   const search = element('atlas-search');
@@ -88,8 +86,8 @@ export function wireExplore({ store, index, ties, kept, loc, traditional, flyTo 
     if (state.lang !== previous.lang) localise();
   });
   for (const view of [filters, summary, downloads, table]) view.atlas = atlas;
-  search.entries = searchEntries(atlas, (zh) => zh);
-  void traditional.then((table) => (search.entries = searchEntries(atlas, (zh) => table[zh] ?? zh)));
+  // Traditional in any language, from the start: the forms come with this chunk (small: the dataset's names only).
+  search.entries = searchEntries(atlas, (zh) => searchForms[zh] ?? []);
   localise();
   show(store.get());
   table.selection = store.get().selection;
@@ -98,8 +96,7 @@ export function wireExplore({ store, index, ties, kept, loc, traditional, flyTo 
   table.addEventListener('table-select', (event) => store.update({ selection: event.detail }));
   search.addEventListener('search-pick', (event) => {
     const target: SearchTarget = event.detail;
-    if (target.kind === 'field') store.update({ filters: { ...store.get().filters, field: [target.id] } });
-    if (target.kind === 'select') store.update({ selection: target.selection as Selection });
+    store.update(pickChanges(target, store.get().filters));
     const at = locate(atlas, target);
     if (at) flyTo(at, target.kind === 'place' ? 6 : 3);
   });

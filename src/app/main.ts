@@ -199,8 +199,6 @@ async function start(): Promise<void> {
         ties,
         kept,
         loc,
-        // Small (names and messages only), and not needed for the first picture: loaded after it.
-        traditional: traditionalTable(),
         flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
       });
       for (const drawer of document.querySelectorAll<HTMLElement>('#explore, #ties')) drawer.hidden = false;

@@ -1,14 +1,19 @@
 // Build-time Vite plugin: the virtual module `virtual:zh-hant`, a table from every Simplified
 // string the app can show (its messages, the dataset's and the maps' names) to the Traditional
 // form OpenCC makes of it. One source of strings, two Chinese scripts; the app loads the table
-// only when someone picks 繁體中文, and ships no conversion dictionary.
+// only when someone picks 繁體中文, and ships no conversion dictionary. And `virtual:zh-hant-search`:
+// the forms search matches (search-forms.ts), loaded with the search box.
 import { existsSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Plugin } from 'vite';
+import { parseAtlas } from '../core/parse-atlas.ts';
 import { MESSAGES } from '../ui/messages.ts';
+import { searchForms } from './search-forms.ts';
 
 const MODULE_ID = 'virtual:zh-hant';
 const RESOLVED_ID = `\0${MODULE_ID}`;
+const SEARCH_ID = 'virtual:zh-hant-search';
+const RESOLVED_SEARCH_ID = `\0${SEARCH_ID}`;
 
 /** Every `zh` value anywhere in a JSON document. */
 function zhValues(value: unknown, into: Set<string>): void {
@@ -34,11 +39,18 @@ export function traditionalTable(jsonFiles: readonly string[]): Record<string, s
   return table;
 }
 
-export function zhHantPlugin(options: { namesFrom: string[] }): Plugin {
+/** `namesFrom`: the JSON files whose names are shown; `searchFrom`: the dataset search indexes. */
+export function zhHantPlugin(options: { namesFrom: string[]; searchFrom: string }): Plugin {
   return {
     name: 'atlas-zh-hant',
-    resolveId: (id) => (id === MODULE_ID ? RESOLVED_ID : undefined),
+    resolveId: (id) => (id === MODULE_ID ? RESOLVED_ID : id === SEARCH_ID ? RESOLVED_SEARCH_ID : undefined),
     load(id) {
+      if (id === RESOLVED_SEARCH_ID) {
+        this.addWatchFile(options.searchFrom);
+        const parsed = parseAtlas(readFileSync(options.searchFrom, 'utf8'));
+        if (!parsed.ok) throw new Error(`${options.searchFrom}: ${parsed.error}`);
+        return `export default ${JSON.stringify(searchForms(parsed.atlas))};`;
+      }
       if (id !== RESOLVED_ID) return undefined;
       for (const file of options.namesFrom) this.addWatchFile(file);
       this.addWatchFile('src/ui/messages.ts');

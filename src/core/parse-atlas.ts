@@ -31,6 +31,7 @@ const AtlasSchema = v.object({
       id: v.string(),
       kind: v.picklist(PARTNER_KINDS),
       ...names,
+      aliases: v.array(v.string()),
       iso3: v.nullable(v.string()),
       members: ids,
       anchor: v.nullable(lonLat),

@@ -1,56 +1,92 @@
+import type { Filters } from './filters.ts';
 import type { Selection } from './selection.ts';
-import type { Atlas } from './types.ts';
+import type { Atlas, Names } from './types.ts';
 
 // Search over everything the atlas can show: a name typed in Simplified, Traditional or English
-// finds the country, city, park, region or field. Traditional names come from the caller (built
+// finds the country, city, park, region or field. Traditional forms come from the caller (built
 // with OpenCC at build time), so the core holds no conversion tables.
 
-/** Select something, fly to a Chinese city the texts name, or filter by a field. */
+/** Select something, fly to a Chinese city the texts name, or filter by a field or a region group. */
 export type SearchTarget =
   | { kind: 'select'; selection: Selection }
   | { kind: 'place'; adcode: string }
-  | { kind: 'field'; id: string };
+  | { kind: 'field'; id: string }
+  | { kind: 'group'; id: string };
 
 export interface SearchEntry {
   target: SearchTarget;
   zh: string;
   en: string;
-  /** What it is, for the result list: country, bloc, site... */
+  /** What it is, for the result list: country, bloc, site, group... */
   type: string;
   /** Lower-cased names in every script, matched against the query. */
   keys: string[];
 }
 
+/** Something search finds, before its names are written out in every script. */
+interface Findable {
+  target: SearchTarget;
+  type: string;
+  names: Names;
+  /** Other Simplified names: the ones the texts write (东协 for 东盟). */
+  aliases: readonly string[];
+  /** Codes typed as they are: ISR, marine. */
+  codes: readonly string[];
+}
+
+/**
+ * Everything search finds, each once. A country partner is its country: it is listed with the
+ * countries (which hold bloc members too, 越南), with the names the texts write for it. A region
+ * group filters; the bloc of the same name, where there is one (东盟), is its own entry and selects.
+ */
+function findables(atlas: Atlas): Findable[] {
+  const written = new Map(atlas.partners.map((p) => [p.id, p.aliases]));
+  const select = (selection: Selection): SearchTarget => ({ kind: 'select', selection });
+  return [
+    ...atlas.origins.map((o) => ({ target: select({ kind: 'origin', id: o.id }), type: 'origin', names: o, aliases: [], codes: [] })),
+    ...atlas.countries.map((c) => ({
+      target: select({ kind: 'country', iso3: c.iso3 }),
+      type: 'country',
+      names: c,
+      aliases: written.get(c.iso3) ?? [],
+      codes: [c.iso3],
+    })),
+    ...atlas.partners
+      .filter((p) => p.kind !== 'country')
+      .map((p) => ({ target: select({ kind: 'partner', id: p.id }), type: p.kind, names: p, aliases: p.aliases, codes: [] })),
+    ...atlas.places.map((p) => ({ target: { kind: 'place', adcode: p.adcode } as const, type: 'place', names: p, aliases: [], codes: [] })),
+    ...atlas.sites.map((s) => ({ target: select({ kind: 'site', id: s.id }), type: 'site', names: s, aliases: [], codes: [] })),
+    ...atlas.fields.map((f) => ({ target: { kind: 'field', id: f.id } as const, type: 'field', names: f, aliases: [], codes: [f.id] })),
+    ...atlas.groups.map((g) => ({ target: { kind: 'group', id: g.id } as const, type: 'group', names: g, aliases: [], codes: [] })),
+  ];
+}
+
+/** Every Simplified name search matches: what the build gives Traditional forms for. */
+export function searchedNames(atlas: Atlas): string[] {
+  return [...new Set(findables(atlas).flatMap((f) => [f.names.zh, ...f.aliases]))];
+}
+
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-–—·'’.()]+/g, '');
 
-export function searchEntries(atlas: Atlas, toTraditional: (zh: string) => string): SearchEntry[] {
-  const entry = (target: SearchTarget, type: string, zh: string, en: string, ...more: string[]): SearchEntry => ({
+/**
+ * The search index. `traditional` gives the Traditional forms of a Simplified name, each way a
+ * reader may write it: Taiwan's and Hong Kong's characters, Taiwan's words (義大利, 矽谷), the
+ * names Taiwan uses for a country (澳洲).
+ */
+export function searchEntries(atlas: Atlas, traditional: (zh: string) => readonly string[]): SearchEntry[] {
+  return findables(atlas).map(({ target, type, names, aliases, codes }) => ({
     target,
-    zh,
-    en,
+    zh: names.zh,
+    en: names.en,
     type,
-    keys: [...new Set([zh, toTraditional(zh), en, ...more].map(fold))],
-  });
-  return [
-    ...atlas.origins.map((o) => entry({ kind: 'select', selection: { kind: 'origin', id: o.id } }, 'origin', o.zh, o.en)),
-    ...atlas.partners.map((p) =>
-      entry(
-        p.kind === 'country' ? { kind: 'select', selection: { kind: 'country', iso3: p.id } } : { kind: 'select', selection: { kind: 'partner', id: p.id } },
-        p.kind,
-        p.zh,
-        p.en,
-        ...(p.kind === 'country' ? [p.id] : []),
-      ),
-    ),
-    ...atlas.places.map((p) => entry({ kind: 'place', adcode: p.adcode }, 'place', p.zh, p.en)),
-    ...atlas.sites.map((s) => entry({ kind: 'select', selection: { kind: 'site', id: s.id } }, 'site', s.zh, s.en)),
-    ...atlas.fields.map((f) => entry({ kind: 'field', id: f.id }, 'field', f.zh, f.en, f.id)),
-  ];
+    keys: [...new Set([...[names.zh, ...aliases].flatMap((zh) => [zh, ...traditional(zh)]), names.en, ...codes].map(fold))],
+  }));
 }
 
 /**
  * Entries whose names contain the query, best first: a name that is the query, then one that
- * starts with it, then one that contains it; shorter names first within each.
+ * starts with it, then one that contains it; shorter names first within each, then in English
+ * order, then in index order (a bloc before the region group of the same name).
  */
 export function search(entries: readonly SearchEntry[], query: string, limit = 8): SearchEntry[] {
   const q = fold(query);
@@ -67,7 +103,23 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 8
   return entries
     .map((e) => ({ e, r: rank(e) }))
     .filter(({ r }) => r < Infinity)
-    .sort((a, b) => a.r - b.r || (a.e.en < b.e.en ? -1 : 1))
+    .sort((a, b) => a.r - b.r || (a.e.en < b.e.en ? -1 : a.e.en > b.e.en ? 1 : 0))
     .slice(0, limit)
     .map(({ e }) => e);
+}
+
+/**
+ * What picking a result changes: a field or a region group becomes the one option of its filter,
+ * whatever else is chosen there; anything else to select is selected; a city is only flown to.
+ */
+export function pickChanges(target: SearchTarget, filters: Filters): { filters?: Filters; selection?: Selection } {
+  switch (target.kind) {
+    case 'field':
+    case 'group':
+      return { filters: { ...filters, [target.kind]: [target.id] } };
+    case 'select':
+      return { selection: target.selection };
+    case 'place':
+      return {};
+  }
 }

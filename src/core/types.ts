@@ -51,6 +51,8 @@ export interface Place extends Names {
 export interface Partner extends Names {
   id: string;
   kind: PartnerKind;
+  /** The other names the texts write for it, in Simplified (东协 for 东盟, 印尼, 老北): search finds it by them. */
+  aliases: string[];
   /** The one country a country, city, institution or company partner belongs to; null for blocs and regions. */
   iso3: string | null;
   /** A bloc's member countries (alpha-3); empty otherwise. */

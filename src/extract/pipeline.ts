@@ -54,6 +54,8 @@ interface DocumentExtract {
   document: SourceDocument;
   norm: string;
   mentions: TextMention[];
+  /** Each partner's names as this text writes them (normalised): 东协 as well as 东盟. */
+  written: [partner: string, name: string][];
   ties: Tie[];
   sites: { mention: SiteMention; place: string }[];
 }
@@ -130,24 +132,30 @@ function extractDocument(seed: Seed): DocumentExtract {
     ...siteMentions.map((m) => ({ start: m.start, end: m.end, kind: 'site' as const, ids: [m.entry.zh] })),
     ...placeMentions,
   ].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { document, norm, mentions: textMentions, ties, sites };
+  // A name only: not a 中X abbreviation (中德 is no name of Germany), nor a form naming two partners (南亚东南亚).
+  const written = mentions
+    .filter((m) => m.abbrEnd === undefined && m.partners.length === 1)
+    .map((m): [string, string] => [m.partners[0]!, norm.slice(m.start, m.end)]);
+  return { document, norm, mentions: textMentions, written, ties, sites };
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function partnerOf(id: string): Partner {
+/** A partner, with the names the texts write for it (`written`) other than the one the atlas shows. */
+function partnerOf(id: string, written: ReadonlySet<string>): Partner {
+  const aliases = (zh: string) => [...written].filter((name) => name !== zh).sort();
   const country = gaz.countryByIso3.get(id);
-  if (country) return { id, kind: 'country', zh: country.zh, en: country.en, iso3: id, members: [], anchor: country.capital };
+  if (country) return { id, kind: 'country', zh: country.zh, en: country.en, aliases: aliases(country.zh), iso3: id, members: [], anchor: country.capital };
   const bloc = gaz.blocs.find((b) => b.id === id);
   if (bloc) {
     const abroad = bloc.members.filter((m) => m !== 'CHN').map((m) => countryOf(m).anchor);
     const hub = bloc.seat ?? (geoCentroid({ type: 'MultiPoint', coordinates: abroad }) as [number, number]);
-    return { id, kind: 'bloc', zh: bloc.zh, en: bloc.en, iso3: null, members: bloc.members, anchor: round(hub) };
+    return { id, kind: 'bloc', zh: bloc.zh, en: bloc.en, aliases: aliases(bloc.zh), iso3: null, members: bloc.members, anchor: round(hub) };
   }
   const region = gaz.regions.find((r) => r.id === id);
-  if (region) return { id, kind: 'region', zh: region.zh, en: region.en, iso3: null, members: [], anchor: region.anchor };
+  if (region) return { id, kind: 'region', zh: region.zh, en: region.en, aliases: aliases(region.zh), iso3: null, members: [], anchor: region.anchor };
   const named = gaz.namedPartners.find((p) => p.id === id);
-  if (named) return { id, kind: named.kind, zh: named.zh, en: named.en, iso3: named.iso3, members: [], anchor: named.anchor };
+  if (named) return { id, kind: named.kind, zh: named.zh, en: named.en, aliases: aliases(named.zh), iso3: named.iso3, members: [], anchor: named.anchor };
   throw new SeedError('gazetteer', `partner ${id} is named in the seeds but has no gazetteer entry (add it to src/extract/gazetteer/countries.json)`);
 }
 
@@ -200,7 +208,9 @@ export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: Menti
     }
   }
 
-  const partners = [...new Set([...links.values()].map((l) => l.partner))].map(partnerOf).sort(byId);
+  const written = new Map<string, Set<string>>();
+  for (const [partner, name] of extracts.flatMap((e) => e.written)) written.set(partner, (written.get(partner) ?? new Set()).add(name));
+  const partners = [...new Set([...links.values()].map((l) => l.partner))].map((id) => partnerOf(id, written.get(id) ?? new Set())).sort(byId);
   const iso3s = new Set(partners.flatMap((p) => [...(p.iso3 ? [p.iso3] : []), ...p.members]));
   // The cities the texts name, whether or not a tie is put there: the map marks them all.
   const places: Place[] = gaz.places

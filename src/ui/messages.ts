@@ -66,6 +66,7 @@ export const MESSAGES = {
   'search.type.place': { zh: '国内地点', en: 'Place in China' },
   'search.type.site': { zh: '合作载体', en: 'Site' },
   'search.type.field': { zh: '领域', en: 'Field' },
+  'search.type.group': { zh: '地区分组', en: 'Region group' },
   // The table of ties (src/ui/tie-table.ts).
   'table.caption': { zh: '合作明细:{ties}', en: 'Ties, one row per passage: {ties}' },
   'table.hint': { zh: '在表格中用上下方向键逐行移动,按回车在地图上选中该行的合作。', en: 'In the table, move between rows with the up and down arrow keys; Enter selects the row’s tie on the map.' },

@@ -18,9 +18,10 @@ const OTHER_TYPES: Record<string, MessageKey> = {
   place: 'search.type.place',
   site: 'search.type.site',
   field: 'search.type.field',
+  group: 'search.type.group',
 };
 
-/** What an entry is, in words: its partner kind, or origin, place, site, field. */
+/** What an entry is, in words: its partner kind, or origin, place, site, field, region group. */
 function typeLabel(loc: Localizer, type: string): string {
   if ((PARTNER_KINDS as readonly string[]).includes(type)) return loc.t(`partner.kind.${type as PartnerKind}`);
   const key = OTHER_TYPES[type];

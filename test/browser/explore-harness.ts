@@ -12,8 +12,8 @@ export function buildExploreFixture(outDir: string): Promise<void> {
     configFile: false,
     base: './',
     publicDir: join(ROOT, 'public'),
-    // The app's Traditional table, so that the page localizes and searches as the app will.
-    plugins: [zhHantPlugin({ namesFrom: [join(ROOT, 'public/data/atlas.json')] })],
+    // The app's Traditional tables, so that the page localizes and searches as the app will.
+    plugins: [zhHantPlugin({ namesFrom: [join(ROOT, 'public/data/atlas.json')], searchFrom: join(ROOT, 'public/data/atlas.json') })],
     build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   });
 }

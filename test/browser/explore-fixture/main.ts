@@ -14,6 +14,7 @@ import '../../../src/ui/search-box.ts';
 import '../../../src/ui/tie-table.ts';
 import type { Language } from '../../../src/core/url-state.ts';
 import traditional from 'virtual:zh-hant';
+import searchForms from 'virtual:zh-hant-search';
 
 declare global {
   interface Window {
@@ -48,7 +49,7 @@ const summary = document.querySelector('atlas-summary')!;
 for (const el of [filtersPanel, search, table, downloads, summary]) el.loc = loc;
 filtersPanel.atlas = table.atlas = downloads.atlas = summary.atlas = atlas;
 filtersPanel.total = total;
-search.entries = searchEntries(atlas, (s) => traditional[s] ?? s);
+search.entries = searchEntries(atlas, (s) => searchForms[s] ?? []);
 
 const events: { type: string; detail: unknown }[] = [];
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
