@@ -2,33 +2,13 @@
 // one they chose last time (remembered in localStorage), else the first of the browser's
 // languages the atlas speaks, else English. The Traditional strings are loaded only when 繁體中文
 // is chosen (virtual:zh-hant, made by OpenCC at build time).
-import { LANGUAGES, type Language } from '../core/url-state.ts';
+import { languageOf, type Language } from '../core/languages.ts';
 import { localizer, type Localizer, type TraditionalTable } from '../ui/i18n.ts';
 
 export type { Language };
 
 /** The localStorage key of the remembered choice. */
 export const LANGUAGE_KEY = 'atlas.lang';
-
-/**
- * The atlas's language for a BCP 47 tag or a short alias (zh-TW, zh-hk, zh-Hant-TW, hant, zh-CN,
- * zh, en-GB, en...), or null if the atlas does not speak it.
- */
-export function languageOf(tag: string | null | undefined): Language | null {
-  if (!tag) return null;
-  const lower = tag.trim().toLowerCase().replace(/_/g, '-');
-  if ((LANGUAGES as readonly string[]).includes(tag)) return tag as Language;
-  if (lower === 'hant' || lower === 'tw' || lower === 'traditional') return 'zh-Hant';
-  if (lower === 'hans' || lower === 'cn' || lower === 'simplified') return 'zh-Hans';
-  const [primary, ...rest] = lower.split('-');
-  if (primary === 'en') return 'en';
-  if (primary !== 'zh' && primary !== 'cmn' && primary !== 'yue') return null;
-  if (rest.includes('hant')) return 'zh-Hant';
-  if (rest.includes('hans')) return 'zh-Hans';
-  // Taiwan, Hong Kong and Macao write Traditional; Cantonese mostly does too.
-  if (rest.some((part) => part === 'tw' || part === 'hk' || part === 'mo') || primary === 'yue') return 'zh-Hant';
-  return 'zh-Hans';
-}
 
 /** Where the choice can come from besides the URL; defaults to the browser's. */
 export interface LanguageSources {

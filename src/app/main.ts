@@ -99,9 +99,11 @@ async function start(): Promise<void> {
     store.update({ camera: { lon: lng, lat, zoom: map.map.getZoom(), bearing: map.map.getBearing(), pitch: map.map.getPitch() } });
   });
   const loc = () => localizer(store.get().lang, table);
+  const wordNotices = showNotices(document.getElementById('notices')!, notices);
   const showLanguage = () => {
     const l = loc();
     applyPageLanguage(l);
+    wordNotices(l);
     header.loc = legend.loc = card.loc = tooltip.loc = reader.loc = l;
     map.setLanguage(l.lang, table);
     document.querySelector('#explore > summary')!.textContent = l.t('drawer.explore');
@@ -112,7 +114,6 @@ async function start(): Promise<void> {
   const kept = keptSelector(ties);
   showFiltersOnMap(store, index, kept, map);
   const linksDrawn = map.linksDrawn();
-  showNotices(document.getElementById('notices')!, notices, loc());
 
   const cardOf = (selection: Selection) => cardFor(index, selection, geography.countryNames);
   let ready = false;
@@ -137,7 +138,12 @@ async function start(): Promise<void> {
       header.playing = state.playing;
       if (ready) map.setMotion(state.playing);
     }
-    if (state.reading !== previous.reading) reader.reading = state.reading;
+    if (state.reading !== previous.reading) {
+      // The reader's code, like the texts it shows, is loaded the first time a passage is opened
+      // (from a card, the table or a link's `read`).
+      if (state.reading) void import('../ui/source-reader.ts');
+      reader.reading = state.reading;
+    }
     if (state.lang !== previous.lang) showLanguage();
   });
 
@@ -160,14 +166,9 @@ async function start(): Promise<void> {
   for (const view of [card, legend]) {
     view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
   }
-  const openReader = (passage: Omit<Reading, 'script'>) => {
-    // The reader's code, like the texts it shows, is loaded the first time a passage is opened.
-    void import('../ui/source-reader.ts');
-    store.update({ reading: { ...passage, script: 'original' } });
-  };
+  const openReader = (passage: Omit<Reading, 'script'>) => store.update({ reading: { ...passage, script: 'original' } });
   card.addEventListener('read', (event) => openReader((event as CustomEvent<Omit<Reading, 'script'>>).detail));
   element('atlas-table').addEventListener('open-reader', (event) => openReader(event.detail));
-  if (store.get().reading) void import('../ui/source-reader.ts');
   reader.addEventListener('reader-close', () => store.update({ reading: null }));
   reader.addEventListener('reader-script', (event) => {
     const { reading } = store.get();

@@ -4,6 +4,7 @@
 import { formatViewState, parseViewState, type Notice, type ViewState } from '../core/url-state.ts';
 import type { Atlas } from '../core/types.ts';
 import type { Localizer } from '../ui/i18n.ts';
+import { noticeText } from '../ui/notice-text.ts';
 import type { Store } from './store.ts';
 
 export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] } {
@@ -46,22 +47,30 @@ export function keepViewInUrl(store: Store): void {
   addEventListener('pagehide', () => timer && write());
 }
 
-/** A short, dismissible note naming each parameter that was dropped and why. */
-export function showNotices(box: HTMLElement, notices: readonly Notice[], loc: Localizer): void {
-  if (notices.length === 0) return;
-  const list = document.createElement('ul');
-  for (const n of notices) {
-    const item = document.createElement('li');
-    item.textContent = `${n.param}=${n.value.length > 40 ? `${n.value.slice(0, 40)}…` : n.value}: ${n.reason}`;
-    list.append(item);
-  }
+/**
+ * A short, dismissible note naming each parameter that was dropped and why. Returns what words it
+ * in a language: called at once, and again from the same notices whenever the language changes
+ * (without bringing back a note the reader has closed).
+ */
+export function showNotices(box: HTMLElement, notices: readonly Notice[]): (loc: Localizer) => void {
+  if (notices.length === 0) return () => undefined;
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', loc.t('notices.close'));
   close.addEventListener('click', () => (box.hidden = true));
   const heading = document.createElement('p');
-  heading.textContent = loc.t('notices.lead');
+  const list = document.createElement('ul');
   box.replaceChildren(close, heading, list);
   box.hidden = false;
+  return (loc) => {
+    close.setAttribute('aria-label', loc.t('notices.close'));
+    heading.textContent = loc.t('notices.lead');
+    list.replaceChildren(
+      ...notices.map((notice) => {
+        const item = document.createElement('li');
+        item.textContent = noticeText(loc, notice);
+        return item;
+      }),
+    );
+  };
 }

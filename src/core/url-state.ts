@@ -1,13 +1,13 @@
 import { FACETS, NO_FILTERS, type Facet, type Filters } from './filters.ts';
 import type { Selection } from './selection.ts';
 import type { Atlas } from './types.ts';
+import { languageOf, type Language } from './languages.ts';
 
 // The shareable view lives in the URL. Each parameter parses to a value, to a notice saying why
 // it was dropped, or to nothing (the default). Old spellings migrate to the current ones, so a
 // link shared before a rename still opens the same view.
 
-export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './languages.ts';
 
 export const PROJECTIONS = ['mercator', 'globe'] as const;
 export type Projection = (typeof PROJECTIONS)[number];
@@ -40,10 +40,35 @@ export interface ViewState {
   reading: Reading | null;
 }
 
+/**
+ * Why a parameter was dropped: a code the interface words in each language (`notices.reason.<code>`
+ * in src/ui/messages.ts), and the values that wording names. No prose here: the core speaks no language.
+ */
+export type ReasonCode =
+  | 'lang'
+  | `unknown.${Facet}`
+  | 'sel.syntax'
+  | 'sel.kind'
+  | `missing.${Selection['kind']}`
+  | 'proj'
+  | 'cam.syntax'
+  | 'cam.numbers'
+  | `range.${keyof Camera}`
+  | 'read.syntax'
+  | 'missing.doc'
+  | 'read.passage'
+  | 'script'
+  | 'script.unread';
+
+export interface Reason {
+  code: ReasonCode;
+  values: Readonly<Record<string, string | number>>;
+}
+
 export interface Notice {
   param: string;
   value: string;
-  reason: string;
+  reason: Reason;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -55,17 +80,17 @@ export const DEFAULT_VIEW: ViewState = {
   reading: null,
 };
 
-const LANGUAGE_ALIASES: Record<string, Language> = {
-  zh: 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-sg': 'zh-Hans', hans: 'zh-Hans', 'zh-hans': 'zh-Hans',
-  'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant', 'zh-mo': 'zh-Hant', hant: 'zh-Hant', 'zh-hant': 'zh-Hant',
-  en: 'en', 'en-us': 'en', 'en-gb': 'en',
-};
 const PROJECTION_ALIASES: Record<string, Projection> = { mercator: 'mercator', flat: 'mercator', globe: 'globe' };
 
-/** Ids renamed since the dataset was first published: old → current. */
-const RENAMED: Record<string, string> = { 'central-west-asia': 'central-and-west-asia' };
+/**
+ * Partner ids renamed since the dataset was first published: old → current. Partners only: the
+ * region group that holds Central and West Asia kept the old partner's id, `central-west-asia`.
+ */
+const RENAMED_PARTNERS: Record<string, string> = { 'central-west-asia': 'central-and-west-asia' };
 
-type Parsed<T> = { value: T } | { reason: string };
+type Parsed<T> = { value: T } | { reason: Reason };
+
+const because = (code: ReasonCode, values: Reason['values'] = {}) => ({ reason: { code, values } });
 
 /** The ids each facet accepts, from the dataset. */
 function facetOptions(atlas: Atlas): Record<Facet, Set<string>> {
@@ -82,25 +107,26 @@ function facetOptions(atlas: Atlas): Record<Facet, Set<string>> {
 function parseSelection(raw: string, atlas: Atlas): Parsed<Selection> {
   const colon = raw.indexOf(':');
   const kind = raw.slice(0, colon);
-  const id = RENAMED[raw.slice(colon + 1)] ?? raw.slice(colon + 1);
-  if (colon < 0 || id === '') return { reason: 'expected kind:id, such as country:ISR' };
+  const written = raw.slice(colon + 1);
+  const id = kind === 'partner' ? (RENAMED_PARTNERS[written] ?? written) : written;
+  if (colon < 0 || id === '') return because('sel.syntax');
   switch (kind) {
     case 'country': {
       const iso3 = id.toUpperCase();
-      return atlas.countries.some((c) => c.iso3 === iso3) ? { value: { kind, iso3 } } : { reason: `no country ${id} in the atlas` };
+      return atlas.countries.some((c) => c.iso3 === iso3) ? { value: { kind, iso3 } } : because('missing.country', { id });
     }
     case 'link':
-      return atlas.links.some((l) => l.id === id) ? { value: { kind, id } } : { reason: `no link ${id}` };
+      return atlas.links.some((l) => l.id === id) ? { value: { kind, id } } : because('missing.link', { id });
     case 'site':
-      return atlas.sites.some((s) => s.id === id) ? { value: { kind, id } } : { reason: `no site ${id}` };
+      return atlas.sites.some((s) => s.id === id) ? { value: { kind, id } } : because('missing.site', { id });
     case 'origin': {
       const origin = atlas.origins.find((o) => o.id === id);
-      return origin ? { value: { kind, id: origin.id } } : { reason: `no origin ${id}` };
+      return origin ? { value: { kind, id: origin.id } } : because('missing.origin', { id });
     }
     case 'partner':
-      return atlas.partners.some((p) => p.id === id) ? { value: { kind, id } } : { reason: `no partner ${id}` };
+      return atlas.partners.some((p) => p.id === id) ? { value: { kind, id } } : because('missing.partner', { id });
     default:
-      return { reason: `unknown kind ${kind}` };
+      return because('sel.kind', { kind });
   }
 }
 
@@ -108,28 +134,27 @@ const LIMITS = { lon: [-540, 540], lat: [-85, 85], zoom: [0, 22], bearing: [-360
 
 function parseCamera(raw: string): Parsed<Camera> {
   const parts = raw.split(',');
-  if (parts.length !== 3 && parts.length !== 5) return { reason: 'expected lon,lat,zoom or lon,lat,zoom,bearing,pitch' };
+  if (parts.length !== 3 && parts.length !== 5) return because('cam.syntax');
   const numbers = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p.trim()) ? Number(p) : NaN));
-  if (numbers.some((n) => !Number.isFinite(n))) return { reason: 'not all numbers' };
+  if (numbers.some((n) => !Number.isFinite(n))) return because('cam.numbers');
   const [lon, lat, zoom, bearing = 0, pitch = 0] = numbers as [number, number, number, number?, number?];
   const camera: Camera = { lon, lat, zoom, bearing, pitch };
-  for (const [key, [min, max]] of Object.entries(LIMITS)) {
-    const n = camera[key as keyof Camera];
-    if (n < min || n > max) return { reason: `${key} ${n} is outside ${min}…${max}` };
+  for (const [key, [min, max]] of Object.entries(LIMITS) as [keyof Camera, readonly [number, number]][]) {
+    const n = camera[key];
+    if (n < min || n > max) return because(`range.${key}`, { n, min, max });
   }
   return { value: camera };
 }
 
-function parseReading(raw: string, script: string | null, atlas: Atlas): Parsed<Reading> {
+function parseReading(raw: string, atlas: Atlas): Parsed<Reading> {
   const m = /^([\w-]+)(?::(\d+)-(\d+))?$/.exec(raw);
-  if (!m) return { reason: 'expected doc or doc:start-end' };
+  if (!m) return because('read.syntax');
   const doc = atlas.documents.find((d) => d.id === m[1]);
-  if (!doc) return { reason: `no document ${m[1]}` };
+  if (!doc) return because('missing.doc', { id: m[1]! });
   const start = m[2] ? Number(m[2]) : 0;
   const end = m[3] ? Number(m[3]) : 0;
-  if (start > end || end > doc.length) return { reason: `passage ${start}-${end} is not inside the document` };
-  const s = (SCRIPTS as readonly string[]).includes(script ?? '') ? (script as Script) : 'original';
-  return { value: { doc: doc.id, start, end, script: s } };
+  if (start > end || end > doc.length) return because('read.passage', { start, end });
+  return { value: { doc: doc.id, start, end, script: 'original' } };
 }
 
 /** Reads the view from a query string; what cannot be used is dropped with a notice. */
@@ -145,17 +170,18 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
     else notices.push({ param, value: raw, reason: parsed.reason });
   };
 
+  // Every tag the app honours (languages.ts), written back as the language's own tag.
   take<Language>('lang', (raw) => {
-    const lang = LANGUAGE_ALIASES[raw.toLowerCase()];
-    return lang ? { value: lang } : { reason: 'the atlas speaks zh-Hans, zh-Hant and en' };
+    const lang = languageOf(raw);
+    return lang ? { value: lang } : because('lang');
   }, (lang) => (state.lang = lang));
 
   const options = facetOptions(atlas);
   for (const facet of FACETS) {
     take(facet, (raw) => {
-      const values = raw.split(',').map((v) => RENAMED[v] ?? v);
+      const values = raw.split(',');
       const unknown = values.filter((v) => !options[facet].has(v));
-      if (unknown.length > 0) notices.push({ param: facet, value: unknown.join(','), reason: `unknown ${facet}` });
+      if (unknown.length > 0) notices.push({ param: facet, value: unknown.join(','), ...because(`unknown.${facet}`) });
       return { value: [...new Set(values.filter((v) => options[facet].has(v)))] };
     }, (values) => (state.filters = { ...state.filters, [facet]: values }));
   }
@@ -163,10 +189,15 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
   take('sel', (raw) => parseSelection(raw, atlas), (selection) => (state.selection = selection));
   take<Projection>('proj', (raw) => {
     const projection = PROJECTION_ALIASES[raw.toLowerCase()];
-    return projection ? { value: projection } : { reason: 'expected flat or globe' };
+    return projection ? { value: projection } : because('proj');
   }, (projection) => (state.projection = projection));
   take('cam', parseCamera, (camera) => (state.camera = camera));
-  take('read', (raw) => parseReading(raw, params.get('script'), atlas), (reading) => (state.reading = reading));
+  take('read', (raw) => parseReading(raw, atlas), (reading) => (state.reading = reading));
+  // The script is the reader's: without a passage open it has nothing to apply to.
+  take<Reading>('script', (raw) => {
+    if (!(SCRIPTS as readonly string[]).includes(raw)) return because('script');
+    return state.reading ? { value: { ...state.reading, script: raw as Script } } : because('script.unread');
+  }, (reading) => (state.reading = reading));
   return { state, notices };
 }
 

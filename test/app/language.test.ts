@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPageLanguage, chooseLanguage, LANGUAGE_KEY, languageOf, rememberedLanguage, rememberLanguage } from '../../src/app/language.ts';
+import { applyPageLanguage, chooseLanguage, LANGUAGE_KEY, rememberedLanguage, rememberLanguage } from '../../src/app/language.ts';
 import { localizer } from '../../src/ui/i18n.ts';
 
 /** A localStorage stand-in; `broken` throws on every call, as blocked storage does. */
@@ -21,26 +21,6 @@ function fakeStorage(broken = false): Storage {
 }
 
 afterEach(() => vi.unstubAllGlobals());
-
-describe('languageOf', () => {
-  it('maps browser tags and URL spellings to the three languages', () => {
-    expect(languageOf('zh-TW')).toBe('zh-Hant');
-    expect(languageOf('zh-HK')).toBe('zh-Hant');
-    expect(languageOf('zh-MO')).toBe('zh-Hant');
-    expect(languageOf('zh-Hant-CN')).toBe('zh-Hant');
-    expect(languageOf('hant')).toBe('zh-Hant');
-    expect(languageOf('zh-Hans-HK')).toBe('zh-Hans');
-    expect(languageOf('zh-CN')).toBe('zh-Hans');
-    expect(languageOf('zh')).toBe('zh-Hans');
-    expect(languageOf('zh_SG')).toBe('zh-Hans');
-    expect(languageOf('en-GB')).toBe('en');
-    expect(languageOf('EN')).toBe('en');
-    expect(languageOf('zh-Hans')).toBe('zh-Hans');
-    expect(languageOf('fr-FR')).toBeNull();
-    expect(languageOf('')).toBeNull();
-    expect(languageOf(null)).toBeNull();
-  });
-});
 
 describe('chooseLanguage', () => {
   it('lets the URL win over the remembered choice and the browser', () => {

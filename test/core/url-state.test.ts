@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { NO_FILTERS } from '../../src/core/filters.ts';
+import { languageOf } from '../../src/core/languages.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { DEFAULT_VIEW, formatViewState, parseViewState, type ViewState } from '../../src/core/url-state.ts';
+import { localizer } from '../../src/ui/i18n.ts';
+import { noticeText } from '../../src/ui/notice-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.error);
@@ -33,13 +37,61 @@ describe('URL state', () => {
     );
   });
 
-  it('drops what it cannot use, with a short reason, and keeps the rest', () => {
+  it('drops what it cannot use, with the reason as a code and the values it names, and keeps the rest', () => {
     const { state, notices } = parseViewState('?lang=fr&origin=wuhan,atlantis&sel=country:XXX&cam=1,2&proj=3d&read=nope', atlas);
     expect(state.filters.origin).toEqual(['wuhan']);
     expect(state.lang).toBe('zh-Hans');
     expect(state.selection).toBeNull();
-    expect(notices.map((n) => n.param)).toEqual(['lang', 'origin', 'sel', 'proj', 'cam', 'read']);
-    expect(notices.find((n) => n.param === 'origin')).toMatchObject({ value: 'atlantis', reason: 'unknown origin' });
+    expect(notices).toEqual([
+      { param: 'lang', value: 'fr', reason: { code: 'lang', values: {} } },
+      { param: 'origin', value: 'atlantis', reason: { code: 'unknown.origin', values: {} } },
+      { param: 'sel', value: 'country:XXX', reason: { code: 'missing.country', values: { id: 'XXX' } } },
+      { param: 'proj', value: '3d', reason: { code: 'proj', values: {} } },
+      { param: 'cam', value: '1,2', reason: { code: 'cam.syntax', values: {} } },
+      { param: 'read', value: 'nope', reason: { code: 'missing.doc', values: { id: 'nope' } } },
+    ]);
+  });
+
+  it('words each reason in the reader’s language, naming the value and why', () => {
+    const table = traditionalTable([]);
+    const { notices } = parseViewState('?group=atlantis&sel=country:XXX&cam=0,95,3', atlas);
+    const words = (lang: 'zh-Hans' | 'zh-Hant' | 'en') => notices.map((n) => noticeText(localizer(lang, table), n));
+    const [group, sel, cam] = words('en');
+    expect(group).toMatch(/^group=atlantis: unknown group$/);
+    expect(sel).toMatch(/^sel=country:XXX: .*country XXX/);
+    expect(cam).toMatch(/^cam=0,95,3: lat 95 is out of range \(-85…85\)$/);
+    const zh = words('zh-Hans');
+    expect(zh[0]).toMatch(/^group=atlantis:.*地区分组/);
+    expect(zh[1]).toMatch(/国家 XXX/);
+    expect(zh[2]).toMatch(/纬度 95 超出范围.*-85.*85/);
+    const hant = words('zh-Hant');
+    expect(hant[0]).toMatch(/地區分組/);
+    expect(hant[2]).toMatch(/緯度 95 超出範圍/);
+    // No English left in the Chinese reasons but the parameters' own spellings.
+    for (const text of [...zh, ...hant]) expect(text).not.toMatch(/unknown|out of range|no country/);
+  });
+
+  it('honours every language tag the app honours, without a notice, and writes it back as the language’s own tag', () => {
+    const tags = ['tw', 'zh-Hant-TW', 'zh_HK', 'yue', 'Traditional', 'hans', 'zh-CN', 'cn', 'zh', 'en-GB', 'EN', 'zh-Hant', 'fr', 'de-DE', 'klingon'];
+    for (const tag of tags) {
+      const { state, notices } = parseViewState(`?lang=${tag}`, atlas);
+      const honoured = languageOf(tag);
+      expect(notices.length, tag).toBe(honoured ? 0 : 1);
+      expect(state.lang, tag).toBe(honoured ?? DEFAULT_VIEW.lang);
+      if (honoured) expect(formatViewState(state)).toBe(`?lang=${honoured}`);
+    }
+  });
+
+  it('reports a script it does not know, and a script with no passage to show it in', () => {
+    const doc = atlas.documents[0]!;
+    const bogus = parseViewState(`?read=${doc.id}&script=bogus`, atlas);
+    expect(bogus.state.reading).toEqual({ doc: doc.id, start: 0, end: 0, script: 'original' });
+    expect(bogus.notices).toEqual([{ param: 'script', value: 'bogus', reason: { code: 'script', values: {} } }]);
+    const alone = parseViewState('?script=zh-Hant', atlas);
+    expect(alone.state.reading).toBeNull();
+    expect(alone.notices).toEqual([{ param: 'script', value: 'zh-Hant', reason: { code: 'script.unread', values: {} } }]);
+    // A passage that is dropped leaves its script nothing to apply to either.
+    expect(parseViewState('?read=nope&script=zh-Hant', atlas).notices.map((n) => n.reason.code)).toEqual(['missing.doc', 'script.unread']);
   });
 
   it('migrates old spellings instead of breaking them', () => {
@@ -50,10 +102,22 @@ describe('URL state', () => {
     expect(state.selection).toEqual({ kind: 'partner', id: 'central-and-west-asia' });
   });
 
+  it('keeps every region group as written: a renamed partner id is not a renamed group id', () => {
+    for (const group of atlas.groups) {
+      const { state, notices } = parseViewState(`?group=${group.id}`, atlas);
+      expect(notices).toEqual([]);
+      expect(state.filters.group).toEqual([group.id]);
+      expect(formatViewState(state)).toContain(`group=${group.id}`);
+    }
+  });
+
   it('rejects a camera out of range and a passage outside its document', () => {
     const doc = atlas.documents[0]!;
     const { notices } = parseViewState(`?cam=0,95,3&read=${doc.id}:10-${doc.length + 1}`, atlas);
-    expect(notices.map((n) => n.reason)).toEqual([expect.stringMatching(/lat 95/), expect.stringMatching(/not inside/)]);
+    expect(notices.map((n) => n.reason)).toEqual([
+      { code: 'range.lat', values: { n: 95, min: -85, max: 85 } },
+      { code: 'read.passage', values: { start: 10, end: doc.length + 1 } },
+    ]);
   });
 
   it('never throws on thousands of random URLs, and what it keeps formats and parses back unchanged', () => {
@@ -61,7 +125,7 @@ describe('URL state', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const pieces = ['lang', 'origin', 'field', 'mode', 'kind', 'group', 'doc', 'sel', 'proj', 'cam', 'read', 'script', 'x', '', '%', '&&', '=', '?'];
-    const values = ['', 'en', 'wuhan', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'globe', '002_1d76437583e0dae5:5-1', 'a'.repeat(300), '\u0000', '😀', ',,,'];
+    const values = ['', 'en', 'wuhan', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'tw', 'zh-Hant', 'bogus', 'globe', '002_1d76437583e0dae5:5-1', 'a'.repeat(300), '\u0000', '😀', ',,,'];
     for (let i = 0; i < 5000; i++) {
       const parts = Array.from({ length: Math.floor(random() * 6) }, () => `${pick(pieces)}${random() < 0.8 ? '=' : ''}${pick(values)}`);
       const query = `?${parts.join(random() < 0.9 ? '&' : ';')}`;
