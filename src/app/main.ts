@@ -202,7 +202,7 @@ async function start(): Promise<void> {
         loc,
         flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
       });
-      for (const drawer of document.querySelectorAll<HTMLElement>('#explore, #ties')) drawer.hidden = false;
+      showDrawers([...document.querySelectorAll<HTMLDetailsElement>('#explore, #ties')]);
     })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
@@ -210,6 +210,21 @@ async function start(): Promise<void> {
   ready = true;
   map.setMotion(store.get().playing);
   publishStatus({ ready: true });
+}
+
+/**
+ * Unhides the drawers. Beside each other on a wide screen (index.html), they would cover each
+ * other on a narrow one: there, opening one closes the other.
+ */
+function showDrawers(drawers: HTMLDetailsElement[]): void {
+  const narrow = matchMedia('(max-width: 899px)');
+  for (const drawer of drawers) {
+    drawer.hidden = false;
+    drawer.addEventListener('toggle', () => {
+      if (!drawer.open || !narrow.matches) return;
+      for (const other of drawers) if (other !== drawer) other.open = false;
+    });
+  }
 }
 
 start().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)));

@@ -67,7 +67,7 @@ export class FilterPanel extends LitElement {
   /** Ties in the dataset. */
   @property({ type: Number }) total = 0;
 
-  /** Which facets are unfolded: the origins to begin with, so that the panel fits a phone. */
+  /** Which facets are unfolded: the origins to begin with, so that the panel fits a phone, and any with a choice. */
   @state() private open: ReadonlySet<Facet> = new Set<Facet>(['origin']);
 
   private options: Record<Facet, Option[]> | null = null;
@@ -230,6 +230,11 @@ export class FilterPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('atlas')) this.options = this.atlas ? facetOptions(this.atlas) : null;
+    // A facet with a choice in it is unfolded (a shared link's filters are seen); none is folded here.
+    if (changed.has('filters')) {
+      const chosen = FACETS.filter((facet) => this.filters[facet].length > 0 && !this.open.has(facet));
+      if (chosen.length > 0) this.open = new Set([...this.open, ...chosen]);
+    }
   }
 
   private change(facet: Facet, id: string, on: boolean): void {

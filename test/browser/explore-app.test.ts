@@ -19,8 +19,8 @@ let served: Served;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
-async function open(query: string) {
-  const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 } });
+async function open(query: string, locale?: string) {
+  const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale });
   await watched.page.goto(`${served.url}${query}`);
   await waitForAtlas(watched.page);
   return watched;
@@ -85,12 +85,78 @@ describe('exploring the atlas', () => {
     expect(errors).toEqual([]);
   });
 
-  it('drops malformed or out-of-date parameters with a short notice, never a crash', async () => {
-    const { page, errors } = await open('?origin=atlantis,wuhan&cam=1,2&sel=country:XXX&lang=fr&read=%E4%B8');
+  it('a pasted link to a passage opens the reader on it, in the script asked for, with its region filter', async () => {
+    const israel = atlas.links.find((link) => link.partner === 'ISR' && link.origin === 'shandong')!;
+    const { doc, start, end, quote } = israel.evidence[0]!;
+    const group = atlas.groups.find((g) => g.id === 'central-west-asia')!;
+    const query = `?lang=en&group=${group.id}&sel=country:ISR&read=${doc}:${start}-${end}&script=zh-Hans`;
+    const { page, errors } = await open(query);
+    const dialog = page.locator('atlas-reader dialog[open]');
+    await dialog.waitFor();
+    // The passage is marked, converted to Simplified as asked (the Shandong text is Traditional).
+    const marked = await dialog.locator('mark').allTextContents();
+    expect(marked.join('')).not.toBe(quote);
+    expect(marked.join('').length).toBe(quote.length);
+    expect(await dialog.getByRole('radio', { name: 'Simplified' }).isChecked()).toBe(true);
+    expect(await page.locator('#notices').isHidden()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => location.search)).toBe(query);
+    await page.keyboard.press('Escape');
+    await page.click('#explore > summary');
+    expect(await page.locator('atlas-filters').getByRole('checkbox', { name: new RegExp(group.en) }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('lays the two drawers side by side on a wide screen, the table in one scroll box; one at a time on a narrow one', async () => {
+    const { page, errors } = await open('');
+    await page.click('#explore > summary');
+    await page.click('#ties > summary');
+    const layout = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        const [explore, ties] = [box('#explore'), box('#ties')];
+        const drawer = document.querySelector<HTMLElement>('#ties .drawer')!;
+        return {
+          open: [...document.querySelectorAll<HTMLDetailsElement>('#explore, #ties')].filter((d) => d.open).map((d) => d.id),
+          overlap: explore.right > ties.left && ties.right > explore.left && explore.bottom > ties.top && ties.bottom > explore.top,
+          drawerScrolls: drawer.scrollHeight > drawer.clientHeight + 1,
+        };
+      });
+    expect(await layout()).toEqual({ open: ['explore', 'ties'], overlap: false, drawerScrolls: false });
+    await page.setViewportSize({ width: 600, height: 800 });
+    await page.click('#explore > summary');
+    await page.click('#explore > summary');
+    await expect.poll(async () => (await layout()).open).toEqual(['explore']);
+    await page.click('#ties > summary');
+    await expect.poll(async () => (await layout()).open).toEqual(['ties']);
+    expect(errors).toEqual([]);
+  });
+
+  it('drops malformed or out-of-date parameters with a notice saying why in the page’s language, and again in the next', async () => {
+    // A Chinese browser: `lang=fr` is dropped, and the page speaks Simplified Chinese.
+    const { page, errors } = await open('?origin=atlantis,wuhan&cam=0,95,3&sel=country:XXX&lang=fr&read=%E4%B8&script=bogus', 'zh-CN');
     await page.locator('#notices').waitFor({ state: 'visible' });
-    const text = await page.locator('#notices').textContent();
-    for (const param of ['origin=atlantis', 'cam=', 'sel=', 'lang=', 'read=']) expect(text).toContain(param);
-    await expect.poll(() => page.evaluate(() => location.search)).toMatch(/^\?lang=[\w-]+&origin=wuhan$/);
+    const items = () => page.locator('#notices li').allTextContents();
+    expect(await items()).toEqual([
+      expect.stringMatching(/^lang=fr:.*简体中文.*英文/),
+      expect.stringMatching(/^origin=atlantis:.*规划来源地/),
+      expect.stringMatching(/^sel=country:XXX:.*国家 XXX/),
+      expect.stringMatching(/^cam=0,95,3:纬度 95 超出范围/),
+      expect.stringMatching(/^read=.*:应写作/),
+      expect.stringMatching(/^script=bogus:应为 original/),
+    ]);
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?lang=zh-Hans&origin=wuhan');
+
+    await page.locator('atlas-header').getByRole('radio', { name: 'English' }).check();
+    await expect.poll(items).toEqual([
+      expect.stringMatching(/^lang=fr: the atlas speaks/),
+      expect.stringMatching(/^origin=atlantis: unknown origin$/),
+      expect.stringMatching(/^sel=country:XXX: no country XXX in the atlas$/),
+      expect.stringMatching(/^cam=0,95,3: lat 95 is out of range/),
+      expect.stringMatching(/^read=.*: expected doc or doc:start-end$/),
+      expect.stringMatching(/^script=bogus: expected original, zh-Hans or zh-Hant$/),
+    ]);
+    expect(await page.locator('#notices p').textContent()).toMatch(/^Some link parameters/);
     expect(errors).toEqual([]);
   });
 
