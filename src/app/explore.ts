@@ -25,7 +25,7 @@ export interface ExploreContext {
   ties: FilterIndex;
   kept: (filters: Filters) => Kept;
   loc: () => Localizer;
-  /** Flies to a point, keeping at least the given zoom. */
+  /** Flies to a point, at the given zoom. */
   flyTo(at: [number, number], zoom: number): void;
 }
 
@@ -98,6 +98,9 @@ export function wireExplore({ store, index, ties, kept, loc, flyTo }: ExploreCon
     const target: SearchTarget = event.detail;
     store.update(pickChanges(target, store.get().filters));
     const at = locate(atlas, target);
-    if (at) flyTo(at, target.kind === 'place' ? 6 : 3);
+    // A city or a park close up; a country, a region or an origin with room around it, zooming
+    // out if need be: the map was perhaps close up on something else.
+    const pointlike = target.kind === 'place' || (target.kind === 'select' && target.selection.kind === 'site');
+    if (at) flyTo(at, pointlike ? 6 : 3);
   });
 }

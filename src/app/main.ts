@@ -200,7 +200,7 @@ async function start(): Promise<void> {
         ties,
         kept,
         loc,
-        flyTo: (center, zoom) => map.map.flyTo({ center, zoom: Math.max(map.map.getZoom(), zoom) }),
+        flyTo: (center, zoom) => map.map.flyTo({ center, zoom }),
       });
       showDrawers([...document.querySelectorAll<HTMLDetailsElement>('#explore, #ties')]);
     })

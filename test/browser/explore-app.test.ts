@@ -107,6 +107,33 @@ describe('exploring the atlas', () => {
     expect(errors).toEqual([]);
   });
 
+  it('search finds a bloc member and a Taiwan spelling, selects it and flies there, zooming out if need be', async () => {
+    const { page, errors } = await open('?lang=zh-Hant&cam=116,40,7');
+    await page.click('#explore > summary');
+    const box = page.locator('atlas-search').getByRole('combobox');
+    const pick = async (query: string) => {
+      await box.fill(query);
+      await page.locator('atlas-search').getByRole('option').first().waitFor();
+      await box.press('Enter');
+      await page.waitForFunction(() => !window.atlas.map!.isMoving());
+    };
+    const camera = () => page.evaluate(() => ({ centre: window.atlas.map!.getCenter().toArray(), zoom: window.atlas.map!.getZoom() }));
+
+    // Poland is named only as a member of the 16+1: a country of its own in search.
+    await pick('波蘭');
+    const poland = atlas.countries.find((c) => c.iso3 === 'POL')!;
+    const there = await camera();
+    expect(there.centre[0]).toBeCloseTo(poland.anchor[0], 1);
+    expect(there.centre[1]).toBeCloseTo(poland.anchor[1], 1);
+    expect(there.zoom).toBeCloseTo(3, 1);
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('sel=country:POL');
+
+    // 東協: the Shandong text's own word for ASEAN, which OpenCC does not give.
+    await pick('東協');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('sel=partner:ASEAN');
+    expect(errors).toEqual([]);
+  });
+
   it('lays the two drawers side by side on a wide screen, the table in one scroll box; one at a time on a narrow one', async () => {
     const { page, errors } = await open('');
     await page.click('#explore > summary');
