@@ -134,6 +134,25 @@ describe('exploring the atlas', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the selection’s first row when the table opens after the selection was made', async () => {
+    // Yunnan's rows come last in the table's order: far below the first screen of it.
+    const { page, errors } = await open('?sel=origin:yunnan');
+    await page.click('#ties > summary');
+    await expect
+      .poll(() =>
+        page.locator('atlas-table').evaluate((table) => {
+          const box = table.shadowRoot!.querySelector('.scroll')!.getBoundingClientRect();
+          const row = table.shadowRoot!.querySelector('tr.selected');
+          if (!row) return 'no selected row';
+          const at = row.getBoundingClientRect();
+          return at.top >= box.top && at.bottom <= box.bottom ? 'in view' : `at ${Math.round(at.top - box.top)} px of ${Math.round(box.height)}`;
+        }),
+      )
+      .toBe('in view');
+    expect(await page.locator('atlas-table').evaluate((table) => table.shadowRoot!.querySelector('.scroll')!.scrollTop)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('lays the two drawers side by side on a wide screen, the table in one scroll box; one at a time on a narrow one', async () => {
     const { page, errors } = await open('');
     await page.click('#explore > summary');
