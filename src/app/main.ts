@@ -122,7 +122,7 @@ async function start(): Promise<void> {
       const selected = state.selection && cardOf(state.selection);
       card.card = selected;
       legend.selectedOrigin = state.selection?.kind === 'origin' ? state.selection.id : null;
-      map.select(state.selection, selected ? [...selected.ties, ...selected.blocTies].map((row) => row.link.id) : []);
+      map.select(state.selection, selected ? [...selected.links, ...selected.blocLinks].map((row) => row.link.id) : []);
       if (selected) void loadFullFont();
     }
     if (!sameSelection(state.hover?.target ?? null, previous.hover?.target ?? null)) {

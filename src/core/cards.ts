@@ -18,7 +18,7 @@ import type {
   VocabularyTerm,
 } from './types.ts';
 
-export interface TieRow {
+export interface LinkRow {
   link: Link;
   origin: Origin;
   place: Place;
@@ -55,14 +55,14 @@ export interface Card {
   /** The origin whose colour the card wears, if it belongs to one. */
   origin: OriginId | null;
   /** The links (one per origin, place and partner), each a row of the card's list. */
-  ties: TieRow[];
+  links: LinkRow[];
   /**
    * Ties as the filters, the table and the CSV count them: one per passage per link. A passage
    * naming three partners is one passage and three ties.
    */
   tieCount: number;
-  /** For a country: ties to blocs it belongs to, which the texts do not spread to it. */
-  blocTies: TieRow[];
+  /** For a country: links to blocs it belongs to, which the texts do not spread to it. */
+  blocLinks: LinkRow[];
   /** For a bloc: its members' names. */
   members: Names[];
   fields: VocabularyTerm[];
@@ -71,11 +71,11 @@ export interface Card {
 }
 
 /** Where a tie starts: the origin, or the place within it. */
-export function tieStart({ origin, place }: Pick<TieRow, 'origin' | 'place'>): TieStart {
+export function tieStart({ origin, place }: Pick<LinkRow, 'origin' | 'place'>): TieStart {
   return { origin, place: place.adcode === origin.adcode ? null : place };
 }
 
-function tieRow(index: AtlasIndex, link: Link): TieRow {
+function linkRow(index: AtlasIndex, link: Link): LinkRow {
   return {
     link,
     origin: index.origins.get(link.origin)!,
@@ -85,7 +85,7 @@ function tieRow(index: AtlasIndex, link: Link): TieRow {
 }
 
 /** Most evidence first, then in the dataset's order of origins. */
-function sortTies(index: AtlasIndex, rows: TieRow[]): TieRow[] {
+function sortLinks(index: AtlasIndex, rows: LinkRow[]): LinkRow[] {
   const originOrder = index.atlas.origins.map((origin) => origin.id);
   return rows.sort(
     (a, b) =>
@@ -129,7 +129,7 @@ function cardOf(
   selection: Selection,
   head: Pick<Card, 'kind' | 'title' | 'subtitle' | 'origin'>,
   links: Link[],
-  extra: Partial<Pick<Card, 'blocTies' | 'members'>> = {},
+  extra: Partial<Pick<Card, 'blocLinks' | 'members'>> = {},
   keep: (evidence: Evidence) => boolean = () => true,
 ): Card {
   const passages = passagesOf(index, links, keep);
@@ -137,9 +137,9 @@ function cardOf(
   return {
     selection,
     ...head,
-    ties: sortTies(index, links.map((link) => tieRow(index, link))),
+    links: sortLinks(index, links.map((link) => linkRow(index, link))),
     tieCount: links.reduce((n, link) => n + link.evidence.filter(keep).length, 0),
-    blocTies: extra.blocTies ?? [],
+    blocLinks: extra.blocLinks ?? [],
     members: extra.members ?? [],
     fields: termsOf(pieces, 'fields', index.fields),
     modes: termsOf(pieces, 'modes', index.modes),
@@ -159,17 +159,17 @@ export function cardFor(index: AtlasIndex, selection: Selection, countryNames: M
       const links = linksByCountry(index).get(selection.iso3) ?? [];
       const blocs = blocsByMember(index).get(selection.iso3) ?? [];
       const blocIds = new Set(blocs.map((bloc) => bloc.id));
-      const blocTies = sortTies(
+      const blocLinks = sortLinks(
         index,
-        index.atlas.links.filter((link) => blocIds.has(link.partner)).map((link) => tieRow(index, link)),
+        index.atlas.links.filter((link) => blocIds.has(link.partner)).map((link) => linkRow(index, link)),
       );
       const head = { kind: 'country' as const, title: nameOfCountry(selection.iso3), subtitle: null, origin: null };
-      return cardOf(index, selection, head, links, { blocTies });
+      return cardOf(index, selection, head, links, { blocLinks });
     }
     case 'link': {
       const link = index.links.get(selection.id);
       if (!link) return null;
-      const row = tieRow(index, link);
+      const row = linkRow(index, link);
       const { origin, partner } = row;
       const subtitle: Subtitle = { kind: 'route', from: tieStart(row), to: partner };
       return cardOf(index, selection, { kind: 'link', title: partner, subtitle, origin: origin.id }, [link]);
@@ -217,6 +217,6 @@ export function summaryOf(card: Card): Summary {
     subtitle: card.subtitle,
     ties: card.tieCount,
     passages: card.passages.length,
-    throughBlocs: card.ties.length === 0 && card.blocTies.length > 0,
+    throughBlocs: card.links.length === 0 && card.blocLinks.length > 0,
   };
 }

@@ -3,7 +3,7 @@
 // reports clicks as events; it keeps no state of its own.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { tieStart, type Card, type Passage, type TieRow } from '../core/cards.ts';
+import { tieStart, type Card, type Passage, type LinkRow } from '../core/cards.ts';
 import type { Selection } from '../core/selection.ts';
 import type { VocabularyTerm } from '../core/types.ts';
 import { kindText, nameWithSecond, subtitleText, tieStartText } from './card-text.ts';
@@ -192,7 +192,7 @@ export class DetailCard extends LitElement {
     this.dispatchEvent(new CustomEvent('select', { detail: selection, bubbles: true, composed: true }));
   }
 
-  private tie(row: TieRow): TemplateResult {
+  private link(row: LinkRow): TemplateResult {
     const { loc } = this;
     const collective = row.partner.kind === 'bloc' || row.partner.kind === 'region';
     const passages = row.link.evidence.length;
@@ -236,7 +236,7 @@ export class DetailCard extends LitElement {
     const { card, loc } = this;
     if (!card) return nothing;
     const accent = card.origin ? `--accent: var(--origin-${card.origin})` : '';
-    const ties = card.ties.length;
+    const links = card.links.length;
     return html`<aside class="panel" style=${accent} aria-label=${loc.name(card.title)}>
       <header>
         <p class="kind">${kindText(loc, card.kind)}</p>
@@ -246,15 +246,15 @@ export class DetailCard extends LitElement {
       </header>
       <div class="body">
         <p class="stats">
-          ${ties === 0 && card.blocTies.length === 0
+          ${links === 0 && card.blocLinks.length === 0
             ? loc.t('card.noTies')
             : loc.t('card.stats', { ties: count(loc, 'ties', card.tieCount), passages: count(loc, 'passages', card.passages.length) })}
         </p>
-        ${ties > 0 && card.selection.kind !== 'link'
-          ? html`<section><h3>${loc.t('card.ties')}</h3><ul>${card.ties.map((row) => this.tie(row))}</ul></section>`
+        ${links > 0 && card.selection.kind !== 'link'
+          ? html`<section><h3>${loc.t('card.links')}</h3><ul>${card.links.map((row) => this.link(row))}</ul></section>`
           : nothing}
-        ${card.blocTies.length > 0
-          ? html`<section><h3>${loc.t('card.blocTies')}</h3><ul>${card.blocTies.map((row) => this.tie(row))}</ul></section>`
+        ${card.blocLinks.length > 0
+          ? html`<section><h3>${loc.t('card.blocLinks')}</h3><ul>${card.blocLinks.map((row) => this.link(row))}</ul></section>`
           : nothing}
         ${card.members.length > 0
           ? html`<section>

@@ -43,8 +43,8 @@ describe('cardFor', () => {
   it('gives Israel its ties from Shandong with the passages, each with document title and date', () => {
     const card = cardFor(index, { kind: 'country', iso3: 'ISR' }, names)!;
     expect(card.title).toEqual({ zh: '以色列', en: 'Israel' });
-    expect(card.ties.length).toBeGreaterThan(0);
-    expect(card.ties.every((row) => row.origin.id === 'shandong')).toBe(true);
+    expect(card.links.length).toBeGreaterThan(0);
+    expect(card.links.every((row) => row.origin.id === 'shandong')).toBe(true);
     expect(card.passages.some((p) => p.evidence.quote.includes('以色列') && p.document.origin === 'shandong')).toBe(true);
     for (const passage of card.passages) {
       expect(passage.document.zh).not.toBe('');
@@ -56,7 +56,7 @@ describe('cardFor', () => {
     const card = cardFor(index, { kind: 'origin', id: 'shandong' }, names)!;
     const keys = card.passages.map((p) => `${p.evidence.doc}:${p.evidence.start}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(card.ties.length).toBe(parsed.atlas.links.filter((link) => link.origin === 'shandong').length);
+    expect(card.links.length).toBe(parsed.atlas.links.filter((link) => link.origin === 'shandong').length);
   });
 
   it('counts ties as the filters and the table do: one per passage per link', () => {
@@ -88,14 +88,14 @@ describe('cardFor', () => {
     expect(asean.members.map((m) => m.en)).toContain('Thailand');
     const link = parsed.atlas.links[0];
     const card = cardFor(index, { kind: 'link', id: link.id }, names)!;
-    expect(card.ties).toHaveLength(1);
+    expect(card.links).toHaveLength(1);
     expect(subtitleText(en, card.subtitle!)).toContain('→');
     expect(summaryText(en, summaryOf(card)).title).toContain('→');
   });
 
   it('gives a country without ties a card that says so, and nothing for unknown ids', () => {
     const card = cardFor(index, { kind: 'country', iso3: 'ISL' }, new Map([['ISL', { zh: '冰岛', en: 'Iceland' }]]))!;
-    expect(card.ties).toEqual([]);
+    expect(card.links).toEqual([]);
     expect(summaryText(en, summaryOf(card)).detail).toMatch(/not named|blocs/);
     expect(cardFor(index, { kind: 'link', id: 'nowhere' }, names)).toBeNull();
   });
