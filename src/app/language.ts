@@ -5,7 +5,6 @@
 import { languageOf, type Language } from '../core/languages.ts';
 import { localizer, type Localizer, type TraditionalTable } from '../ui/i18n.ts';
 
-export type { Language };
 
 /** The localStorage key of the remembered choice. */
 export const LANGUAGE_KEY = 'atlas.lang';

@@ -6,15 +6,16 @@ export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * The atlas's language for a BCP 47 tag or a short alias (zh-TW, zh-hk, zh-Hant-TW, hant, tw,
+ * The atlas's language for a BCP 47 tag or a short alias (zh-TW, zh-hk, zh-Hant-TW, hant,
  * zh-CN, zh, en-GB, en...), or null if the atlas does not speak it.
  */
 export function languageOf(tag: string | null | undefined): Language | null {
   if (!tag) return null;
   const lower = tag.trim().toLowerCase().replace(/_/g, '-');
   if ((LANGUAGES as readonly string[]).includes(tag)) return tag as Language;
-  if (lower === 'hant' || lower === 'tw' || lower === 'traditional') return 'zh-Hant';
-  if (lower === 'hans' || lower === 'cn' || lower === 'simplified') return 'zh-Hans';
+  // Not the bare `tw` and `cn`: tw is Twi's language code.
+  if (lower === 'hant' || lower === 'traditional') return 'zh-Hant';
+  if (lower === 'hans' || lower === 'simplified') return 'zh-Hans';
   const [primary, ...rest] = lower.split('-');
   if (primary === 'en') return 'en';
   if (primary !== 'zh' && primary !== 'cmn' && primary !== 'yue') return null;

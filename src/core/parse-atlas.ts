@@ -31,7 +31,8 @@ const AtlasSchema = v.object({
       id: v.string(),
       kind: v.picklist(PARTNER_KINDS),
       ...names,
-      aliases: v.array(v.string()),
+      // Added after version 1 was first published: a dataset written before it has none.
+      aliases: v.optional(v.array(v.string()), []),
       iso3: v.nullable(v.string()),
       members: ids,
       anchor: v.nullable(lonLat),

@@ -34,6 +34,9 @@ interface Findable {
   codes: readonly string[];
 }
 
+/** The country every origin is in. */
+const HOME = 'CHN';
+
 /**
  * Everything search finds, each once. A country partner is its country: it is listed with the
  * countries (which hold bloc members too, 越南), with the names the texts write for it. A region
@@ -44,7 +47,9 @@ function findables(atlas: Atlas): Findable[] {
   const select = (selection: Selection): SearchTarget => ({ kind: 'select', selection });
   return [
     ...atlas.origins.map((o) => ({ target: select({ kind: 'origin', id: o.id }), type: 'origin', names: o, aliases: [], codes: [] })),
-    ...atlas.countries.map((c) => ({
+    // China is in the dataset only as a member of blocs it belongs to (BRICS, the Mekong ones):
+    // every tie starts there, so it is no partner to find; its places are found as places.
+    ...atlas.countries.filter((c) => c.iso3 !== HOME).map((c) => ({
       target: select({ kind: 'country', iso3: c.iso3 }),
       type: 'country',
       names: c,

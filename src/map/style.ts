@@ -14,7 +14,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
-import type { Language } from '../core/url-state.ts';
+import type { Language } from '../core/languages.ts';
 import type { AtlasFeatures, PointKind } from './atlas-features.ts';
 import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
@@ -155,7 +155,7 @@ const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSp
     'symbol-sort-key': ['get', 'rank'],
   },
   paint: {
-    // An origin's name in its colour darkened a third of the way to the text's: at least 4.5:1
+    // An origin's name in its colour mixed 35% toward the text's: at least 4.5:1
     // against the halo (Cangzhou's pink alone is 2.9:1).
     'text-color': ['case', isKind('seat'), byOrigin((origin) => tint(ORIGIN_COLOURS[origin], PAPER.text, 0.35)), isKind('country'), PAPER.textMuted, PAPER.text],
     'text-halo-color': PAPER.halo,

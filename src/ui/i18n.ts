@@ -1,7 +1,7 @@
 // The interface speaks 简体中文, 繁體中文 or English. Strings are written once, in Simplified
 // Chinese and English (messages.ts); the Traditional forms are made from the Simplified ones by
 // OpenCC at build time (src/build/zh-hant-plugin.ts), so the two Chinese forms never drift apart.
-import type { Language } from '../core/url-state';
+import type { Language } from '../core/languages.ts';
 import type { Names } from '../core/types';
 import { MESSAGES, type MessageKey } from './messages';
 

@@ -4,7 +4,7 @@
 // out of the shadow roots; the host switches and passes the new `lang` back.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LANGUAGES, type Language } from '../core/url-state.ts';
+import { LANGUAGES, type Language } from '../core/languages.ts';
 import { localizer, type Localizer } from './i18n.ts';
 
 /** Short label, and the full name for screen readers and the tooltip, each in its own language. */

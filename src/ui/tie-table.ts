@@ -4,8 +4,8 @@
 // tabindex), Enter selecting the row's link on the map. The rows of the current selection are
 // highlighted (background, a bar and a marker, and “selected” for screen readers) and the first
 // of them scrolled into view. Rows are drawn a page at a time (scrolling near the end, “show
-// more”, or arrowing past the last), so that 10,000 rows cost what 24 do: a page is a little
-// more than the tallest table shows (a 4K screen's, 1,500 px, at 72 px for the shortest row), and
+// more”, or arrowing past the last), so that 10,000 rows cost what 24 do: a page more than fills
+// the tallest table box (45% of a 4K screen, some 970 px, holds 14 of the shortest rows), and
 // every filter change redraws it.
 // Reports `table-select` and `open-reader`.
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -196,7 +196,7 @@ describe('exploring the atlas', () => {
     await page.locator('atlas-header').getByRole('radio', { name: 'English' }).check();
     await expect.poll(items).toEqual([
       expect.stringMatching(/^lang=fr: the atlas speaks/),
-      expect.stringMatching(/^origin=atlantis: unknown origin$/),
+      expect.stringMatching(/^origin=atlantis: not an origin in the atlas$/),
       expect.stringMatching(/^sel=country:XXX: no country XXX in the atlas$/),
       expect.stringMatching(/^cam=0,95,3: lat 95 is out of range/),
       expect.stringMatching(/^read=.*: expected doc or doc:start-end$/),

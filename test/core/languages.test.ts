@@ -9,7 +9,9 @@ describe('languageOf', () => {
     expect(languageOf('zh-Hant-CN')).toBe('zh-Hant');
     expect(languageOf('zh-Hant-TW')).toBe('zh-Hant');
     expect(languageOf('hant')).toBe('zh-Hant');
-    expect(languageOf('tw')).toBe('zh-Hant');
+    // tw is Twi, cn no language at all.
+    expect(languageOf('tw')).toBeNull();
+    expect(languageOf('cn')).toBeNull();
     expect(languageOf('yue')).toBe('zh-Hant');
     expect(languageOf('zh-Hans-HK')).toBe('zh-Hans');
     expect(languageOf('zh-CN')).toBe('zh-Hans');

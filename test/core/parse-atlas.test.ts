@@ -20,6 +20,13 @@ describe('parseAtlas: a broken data file gets a clear message', () => {
     if (!r.ok) expect(r.error).toMatch(message);
   });
 
+  it('reads a dataset written before partners had aliases, giving them none', () => {
+    const data = JSON.parse(json);
+    for (const partner of data.partners) delete partner.aliases;
+    const r = parseAtlas(JSON.stringify(data));
+    expect(r.ok && r.atlas.partners.every((p) => p.aliases.length === 0)).toBe(true);
+  });
+
   it('names the path of a wrong field', () => {
     const data = JSON.parse(json);
     data.links[3].evidence[0].start = 'ten';

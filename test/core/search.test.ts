@@ -40,13 +40,22 @@ describe('search', () => {
     for (const q of ['越南', 'Vietnam']) expect(first(q), q).toEqual(country('VNM'));
     for (const q of ['波兰', '波蘭', 'Poland']) expect(first(q), q).toEqual(country('POL'));
     expect(first('文莱')).toEqual(country('BRN'));
-    for (const c of atlas.countries) {
+    const abroad = atlas.countries.filter((c) => c.iso3 !== 'CHN');
+    for (const c of abroad) {
       const found = entries.filter((e) => e.target.kind === 'select' && e.target.selection.kind === 'country' && e.target.selection.iso3 === c.iso3);
       expect(found, c.iso3).toHaveLength(1);
       expect(search(entries, c.en, 50), c.en).toContain(found[0]);
     }
     // A country partner is its country: no second entry for it as a partner.
-    expect(entries.filter((e) => e.type === 'country')).toHaveLength(atlas.countries.length);
+    expect(entries.filter((e) => e.type === 'country')).toHaveLength(abroad.length);
+  });
+
+  it('does not offer China, where every tie starts, as a country to find', () => {
+    expect(atlas.countries.some((c) => c.iso3 === 'CHN')).toBe(true);
+    for (const q of ['中国', '中國', 'China', 'CHN']) {
+      const targets = search(entries, q, 50).map((e) => e.target);
+      expect(targets, q).not.toContainEqual(country('CHN'));
+    }
   });
 
   it('finds Taiwan and Hong Kong spellings: words, variant characters, country names', () => {
@@ -79,7 +88,7 @@ describe('search', () => {
     expect(group.type).toBe('group');
     expect(localizer('zh-Hans', {}).t('search.type.group')).toBe('地区分组');
     expect(shown.t('search.type.group')).toBe('地區分組');
-    expect(localizer('en', {}).t('search.type.group')).toBe('Region group');
+    expect(localizer('en', {}).t('search.type.group')).toBe('Region');
   });
 
   it('ranks an exact name before names that merely contain the query', () => {
@@ -103,6 +112,9 @@ describe('picking a result', () => {
 
   it('selects a country, bloc or site, and leaves the filters alone; a city is only flown to', () => {
     expect(pickChanges(country('VNM'), filters)).toEqual({ selection: { kind: 'country', iso3: 'VNM' } });
+    expect(pickChanges(partner('ASEAN'), filters)).toEqual({ selection: { kind: 'partner', id: 'ASEAN' } });
+    const site = { kind: 'select', selection: { kind: 'site', id: atlas.sites[0]!.id } } as const;
+    expect(pickChanges(site, filters)).toEqual({ selection: site.selection });
     expect(pickChanges({ kind: 'place', adcode: '370600' }, filters)).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ import { localizer } from '../../../src/ui/i18n.ts';
 import '../../../src/ui/map-summary.ts';
 import '../../../src/ui/search-box.ts';
 import '../../../src/ui/tie-table.ts';
-import type { Language } from '../../../src/core/url-state.ts';
+import type { Language } from '../../../src/core/languages.ts';
 import traditional from 'virtual:zh-hant';
 import searchForms from 'virtual:zh-hant-search';
 
