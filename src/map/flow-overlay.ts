@@ -106,8 +106,10 @@ export class FlowOverlay {
   private startedAt = 0;
   private focus: Set<string> | null = null;
   private frame = 0;
-  /** When the comets last advanced; and whether the next frame must be drawn whatever the time, because the map, the size or the tracks changed. */
+  /** When the comets last advanced, and for which camera. */
   private drawnAt = -Infinity;
+  private drawnFor = '';
+  /** Whether the next frame must be drawn whatever the time: the size, the tracks or the motion changed. */
   private stale = true;
   private loaded = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
@@ -135,7 +137,9 @@ export class FlowOverlay {
     map.once('load', () => {
       this.loaded = true;
       map.on('resize', () => this.requestDraw());
-      map.on('render', () => this.requestDraw());
+      // The map also renders for what does not move the comets (a hover, a label fading in):
+      // the frame checks whether the camera moved (see requestDraw).
+      map.on('render', () => this.requestDraw(false));
       this.requestDraw();
     });
   }
@@ -172,10 +176,13 @@ export class FlowOverlay {
     if (!this.loaded) return;
     this.frame ||= requestAnimationFrame((now) => {
       this.frame = 0;
-      if (this.stale || now - this.drawnAt > COMET_FRAME_MS - FRAME_SLACK_MS) {
+      const camera = this.camera();
+      const due = this.playing && now - this.drawnAt > COMET_FRAME_MS - FRAME_SLACK_MS;
+      if (this.stale || due || camera !== this.drawnFor) {
         this.stale = false;
         this.drawnAt = now;
-        this.draw();
+        this.drawnFor = camera;
+        this.draw(camera);
       }
       if (this.playing) this.requestDraw(false);
     });
@@ -228,7 +235,14 @@ export class FlowOverlay {
     return true;
   }
 
-  private draw(): void {
+  /** The map's camera as a key: comets follow it in every frame it changes. */
+  private camera(): string {
+    const { map } = this;
+    const { lng, lat } = map.getCenter();
+    return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type].join();
+  }
+
+  private draw(camera: string): void {
     if (this.playing) this.phase = ((performance.now() - this.startedAt) % PERIOD) / PERIOD;
     this.resize();
     const { context, map, tailX, tailY } = this;
@@ -239,7 +253,7 @@ export class FlowOverlay {
     const zoom = map.getZoom();
     const centre = map.getCenter();
     const globe = map.getProjection()?.type === 'globe';
-    const camera = [centre.lng, centre.lat, zoom, map.getBearing(), map.getPitch(), globe, width, height].join();
+    const projectedFor = `${camera},${width},${height}`;
     // On the globe, what lies beyond the horizon (less a little, for the comet's width) is hidden.
     const horizon = horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03;
     const hiddenAt = (lon: number, lat: number) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
@@ -252,7 +266,7 @@ export class FlowOverlay {
     const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
     for (const [i, track] of shown.entries()) {
       if (i % stride !== 0) continue;
-      const projected = this.onScreen(track, camera, hiddenAt);
+      const projected = this.onScreen(track, projectedFor, hiddenAt);
       const total = track.along[track.along.length - 1]!;
       const length = Math.min(LENGTH, total / 3);
       const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);

@@ -138,20 +138,29 @@ describe('the flow along the links', () => {
       for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
       return hash >>> 0;
     });
-  /** Frames the overlay draws in `ms` (each starts by clearing it). */
-  const flowFrames = (page: Page, ms: number) =>
-    page.evaluate(async (ms) => {
-      const context = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!.getContext('2d')!;
-      const clear = context.clearRect;
-      let frames = 0;
-      context.clearRect = function (...args) {
-        frames++;
-        return clear.apply(this, args);
-      };
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      context.clearRect = clear;
-      return frames;
-    }, ms);
+  /** Frames the overlay draws in `ms` (each starts by clearing it), with the map repainted at every frame if asked. */
+  const flowFrames = (page: Page, ms: number, { repaintMap = false } = {}) =>
+    page.evaluate(
+      async ({ ms, repaintMap }) => {
+        const context = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!.getContext('2d')!;
+        const clear = context.clearRect;
+        let frames = 0;
+        context.clearRect = function (...args) {
+          frames++;
+          return clear.apply(this, args);
+        };
+        const end = performance.now() + ms;
+        const repaint = () => {
+          window.atlas.map!.triggerRepaint();
+          if (performance.now() < end) requestAnimationFrame(repaint);
+        };
+        if (repaintMap) repaint();
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        context.clearRect = clear;
+        return frames;
+      },
+      { ms, repaintMap },
+    );
 
   it('runs its comets at 30 frames a second at most, stops them on pause, and still follows the camera', async () => {
     const viewer = await open({ viewport: { width: 1024, height: 700 } });
@@ -168,6 +177,8 @@ describe('the flow along the links', () => {
     await viewer.page.waitForTimeout(200);
     const paused = await flowPixels(viewer.page);
     expect(await flowFrames(viewer.page, 500)).toBe(0);
+    // Nor when the map repaints without moving (a hover, a label fading in).
+    expect(await flowFrames(viewer.page, 500, { repaintMap: true })).toBe(0);
     expect(await flowPixels(viewer.page)).toBe(paused);
 
     // Paused comets stay on their links when the map moves under them.
