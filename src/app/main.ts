@@ -218,14 +218,20 @@ async function start(): Promise<void> {
  * other on a narrow one: there, opening one closes the other.
  */
 function showDrawers(drawers: HTMLDetailsElement[]): void {
-  const narrow = matchMedia('(max-width: 899px)');
+  // The complement of index.html's (min-width: 900px), fractional widths included.
+  const narrow = matchMedia('not (min-width: 900px)');
+  const keepOne = (open: HTMLDetailsElement) => {
+    for (const other of drawers) if (other !== open) other.open = false;
+  };
   for (const drawer of drawers) {
     drawer.hidden = false;
-    drawer.addEventListener('toggle', () => {
-      if (!drawer.open || !narrow.matches) return;
-      for (const other of drawers) if (other !== drawer) other.open = false;
-    });
+    drawer.addEventListener('toggle', () => drawer.open && narrow.matches && keepOne(drawer));
   }
+  // Narrowed with both open: the first (the filters) stays.
+  narrow.addEventListener('change', () => {
+    const open = drawers.find((drawer) => drawer.open);
+    if (narrow.matches && open) keepOne(open);
+  });
 }
 
 start().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)));
