@@ -37,7 +37,8 @@ const MAX_COMETS = 1500;
  * there is no GPU), on cores the map and the panels need. When the camera moves, the overlay
  * follows it in every frame the map draws.
  */
-const COMET_FRAME_MS = 1000 / 30;
+export const COMET_FPS = 30;
+const COMET_FRAME_MS = 1000 / COMET_FPS;
 /** Slack for the display's frame times, which jitter around their period. */
 const FRAME_SLACK_MS = 2;
 
