@@ -3,14 +3,15 @@ import { labelFontPlugin } from './src/build/label-font-plugin.ts';
 import { preloadDataPlugin } from './src/build/preload-data-plugin.ts';
 import { traditionalTable, zhHantPlugin } from './src/build/zh-hant-plugin.ts';
 
-/** The JSON files whose names the map and the interface show. */
-const NAMES_FROM = ['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.topo.json'];
+/** The dataset the extraction writes, and the JSON files whose names the map and the interface show. */
+const DATASET = 'public/data/atlas.json';
+const NAMES_FROM = [DATASET, 'geo/world.topo.json', 'geo/china.topo.json'];
 
 export default defineConfig({
   base: './',
   plugins: [
     // virtual:zh-hant, loaded by the app only when 繁體中文 is chosen; virtual:zh-hant-search, with the search box.
-    zhHantPlugin({ namesFrom: NAMES_FROM, searchFrom: 'public/data/atlas.json' }),
+    zhHantPlugin({ namesFrom: NAMES_FROM, searchFrom: DATASET }),
     labelFontPlugin({
       weights: [400, 600],
       namesFrom: NAMES_FROM,

@@ -5,10 +5,10 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { COMET_FPS } from '../map/flow-overlay.ts';
-import { buildApp, launchChromium, ROOT, serve } from './browser-harness.ts';
+import { buildApp, flowFrames, launchChromium, ROOT, serve } from './browser-harness.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
 const RUNS = 7;
@@ -111,31 +111,29 @@ async function measureAnimation(browser: Browser, url: string): Promise<Animatio
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  // (A string: tsx would wrap named functions in a helper the page does not have.)
-  // The app's animation is its comets: the frames counted are those the flow overlay draws (each
-  // starts by clearing it), not the page's. The bare page's animation is its map, repainted at
-  // every animation frame.
-  const fps: number = await page.evaluate(`new Promise((resolve) => {
-    if (!window.atlas) window.bareMap.repaint = true;
+  // The app's animation is its comets: the frames counted are those the flow overlay draws, not
+  // the page's. The bare page's animation is its map, repainted at every animation frame.
+  const fps = (await page.evaluate(() => Boolean(window.atlas)))
+    ? (await flowFrames(page, FPS_SECONDS * 1000)) / FPS_SECONDS
+    : await bareRepaintRate(page);
+  await context.close();
+  return { fps, heapBytes: usedSize };
+}
+
+/** The bare page's map repainted at every animation frame: the frames it shows a second. */
+function bareRepaintRate(page: Page): Promise<number> {
+  // A string: tsx would wrap named functions in a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    window.bareMap.repaint = true;
     let frames = 0;
-    const flow = document.querySelector('canvas.atlas-flow')?.getContext('2d');
-    if (flow) {
-      const clear = flow.clearRect;
-      flow.clearRect = function (...args) {
-        frames++;
-        return clear.apply(this, args);
-      };
-    }
     const end = performance.now() + ${FPS_SECONDS * 1000};
     const count = (now) => {
-      if (!flow) frames++;
+      frames++;
       if (now < end) requestAnimationFrame(count);
       else resolve(frames / ${FPS_SECONDS});
     };
     requestAnimationFrame(count);
   })`);
-  await context.close();
-  return { fps, heapBytes: usedSize };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -88,6 +88,33 @@ export async function openWatched(browser: Browser, options: Parameters<Browser[
   return watched;
 }
 
+/**
+ * The frames the app's flow overlay draws in `ms` (each starts by clearing the overlay), with the
+ * map repainted at every animation frame meanwhile if asked, as a hover would have it: the
+ * animation's frames, for the browser tests and the benchmark alike.
+ */
+export function flowFrames(page: Page, ms: number, { repaintMap = false } = {}): Promise<number> {
+  // A string: tsx would wrap named functions in a helper the page does not have.
+  return page.evaluate(`(async () => {
+    const context = document.querySelector('canvas.atlas-flow').getContext('2d');
+    const clear = context.clearRect;
+    let frames = 0;
+    context.clearRect = function (...args) {
+      frames++;
+      return clear.apply(this, args);
+    };
+    const end = performance.now() + ${ms};
+    const repaint = () => {
+      window.atlas.map.triggerRepaint();
+      if (performance.now() < end) requestAnimationFrame(repaint);
+    };
+    if (${repaintMap}) repaint();
+    await new Promise((resolve) => setTimeout(resolve, ${ms}));
+    context.clearRect = clear;
+    return frames;
+  })()`);
+}
+
 /** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status. */
 export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ ready: boolean; linksDrawn: number; error: string | null }> {
   await page.waitForFunction(() => window.atlas?.ready || window.atlas?.error, undefined, { timeout });

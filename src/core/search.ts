@@ -45,24 +45,27 @@ const HOME = 'CHN';
 function findables(atlas: Atlas): Findable[] {
   const written = new Map(atlas.partners.map((p) => [p.id, p.aliases]));
   const select = (selection: Selection): SearchTarget => ({ kind: 'select', selection });
+  const findable = (target: SearchTarget, type: string, names: Names, { aliases = [], codes = [] }: Partial<Pick<Findable, 'aliases' | 'codes'>> = {}): Findable => ({
+    target,
+    type,
+    names,
+    aliases,
+    codes,
+  });
   return [
-    ...atlas.origins.map((o) => ({ target: select({ kind: 'origin', id: o.id }), type: 'origin', names: o, aliases: [], codes: [] })),
+    ...atlas.origins.map((o) => findable(select({ kind: 'origin', id: o.id }), 'origin', o)),
     // China is in the dataset only as a member of blocs it belongs to (BRICS, the Mekong ones):
     // every tie starts there, so it is no partner to find; its places are found as places.
-    ...atlas.countries.filter((c) => c.iso3 !== HOME).map((c) => ({
-      target: select({ kind: 'country', iso3: c.iso3 }),
-      type: 'country',
-      names: c,
-      aliases: written.get(c.iso3) ?? [],
-      codes: [c.iso3],
-    })),
+    ...atlas.countries
+      .filter((c) => c.iso3 !== HOME)
+      .map((c) => findable(select({ kind: 'country', iso3: c.iso3 }), 'country', c, { aliases: written.get(c.iso3), codes: [c.iso3] })),
     ...atlas.partners
       .filter((p) => p.kind !== 'country')
-      .map((p) => ({ target: select({ kind: 'partner', id: p.id }), type: p.kind, names: p, aliases: p.aliases, codes: [] })),
-    ...atlas.places.map((p) => ({ target: { kind: 'place', adcode: p.adcode } as const, type: 'place', names: p, aliases: [], codes: [] })),
-    ...atlas.sites.map((s) => ({ target: select({ kind: 'site', id: s.id }), type: 'site', names: s, aliases: [], codes: [] })),
-    ...atlas.fields.map((f) => ({ target: { kind: 'field', id: f.id } as const, type: 'field', names: f, aliases: [], codes: [f.id] })),
-    ...atlas.groups.map((g) => ({ target: { kind: 'group', id: g.id } as const, type: 'group', names: g, aliases: [], codes: [] })),
+      .map((p) => findable(select({ kind: 'partner', id: p.id }), p.kind, p, { aliases: p.aliases })),
+    ...atlas.places.map((p) => findable({ kind: 'place', adcode: p.adcode }, 'place', p)),
+    ...atlas.sites.map((s) => findable(select({ kind: 'site', id: s.id }), 'site', s)),
+    ...atlas.fields.map((f) => findable({ kind: 'field', id: f.id }, 'field', f, { codes: [f.id] })),
+    ...atlas.groups.map((g) => findable({ kind: 'group', id: g.id }, 'group', g)),
   ];
 }
 

@@ -7,7 +7,6 @@ import { languageOf, type Language } from './languages.ts';
 // it was dropped, or to nothing (the default). Old spellings migrate to the current ones, so a
 // link shared before a rename still opens the same view.
 
-
 export const PROJECTIONS = ['mercator', 'globe'] as const;
 export type Projection = (typeof PROJECTIONS)[number];
 

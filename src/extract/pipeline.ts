@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { geoCentroid } from 'd3-geo';
-import type { Atlas, Country, Evidence, Link, MentionIndex, OriginId, Partner, Place, Site, SourceDocument, TextMention } from '../core/types.ts';
+import type { Atlas, Country, Evidence, Link, MentionIndex, Names, OriginId, Partner, PartnerKind, Place, Site, SourceDocument, TextMention } from '../core/types.ts';
 import * as gaz from './gazetteer.ts';
 import { furnitureLines } from './furniture.ts';
 import { splitLines } from './lines.ts';
@@ -143,19 +143,26 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 
 /** A partner, with the names the texts write for it (`written`) other than the one the atlas shows. */
 function partnerOf(id: string, written: ReadonlySet<string>): Partner {
-  const aliases = (zh: string) => [...written].filter((name) => name !== zh).sort();
+  const partner = (kind: PartnerKind, { zh, en }: Names, rest: Pick<Partner, 'iso3' | 'members' | 'anchor'>): Partner => ({
+    id,
+    kind,
+    zh,
+    en,
+    aliases: [...written].filter((name) => name !== zh).sort(),
+    ...rest,
+  });
   const country = gaz.countryByIso3.get(id);
-  if (country) return { id, kind: 'country', zh: country.zh, en: country.en, aliases: aliases(country.zh), iso3: id, members: [], anchor: country.capital };
+  if (country) return partner('country', country, { iso3: id, members: [], anchor: country.capital });
   const bloc = gaz.blocs.find((b) => b.id === id);
   if (bloc) {
     const abroad = bloc.members.filter((m) => m !== 'CHN').map((m) => countryOf(m).anchor);
     const hub = bloc.seat ?? (geoCentroid({ type: 'MultiPoint', coordinates: abroad }) as [number, number]);
-    return { id, kind: 'bloc', zh: bloc.zh, en: bloc.en, aliases: aliases(bloc.zh), iso3: null, members: bloc.members, anchor: round(hub) };
+    return partner('bloc', bloc, { iso3: null, members: bloc.members, anchor: round(hub) });
   }
   const region = gaz.regions.find((r) => r.id === id);
-  if (region) return { id, kind: 'region', zh: region.zh, en: region.en, aliases: aliases(region.zh), iso3: null, members: [], anchor: region.anchor };
+  if (region) return partner('region', region, { iso3: null, members: [], anchor: region.anchor });
   const named = gaz.namedPartners.find((p) => p.id === id);
-  if (named) return { id, kind: named.kind, zh: named.zh, en: named.en, aliases: aliases(named.zh), iso3: named.iso3, members: [], anchor: named.anchor };
+  if (named) return partner(named.kind, named, { iso3: named.iso3, members: [], anchor: named.anchor });
   throw new SeedError('gazetteer', `partner ${id} is named in the seeds but has no gazetteer entry (add it to src/extract/gazetteer/countries.json)`);
 }
 

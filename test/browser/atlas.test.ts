@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWatched, ROOT, startBuiltApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { flowFrames, openWatched, ROOT, startBuiltApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -138,30 +138,6 @@ describe('the flow along the links', () => {
       for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
       return hash >>> 0;
     });
-  /** Frames the overlay draws in `ms` (each starts by clearing it), with the map repainted at every frame if asked. */
-  const flowFrames = (page: Page, ms: number, { repaintMap = false } = {}) =>
-    page.evaluate(
-      async ({ ms, repaintMap }) => {
-        const context = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!.getContext('2d')!;
-        const clear = context.clearRect;
-        let frames = 0;
-        context.clearRect = function (...args) {
-          frames++;
-          return clear.apply(this, args);
-        };
-        const end = performance.now() + ms;
-        const repaint = () => {
-          window.atlas.map!.triggerRepaint();
-          if (performance.now() < end) requestAnimationFrame(repaint);
-        };
-        if (repaintMap) repaint();
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        context.clearRect = clear;
-        return frames;
-      },
-      { ms, repaintMap },
-    );
-
   it('runs its comets at 30 frames a second at most, stops them on pause, and still follows the camera', async () => {
     const viewer = await open({ viewport: { width: 1024, height: 700 } });
     await viewer.page.goto(served.url);

@@ -2,26 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/core/languages.ts';
 
 describe('languageOf', () => {
-  it('maps browser tags and URL spellings to the three languages', () => {
-    expect(languageOf('zh-TW')).toBe('zh-Hant');
-    expect(languageOf('zh-HK')).toBe('zh-Hant');
-    expect(languageOf('zh-MO')).toBe('zh-Hant');
-    expect(languageOf('zh-Hant-CN')).toBe('zh-Hant');
-    expect(languageOf('zh-Hant-TW')).toBe('zh-Hant');
-    expect(languageOf('hant')).toBe('zh-Hant');
+  // Browser tags and URL spellings → the three languages, or null for what the atlas does not speak.
+  it.each([
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant-CN', 'zh-Hant'],
+    ['zh-Hant-TW', 'zh-Hant'],
+    ['hant', 'zh-Hant'],
+    ['yue', 'zh-Hant'],
+    ['zh-Hans-HK', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh', 'zh-Hans'],
+    ['zh_SG', 'zh-Hans'],
+    ['zh-Hans', 'zh-Hans'],
+    ['en-GB', 'en'],
+    ['EN', 'en'],
     // tw is Twi, cn no language at all.
-    expect(languageOf('tw')).toBeNull();
-    expect(languageOf('cn')).toBeNull();
-    expect(languageOf('yue')).toBe('zh-Hant');
-    expect(languageOf('zh-Hans-HK')).toBe('zh-Hans');
-    expect(languageOf('zh-CN')).toBe('zh-Hans');
-    expect(languageOf('zh')).toBe('zh-Hans');
-    expect(languageOf('zh_SG')).toBe('zh-Hans');
-    expect(languageOf('en-GB')).toBe('en');
-    expect(languageOf('EN')).toBe('en');
-    expect(languageOf('zh-Hans')).toBe('zh-Hans');
-    expect(languageOf('fr-FR')).toBeNull();
-    expect(languageOf('')).toBeNull();
-    expect(languageOf(null)).toBeNull();
+    ['tw', null],
+    ['cn', null],
+    ['fr-FR', null],
+    ['', null],
+    [null, null],
+  ])('%j → %j', (tag, language) => {
+    expect(languageOf(tag)).toBe(language);
   });
 });
