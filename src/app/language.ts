@@ -3,7 +3,7 @@
 // languages the atlas speaks, else English. The Traditional strings are loaded only when 繁體中文
 // is chosen (virtual:zh-hant, made by OpenCC at build time).
 import { languageOf, type Language } from '../core/languages.ts';
-import { localizer, type Localizer, type TraditionalTable } from '../ui/i18n.ts';
+import { localizer, type Localizer, type TraditionalTable } from '../i18n/localizer.ts';
 
 
 /** The localStorage key of the remembered choice. */

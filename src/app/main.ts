@@ -1,44 +1,31 @@
-// Start-up: load the dataset and the two maps, build what the map draws, then wire the views to
-// the store. Data flows one way: store → selectors (core/) → views; views send events back.
-import chinaUrl from '../../geo/china.topo.json?url';
-import worldUrl from '../../geo/world.topo.json?url';
-import type { Topology } from 'topojson-specification';
-import { indexAtlas } from '../core/atlas-index.ts';
-import { filterIndex, keptSelector } from '../core/filters.ts';
-import { parseAtlas } from '../core/parse-atlas.ts';
-import { cardFor, summaryOf } from '../core/cards.ts';
+// Start-up: load the dataset and the two maps, make the model and the map, then bind each view
+// to the store through the model's selectors. Data flows one way: store → selectors (core/) →
+// views; views send events back to the store.
+import { readerIndex } from '../core/reader.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
-import { ORIGIN_IDS } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { Projection, Reading, Script } from '../core/url-state.ts';
-import { atlasFeatures } from '../map/atlas-features.ts';
+import type { Projection, Reading, Script } from '../core/view-state.ts';
+import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
-import { readGeography } from '../map/geography.ts';
-import { ORIGIN_COLOURS, PAPER, tieShades } from '../map/palette.ts';
+import { tieShades } from '../map/palette.ts';
 import { atlasStyle } from '../map/style.ts';
 import '../ui/detail-card.ts';
 import '../ui/header.ts';
 import '../ui/legend.ts';
 import '../ui/tooltip.ts';
-import { localizer, type TraditionalTable } from '../ui/i18n.ts';
-import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
+import { bind, watch } from './bind.ts';
+import { loadAtlas } from './boot.ts';
+import { followCamera } from './camera.ts';
 import { showCaption } from './caption.ts';
-import { showFiltersOnMap } from './filters-on-map.ts';
+import { nameDrawers, showDrawers } from './drawers.ts';
+import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
+import { applyPalette } from './page-colours.ts';
 import { keepViewInUrl, showNotices, viewFromUrl } from './url-sync.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
-import { loadJson, loadText } from './load.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
-
-/** Colours the UI shares with the map, from the one palette. */
-function applyPalette(): void {
-  const root = document.documentElement.style;
-  root.setProperty('--ink', PAPER.text);
-  root.setProperty('--ink-muted', PAPER.textMuted);
-  for (const id of ORIGIN_IDS) root.setProperty(`--origin-${id}`, ORIGIN_COLOURS[id]);
-}
 
 function showError(message: string): void {
   const box = document.getElementById('message')!;
@@ -55,101 +42,61 @@ async function start(): Promise<void> {
 
   // The URL's language, else the remembered one, else the browser's; 繁體 needs its table first.
   const lang = chooseLanguage(new URLSearchParams(location.search).get('lang'));
-  let table: TraditionalTable = {};
-  const [data, world, china] = await Promise.all([
-    loadText(new URL('data/atlas.json', document.baseURI).href, 'The dataset (data/atlas.json)'),
-    loadJson(worldUrl, 'The world map'),
-    loadJson(chinaUrl, 'The China map'),
-    lang === 'zh-Hant' ? traditionalTable().then((loaded) => (table = loaded)) : null,
-  ]);
-  const parsed = parseAtlas(data);
-  if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
-  const index = indexAtlas(parsed.atlas);
-  const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
-  const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
-  const features = atlasFeatures(index, geography);
+  const loaded = await loadAtlas(lang);
+  const { model, features } = loaded;
+  let { traditional } = loaded;
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const { view, notices } = viewFromUrl(parsed.atlas);
+  const { view, notices } = viewFromUrl(model.atlas);
   // The selection and the reader from a link are applied once the map is drawn.
   const store = new Store({ ...view, lang, selection: null, reading: null, hover: null, playing: !reducedMotion.matches });
   const select = (selection: Selection | null) => {
     if (!sameSelection(selection, store.get().selection)) store.update({ selection });
   };
 
-  const header = element('atlas-header');
-  const legend = element('atlas-legend');
-  const card = element('atlas-card');
-  const tooltip = element('atlas-tooltip');
-  const reader = element('atlas-reader');
-  reader.atlas = parsed.atlas;
-  legend.origins = index.atlas.origins;
-  legend.classes = features.kept.tieClasses;
-  legend.shades = tieShades(features.kept.tieClasses.length);
+  const [header, legend, card, tooltip, reader] = [element('atlas-header'), element('atlas-legend'), element('atlas-card'), element('atlas-tooltip'), element('atlas-reader')];
+  reader.index = readerIndex(model.index);
+  legend.origins = model.atlas.origins;
 
-  const style = atlasStyle(features, mapFontFaces(), store.get().projection);
-  const map = new AtlasMap(document.getElementById('map')!, style, features, {
+  const map = new AtlasMap(document.getElementById('map')!, atlasStyle(features, mapFontFaces(), store.get().projection), features, {
     hover: (target, at) => store.update({ hover: target && { target, at } }),
     select,
   });
-  const { camera } = store.get();
-  if (camera) map.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
-  else if (store.get().projection === 'globe') map.showGlobe();
-  map.map.on('moveend', () => {
-    const { lng, lat } = map.map.getCenter();
-    store.update({ camera: { lon: lng, lat, zoom: map.map.getZoom(), bearing: map.map.getBearing(), pitch: map.map.getPitch() } });
-  });
-  const loc = () => localizer(store.get().lang, table);
+  followCamera(map, store);
+  const loc = () => localizer(store.get().lang, traditional);
   const wordNotices = showNotices(document.getElementById('notices')!, notices);
-  const showLanguage = () => {
+
+  bind(store, (s) => s.lang, () => {
     const l = loc();
     applyPageLanguage(l);
     wordNotices(l);
     header.loc = legend.loc = card.loc = tooltip.loc = reader.loc = l;
-    map.setLanguage(l.lang, table);
-    document.querySelector('#explore > summary')!.textContent = l.t('drawer.explore');
-    document.querySelector('#ties > summary')!.textContent = l.t('drawer.ties');
-  };
-  showLanguage();
-  const ties = filterIndex(parsed.atlas);
-  const kept = keptSelector(ties);
-  showFiltersOnMap(store, index, kept, map);
-  const linksDrawn = map.linksDrawn();
-
-  const cardOf = (selection: Selection) => cardFor(index, selection, geography.countryNames);
-  let ready = false;
-  store.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) {
-      const selected = state.selection && cardOf(state.selection);
-      card.card = selected;
-      legend.selectedOrigin = state.selection?.kind === 'origin' ? state.selection.id : null;
-      map.select(state.selection, selected ? [...selected.links, ...selected.blocLinks].map((row) => row.link.id) : []);
-      if (selected) void loadFullFont();
-    }
-    if (!sameSelection(state.hover?.target ?? null, previous.hover?.target ?? null)) {
-      const hovered = state.hover && cardOf(state.hover.target);
-      tooltip.content = hovered && summaryOf(hovered);
-    }
-    if (state.hover) Object.assign(tooltip, state.hover.at);
-    if (state.projection !== previous.projection) {
-      header.projection = state.projection;
-      map.setProjection(state.projection);
-    }
-    if (state.playing !== previous.playing) {
-      header.playing = state.playing;
-      if (ready) map.setMotion(state.playing);
-    }
-    if (state.reading !== previous.reading) {
-      // The reader's code, like the texts it shows, is loaded the first time a passage is opened
-      // (from a card, the table or a link's `read`).
-      if (state.reading) void import('../ui/source-reader.ts');
-      reader.reading = state.reading;
-    }
-    if (state.lang !== previous.lang) showLanguage();
+    map.setLanguage(l.lang, traditional);
+    nameDrawers(l);
+  });
+  bind(store, (s) => model.mapState(s.filters), (shown) => {
+    map.showKept(shown);
+    legend.classes = shown.tieClasses;
+    legend.shades = tieShades(shown.tieClasses.length);
+  });
+  bind(store, (s) => model.card(s.selection), (shown) => {
+    card.card = shown;
+    if (shown) void loadFullFont();
+  });
+  watch(store, (s) => model.highlighted(s.selection), (links) => map.select(store.get().selection, links));
+  bind(store, (s) => (s.selection?.kind === 'origin' ? s.selection.id : null), (origin) => (legend.selectedOrigin = origin));
+  bind(store, (s) => model.tooltip(s.hover?.target ?? null), (summary) => (tooltip.content = summary));
+  bind(store, (s) => s.hover, (hover) => hover && Object.assign(tooltip, hover.at));
+  bind(store, (s) => s.projection, (projection) => (header.projection = projection));
+  watch(store, (s) => s.projection, (projection) => map.setProjection(projection));
+  bind(store, (s) => s.playing, (playing) => (header.playing = playing));
+  // The reader's code, like the texts it shows, is loaded the first time a passage is opened
+  // (from a card, the table or a link's `read`).
+  bind(store, (s) => s.reading, (reading) => {
+    if (reading) void import('../ui/source-reader.ts');
+    reader.reading = reading;
   });
 
-  header.playing = store.get().playing;
-  header.projection = store.get().projection;
   header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
   header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
   header.addEventListener('frame', () => map.frameTies());
@@ -157,16 +104,14 @@ async function start(): Promise<void> {
     const next = (event as CustomEvent<Language>).detail;
     rememberLanguage(next);
     // The table first, so that every view switches at once, already in Traditional.
-    (next === 'zh-Hant' ? traditionalTable() : Promise.resolve(table))
+    (next === 'zh-Hant' ? traditionalTable() : Promise.resolve(traditional))
       .then((loaded) => {
-        table = loaded;
+        traditional = loaded;
         store.update({ lang: next });
       })
       .catch((error: unknown) => console.warn('繁體中文 could not be loaded', error));
   });
-  for (const view of [card, legend]) {
-    view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
-  }
+  for (const view of [card, legend]) view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
   const openReader = (passage: Omit<Reading, 'script'>) => store.update({ reading: { ...passage, script: 'original' } });
   card.addEventListener('read', (event) => openReader((event as CustomEvent<Omit<Reading, 'script'>>).detail));
   element('atlas-table').addEventListener('open-reader', (event) => openReader(event.detail));
@@ -176,11 +121,9 @@ async function start(): Promise<void> {
     if (reading) store.update({ reading: { ...reading, script: (event as CustomEvent<Script>).detail } });
   });
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
-  addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') select(null);
-  });
+  addEventListener('keydown', (event) => event.key === 'Escape' && select(null));
 
-  const drawn = await linksDrawn;
+  const drawn = await map.linksDrawn();
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
@@ -195,43 +138,15 @@ async function start(): Promise<void> {
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')
     .then(({ wireExplore }) => {
-      wireExplore({
-        store,
-        index,
-        ties,
-        kept,
-        loc,
-        flyTo: (center, zoom) => map.map.flyTo({ center, zoom }),
-      });
-      showDrawers([...document.querySelectorAll<HTMLDetailsElement>('#explore, #ties')]);
+      wireExplore({ store, model, loc, flyTo: (center, zoom) => map.map.flyTo({ center, zoom }) });
+      showDrawers();
     })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');
-  ready = true;
-  map.setMotion(store.get().playing);
+  // The flow starts once the details are drawn, and follows the play button from then on.
+  bind(store, (s) => s.playing, (playing) => map.setMotion(playing));
   publishStatus({ ready: true });
-}
-
-/**
- * Unhides the drawers. Beside each other on a wide screen (index.html), they would cover each
- * other on a narrow one: there, opening one closes the other.
- */
-function showDrawers(drawers: HTMLDetailsElement[]): void {
-  // The complement of index.html's (min-width: 900px), fractional widths included.
-  const narrow = matchMedia('not (min-width: 900px)');
-  const keepOne = (open: HTMLDetailsElement) => {
-    for (const other of drawers) if (other !== open) other.open = false;
-  };
-  for (const drawer of drawers) {
-    drawer.hidden = false;
-    drawer.addEventListener('toggle', () => drawer.open && narrow.matches && keepOne(drawer));
-  }
-  // Narrowed with both open: the first (the filters) stays.
-  narrow.addEventListener('change', () => {
-    const open = drawers.find((drawer) => drawer.open);
-    if (narrow.matches && open) keepOne(open);
-  });
 }
 
 start().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)));

@@ -1,15 +1,6 @@
 // Application state in one place. Views read it through selectors and send events back here;
 // nothing else keeps a copy.
-import type { Selection } from '../core/selection.ts';
-import type { ViewState } from '../core/url-state.ts';
-import type { Pointer } from '../map/atlas-map.ts';
-
-/** The shareable view (kept in the URL: language, filters, selection, projection, camera, reading) and what is not shared. */
-export interface AppState extends ViewState {
-  hover: { target: Selection; at: Pointer } | null;
-  /** Whether the links' flow moves; starts off where the user prefers reduced motion. */
-  playing: boolean;
-}
+import type { AppState } from '../core/view-state.ts';
 
 type Listener = (state: AppState, previous: AppState) => void;
 

@@ -1,9 +1,10 @@
 // The shareable view in the address bar: read once at start, written back after every change, so
 // a reload or a pasted link opens the same view. Parameters that cannot be used are dropped with
 // a short notice in the page; nothing in a URL can stop the atlas from starting.
-import { formatViewState, parseViewState, type Notice, type ViewState } from '../core/url-state.ts';
+import { formatViewState, parseViewState, type Notice } from '../core/url-state.ts';
+import { type ViewState } from '../core/view-state.ts';
 import type { Atlas } from '../core/types.ts';
-import type { Localizer } from '../ui/i18n.ts';
+import type { Localizer } from '../i18n/localizer.ts';
 import { noticeText } from '../ui/notice-text.ts';
 import type { Store } from './store.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Plugin } from 'vite';
 import { parseAtlas } from '../core/parse-atlas.ts';
-import { MESSAGES } from '../ui/messages.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 import { searchForms } from './search-forms.ts';
 
 const MODULE_ID = 'virtual:zh-hant';
@@ -53,7 +53,7 @@ export function zhHantPlugin(options: { namesFrom: string[]; searchFrom: string 
       }
       if (id !== RESOLVED_ID) return undefined;
       for (const file of options.namesFrom) this.addWatchFile(file);
-      this.addWatchFile('src/ui/messages.ts');
+      this.addWatchFile('src/i18n/messages.ts');
       return `export default ${JSON.stringify(traditionalTable(options.namesFrom))};`;
     },
   };

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { toCsv } from '../core/csv.ts';
 import { parseAtlas } from '../core/parse-atlas.ts';
-import { tableRows } from '../core/table.ts';
+import { csvRows } from '../core/table.ts';
 import { ATLAS_PATH } from './extract.ts';
 
 const parsed = parseAtlas(readFileSync(ATLAS_PATH, 'utf8'));
@@ -10,5 +10,5 @@ if (!parsed.ok) {
   console.error(`export:csv: ${ATLAS_PATH}: ${parsed.error}`);
   process.exitCode = 1;
 } else {
-  process.stdout.write(toCsv(tableRows(parsed.atlas)));
+  process.stdout.write(toCsv(csvRows(parsed.atlas)));
 }

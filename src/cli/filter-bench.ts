@@ -3,7 +3,7 @@
 // made from it. Kept apart from bench.ts so that the synthetic dataset can be tested on its own.
 import type { Browser } from 'playwright-core';
 import { NO_FILTERS, type Filters } from '../core/filters.ts';
-import type { Atlas, Link, Place } from '../core/types.ts';
+import { linkId, type Atlas, type Link, type Place } from '../core/types.ts';
 
 /** A small seeded generator (mulberry32): the same synthetic dataset on every run. */
 export function seededRandom(seed: number): () => number {
@@ -51,7 +51,7 @@ export function syntheticAtlas(atlas: Atlas, count: number, seed = 1): Atlas {
     for (const partner of partners.slice(0, perPlace)) {
       if (links.length === count) break;
       links.push({
-        id: `${place.origin}:${place.adcode}:${partner.id}`,
+        id: linkId(place.origin, place.adcode, partner.id),
         origin: place.origin,
         place: place.adcode,
         partner: partner.id,

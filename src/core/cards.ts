@@ -2,7 +2,7 @@
 // behind them. Pure: the card component only lays this out.
 import type { AtlasIndex } from './atlas-index.ts';
 import type { Selection } from './selection.ts';
-import { blocsByMember, isCollective, linksByCountry } from './ties.ts';
+import { blocsByMember, isCollective, linksByCountry } from './country-links.ts';
 import type {
   Evidence,
   Link,
@@ -152,7 +152,7 @@ function cardOf(
  * `countryNames` gives names for countries that are not partners themselves (bloc members,
  * or any country clicked on the map).
  */
-export function cardFor(index: AtlasIndex, selection: Selection, countryNames: Map<string, Names>): Card | null {
+export function cardFor(index: AtlasIndex, selection: Selection, countryNames: ReadonlyMap<string, Names>): Card | null {
   const nameOfCountry = (iso3: string): Names => countryNames.get(iso3) ?? { zh: iso3, en: iso3 };
   switch (selection.kind) {
     case 'country': {

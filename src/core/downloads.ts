@@ -1,9 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString } from 'geojson';
 import { cutAtAntimeridian } from './antimeridian-cut.ts';
 import { linkArc, type LonLat } from './arc.ts';
-import { indexAtlas } from './atlas-index.ts';
+import type { AtlasIndex } from './atlas-index.ts';
 import { toCsv } from './csv.ts';
-import { keptTableRows } from './table.ts';
+import { csvRow } from './table.ts';
+import type { Tie } from './tie.ts';
 import type { Atlas, Link } from './types.ts';
 
 // The downloads of exactly what the filters keep. The CSV is the table of DATA-CONTRACT.md
@@ -21,8 +22,7 @@ function geoJsonLine(line: LonLat[]): LineString | MultiLineString {
 }
 
 /** Links as great-circle lines from their place to the partner's anchor, and their sites as points. */
-export function toGeoJson(atlas: Atlas, links: readonly Link[]): FeatureCollection<Geometry | null> {
-  const { partners, places } = indexAtlas(atlas);
+export function toGeoJson({ atlas, partners, places }: AtlasIndex, links: readonly Link[]): FeatureCollection<Geometry | null> {
   const linkFeatures: Feature<Geometry | null>[] = links.map((l) => {
     const partner = partners.get(l.partner)!;
     const place = places.get(l.place)!;
@@ -105,22 +105,40 @@ export const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMon
 /** The file name of a download made on `day` (YYYY-MM-DD). */
 export const downloadName = (format: DownloadFormat, day: string) => `cooperation-atlas-ties-${day}.${TYPES[format].extension}`;
 
+/** What the filters keep, as the downloads need it: the links, narrowed to their kept evidence, and the kept ties in the table's order. */
+export interface KeptForDownload {
+  links: readonly Link[];
+  rows: readonly Tie[];
+}
+
 /**
  * The file of one format holding exactly the kept links, and of each link exactly the evidence it
  * kept: the CSV is the contract's table (csv.ts) of those ties, the JSON is laid out as
  * atlas.json is (one-space indent), the GeoJSON compact (its lines are long lists of points).
  */
-export function downloadFile(atlas: Atlas, links: readonly Link[], format: DownloadFormat, day: string): DownloadFile {
+export function downloadFile(index: AtlasIndex, { links, rows }: KeptForDownload, format: DownloadFormat, day: string): DownloadFile {
   const content =
     format === 'csv'
-      ? toCsv(keptTableRows(atlas, links))
+      ? toCsv(rows.map(csvRow))
       : format === 'geojson'
-        ? `${JSON.stringify(toGeoJson(atlas, links))}\n`
-        : `${JSON.stringify(toAtlasSubset(atlas, links), null, 1)}\n`;
+        ? `${JSON.stringify(toGeoJson(index, links))}\n`
+        : `${JSON.stringify(toAtlasSubset(index.atlas, links), null, 1)}\n`;
   return { format, name: downloadName(format, day), type: TYPES[format].type, content };
 }
 
-/** All three downloads of the kept links, in the order the panel offers them. */
-export function downloadFiles(atlas: Atlas, links: readonly Link[], day: string): DownloadFile[] {
-  return DOWNLOAD_FORMATS.map((format) => downloadFile(atlas, links, format, day));
+/** What the downloads panel offers for the kept ties: their counts, and each file made when asked for. */
+export interface DownloadOffer {
+  ties: number;
+  links: number;
+  documents: number;
+  file(format: DownloadFormat, day: string): DownloadFile;
+}
+
+export function downloadOffer(index: AtlasIndex, kept: KeptForDownload): DownloadOffer {
+  return {
+    ties: kept.rows.length,
+    links: kept.links.length,
+    documents: new Set(kept.rows.map((tie) => tie.document.id)).size,
+    file: (format, day) => downloadFile(index, kept, format, day),
+  };
 }

@@ -1,3 +1,5 @@
+import { indexAtlas } from './atlas-index.ts';
+import { tiesOf, type Tie } from './tie.ts';
 import type { Atlas, Link } from './types.ts';
 
 // Filters narrow the ties (pieces of evidence) the views show. Within a facet the chosen options
@@ -10,36 +12,34 @@ export type Filters = Record<Facet, readonly string[]>;
 
 export const NO_FILTERS: Filters = { origin: [], field: [], mode: [], kind: [], group: [], doc: [] };
 
-/**
- * Per-tie facet data, computed once per dataset: filtering then touches no lookups. Ties are
- * numbered across the dataset, each link's evidence in order, links in order (the numbering
- * table.ts's rowIndex shares).
- */
+/** Per-tie facet data, computed once per dataset: filtering then touches no lookups. */
 export interface FilterIndex {
   links: readonly Link[];
+  /** The number of each link's first tie (its ties are numbered on from there: tie.ts). */
+  firstTie: Uint32Array;
   /** For each tie, the options it offers to each facet (in FACETS order), without repeats. */
   options: readonly (readonly (readonly string[])[])[];
 }
 
-export function filterIndex(atlas: Atlas): FilterIndex {
-  const kinds = new Map(atlas.partners.map((p) => [p.id, p.kind]));
+export function filterIndex(atlas: Atlas, ties: readonly Tie[] = tiesOf(indexAtlas(atlas))): FilterIndex {
   const groups = new Map<string, string[]>();
   for (const g of atlas.groups) for (const p of g.partners) groups.set(p, [...(groups.get(p) ?? []), g.id]);
-  const options: (readonly string[])[][] = [];
-  for (const link of atlas.links) {
-    for (const evidence of link.evidence) {
-      const offered: Record<Facet, readonly string[]> = {
-        origin: [link.origin],
-        field: evidence.fields,
-        mode: evidence.modes,
-        kind: [kinds.get(link.partner)!],
-        group: groups.get(link.partner) ?? [],
-        doc: [evidence.doc],
-      };
-      options.push(FACETS.map((facet) => [...new Set(offered[facet])]));
-    }
-  }
-  return { links: atlas.links, options };
+  const firstTie = new Uint32Array(atlas.links.length);
+  // Ties come link by link, in the order of the links (tiesOf).
+  let linkNumber = -1;
+  const options = ties.map(({ n, link, evidence, partner }, i) => {
+    if (link !== ties[i - 1]?.link) firstTie[++linkNumber] = n;
+    const offered: Record<Facet, readonly string[]> = {
+      origin: [link.origin],
+      field: evidence.fields,
+      mode: evidence.modes,
+      kind: [partner.kind],
+      group: groups.get(partner.id) ?? [],
+      doc: [evidence.doc],
+    };
+    return FACETS.map((facet) => [...new Set(offered[facet])]);
+  });
+  return { links: atlas.links, firstTie, options };
 }
 
 /** The chosen options of each facet (in FACETS order) as sets; null where a facet keeps everything. */
@@ -79,10 +79,9 @@ export function filterLinks(index: FilterIndex, filters: Filters): Link[] {
 /** The links with at least one kept tie (1 in `kept`, indexed by tie), each narrowed to those. */
 export function linksOfTies(index: FilterIndex, kept: Uint8Array): Link[] {
   const links: Link[] = [];
-  let tie = 0;
-  for (const link of index.links) {
-    const evidence = link.evidence.filter((_, j) => kept[tie + j] === 1);
-    tie += link.evidence.length;
+  for (const [i, link] of index.links.entries()) {
+    const first = index.firstTie[i]!;
+    const evidence = link.evidence.filter((_, j) => kept[first + j] === 1);
     if (evidence.length === link.evidence.length) links.push(link);
     else if (evidence.length > 0) links.push({ ...link, evidence });
   }

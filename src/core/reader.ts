@@ -2,7 +2,23 @@
 // extracted mentions and the chosen passage — whose offsets are those of the original text, so
 // the view marks exactly what the extraction found, in whichever script it is shown.
 import type { ScriptConverter } from './script-conversion.ts';
-import type { TextMention } from './types.ts';
+import type { AtlasIndex } from './atlas-index.ts';
+import type { Names, SourceDocument, TextMention } from './types.ts';
+
+/** What the reader needs of the dataset: the documents, and what each id in mentions.json stands for. */
+export interface ReaderIndex {
+  documents: ReadonlyMap<string, SourceDocument>;
+  /** `partner:<id>`, `site:<id>` and `place:<adcode>` → names. */
+  names: ReadonlyMap<string, Names>;
+}
+
+export function readerIndex({ atlas, documents }: AtlasIndex): ReaderIndex {
+  const names = new Map<string, Names>();
+  for (const p of atlas.partners) names.set(`partner:${p.id}`, p);
+  for (const s of atlas.sites) names.set(`site:${s.id}`, s);
+  for (const p of [...atlas.origins, ...atlas.places]) names.set(`place:${p.adcode}`, p);
+  return { documents, names };
+}
 
 export interface TextRange {
   start: number;

@@ -1,7 +1,7 @@
 // The reader's Simplified and Traditional views, made by OpenCC in the browser. Its dictionaries
 // are large (the Simplified→Traditional phrases alone are about 1 MB), so each direction is its
 // own chunk, fetched the first time someone asks for that script.
-import type { Script } from './url-state.ts';
+import type { Script } from './view-state.ts';
 
 /** Text in, text out, of the same length: offsets into the original hold in the result. */
 export type ScriptConverter = (text: string) => string;

@@ -1,3 +1,5 @@
+import type { LonLat } from './arc.ts';
+import type { AtlasIndex } from './atlas-index.ts';
 import type { Filters } from './filters.ts';
 import type { Selection } from './selection.ts';
 import type { Atlas, Names } from './types.ts';
@@ -129,5 +131,31 @@ export function pickChanges(target: SearchTarget, filters: Filters): { filters?:
       return { selection: target.selection };
     case 'place':
       return {};
+  }
+}
+
+/** Where the map flies for a result: null for what has no one place (a field, a region group, a link). */
+export function searchTargetAt(index: AtlasIndex, target: SearchTarget): LonLat | null {
+  if (target.kind === 'place') {
+    const place = index.places.get(target.adcode);
+    return place ? [place.lon, place.lat] : null;
+  }
+  if (target.kind === 'field' || target.kind === 'group') return null;
+  const s = target.selection;
+  switch (s.kind) {
+    case 'country':
+      return index.countries.get(s.iso3)?.anchor ?? null;
+    case 'partner':
+      return index.partners.get(s.id)?.anchor ?? null;
+    case 'site': {
+      const site = index.sites.get(s.id);
+      return site ? [site.lon, site.lat] : null;
+    }
+    case 'origin': {
+      const origin = index.origins.get(s.id);
+      return origin ? [origin.lon, origin.lat] : null;
+    }
+    case 'link':
+      return null;
   }
 }

@@ -1,10 +1,10 @@
 // What the user has picked on the map: the one thing the detail card describes.
-import type { OriginId } from './types.ts';
+import type { LinkId, OriginId, SiteId } from './types.ts';
 
 export type Selection =
   | { kind: 'country'; iso3: string }
-  | { kind: 'link'; id: string }
-  | { kind: 'site'; id: string }
+  | { kind: 'link'; id: LinkId }
+  | { kind: 'site'; id: SiteId }
   | { kind: 'origin'; id: OriginId }
   /** A bloc or region, picked at its hub. */
   | { kind: 'partner'; id: string };

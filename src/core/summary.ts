@@ -2,7 +2,8 @@
 // (src/ui/map-summary.ts words it). Counts are of ties, i.e. pieces of evidence, as everywhere
 // else; a country counts the ties to itself and to the cities, institutions and companies in it,
 // as the map's shading does, and a bloc's ties stay with the bloc.
-import type { Atlas, Country, Link, Origin, Partner, Site } from './types.ts';
+import type { AtlasIndex } from './atlas-index.ts';
+import type { Country, Link, Origin, Partner, Site } from './types.ts';
 
 export interface Counted<T> {
   item: T;
@@ -41,11 +42,7 @@ const byTies = <T extends { en: string }>(counts: Map<T, number>): Counted<T>[] 
 
 const add = <T>(counts: Map<T, number>, key: T, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
 
-export function mapSummary(atlas: Atlas, links: readonly Link[]): MapSummary {
-  const partners = new Map(atlas.partners.map((p) => [p.id, p]));
-  const countries = new Map(atlas.countries.map((c) => [c.iso3, c]));
-  const sites = new Map(atlas.sites.map((s) => [s.id, s]));
-
+export function mapSummary({ atlas, partners, countries, sites }: AtlasIndex, links: readonly Link[]): MapSummary {
   const originTies = new Map<string, number>();
   const countryTies = new Map<Country, number>();
   const blocTies = new Map<Partner, number>();

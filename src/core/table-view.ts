@@ -1,35 +1,26 @@
 // What the table of ties (src/ui/tie-table.ts) decides about its rows, apart from drawing them:
-// which link a row belongs to, which rows a selection covers, and the order of a sorted column.
+// which rows a selection covers, and the order of a sorted column.
 import type { Selection } from './selection.ts';
-import type { TableRow } from './table.ts';
-import type { Atlas } from './types.ts';
-
-/** The id of the link (origin–place–partner) a row is a piece of evidence of. */
-export const rowLinkId = (row: TableRow) => `${row.origin}:${row.place_adcode}:${row.partner_id}`;
+import type { Tie } from './tie.ts';
 
 /**
- * Which rows belong to the selection: a link's own rows; a country's, i.e. those whose partner is
- * in it (the country itself, or a city, institution or company there: partner_iso3); a site's; an
- * origin's; a partner's (a bloc or region). Null when nothing is selected.
+ * Which ties belong to the selection: a link's own; a country's, i.e. those whose partner is in
+ * it (the country itself, or a city, institution or company there); a site's; an origin's; a
+ * partner's (a bloc or region). Null when nothing is selected.
  */
-export function selectionMatcher(atlas: Atlas, selection: Selection | null): ((row: TableRow) => boolean) | null {
+export function selectionMatcher(selection: Selection | null): ((tie: Tie) => boolean) | null {
   if (!selection) return null;
   switch (selection.kind) {
     case 'link':
-      return (row) => rowLinkId(row) === selection.id;
+      return (tie) => tie.link.id === selection.id;
     case 'country':
-      return (row) => row.partner_iso3 === selection.iso3;
+      return (tie) => tie.partner.iso3 === selection.iso3;
     case 'origin':
-      return (row) => row.origin === selection.id;
+      return (tie) => tie.origin.id === selection.id;
     case 'partner':
-      return (row) => row.partner_id === selection.id;
-    case 'site': {
-      // Rows carry a site's names and position, not its id; together these are unique.
-      const site = atlas.sites.find((s) => s.id === selection.id);
-      if (!site) return () => false;
-      const [lon, lat] = [String(site.lon), String(site.lat)];
-      return (row) => row.site_en === site.en && row.site_zh === site.zh && row.site_lon === lon && row.site_lat === lat;
-    }
+      return (tie) => tie.partner.id === selection.id;
+    case 'site':
+      return (tie) => tie.site?.id === selection.id;
   }
 }
 

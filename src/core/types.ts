@@ -11,6 +11,16 @@ export const SITE_PRECISIONS = ['site', 'district', 'city', 'province', 'country
 /** How exactly a site's position is known: drawn differently on the map. */
 export type SitePrecision = (typeof SITE_PRECISIONS)[number];
 
+declare const brand: unique symbol;
+/** An id of one kind of record: a link's id is not a site's, though both are strings in the file. */
+type Id<Kind extends string> = string & { readonly [brand]: Kind };
+/** `origin:place:partner`, e.g. shandong:370500:ISR. */
+export type LinkId = Id<'link'>;
+export type SiteId = Id<'site'>;
+
+/** The one place a link's id is written. */
+export const linkId = (origin: OriginId, place: string, partner: string) => `${origin}:${place}:${partner}` as LinkId;
+
 export interface Names {
   zh: string;
   en: string;
@@ -73,7 +83,7 @@ export interface Country extends Names {
 }
 
 export interface Site extends Names {
-  id: string;
+  id: SiteId;
   origin: OriginId;
   placeAdcode: string;
   lon: number;
@@ -87,14 +97,14 @@ export interface Evidence {
   start: number;
   end: number;
   quote: string;
-  site: string | null;
+  site: SiteId | null;
   fields: string[];
   modes: string[];
 }
 
 /** All evidence for one origin–place–partner triple: what the map draws as one arc. */
 export interface Link {
-  id: string;
+  id: LinkId;
   origin: OriginId;
   place: string;
   partner: string;

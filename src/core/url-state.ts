@@ -1,5 +1,6 @@
-import { FACETS, NO_FILTERS, type Facet, type Filters } from './filters.ts';
+import { FACETS, NO_FILTERS, type Facet } from './filters.ts';
 import type { Selection } from './selection.ts';
+import { DEFAULT_VIEW, SCRIPTS, type Camera, type Projection, type Reading, type Script, type ViewState } from './view-state.ts';
 import type { Atlas } from './types.ts';
 import { languageOf, type Language } from './languages.ts';
 
@@ -7,40 +8,9 @@ import { languageOf, type Language } from './languages.ts';
 // it was dropped, or to nothing (the default). Old spellings migrate to the current ones, so a
 // link shared before a rename still opens the same view.
 
-export const PROJECTIONS = ['mercator', 'globe'] as const;
-export type Projection = (typeof PROJECTIONS)[number];
-
-export const SCRIPTS = ['original', 'zh-Hans', 'zh-Hant'] as const;
-export type Script = (typeof SCRIPTS)[number];
-
-export interface Camera {
-  lon: number;
-  lat: number;
-  zoom: number;
-  bearing: number;
-  pitch: number;
-}
-
-/** The source reader: a document, the passage in view, and the script it is shown in. */
-export interface Reading {
-  doc: string;
-  start: number;
-  end: number;
-  script: Script;
-}
-
-export interface ViewState {
-  lang: Language;
-  filters: Filters;
-  selection: Selection | null;
-  projection: Projection;
-  camera: Camera | null;
-  reading: Reading | null;
-}
-
 /**
  * Why a parameter was dropped: a code the interface words in each language (`notices.reason.<code>`
- * in src/ui/messages.ts), and the values that wording names. No prose here: the core speaks no language.
+ * in src/i18n/messages.ts), and the values that wording names. No prose here: the core speaks no language.
  */
 export type ReasonCode =
   | 'lang'
@@ -68,15 +38,6 @@ export interface Notice {
   value: string;
   reason: Reason;
 }
-
-export const DEFAULT_VIEW: ViewState = {
-  lang: 'zh-Hans',
-  filters: NO_FILTERS,
-  selection: null,
-  projection: 'mercator',
-  camera: null,
-  reading: null,
-};
 
 const PROJECTION_ALIASES: Record<string, Projection> = { mercator: 'mercator', flat: 'mercator', globe: 'globe' };
 
@@ -114,9 +75,15 @@ function parseSelection(raw: string, atlas: Atlas): Parsed<Selection> {
       return atlas.countries.some((c) => c.iso3 === iso3) ? { value: { kind, iso3 } } : because('missing.country', { id });
     }
     case 'link':
-      return atlas.links.some((l) => l.id === id) ? { value: { kind, id } } : because('missing.link', { id });
+      {
+      const link = atlas.links.find((l) => l.id === id);
+      return link ? { value: { kind, id: link.id } } : because('missing.link', { id });
+    }
     case 'site':
-      return atlas.sites.some((s) => s.id === id) ? { value: { kind, id } } : because('missing.site', { id });
+      {
+      const site = atlas.sites.find((s) => s.id === id);
+      return site ? { value: { kind, id: site.id } } : because('missing.site', { id });
+    }
     case 'origin': {
       const origin = atlas.origins.find((o) => o.id === id);
       return origin ? { value: { kind, id: origin.id } } : because('missing.origin', { id });

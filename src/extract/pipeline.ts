@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { geoCentroid } from 'd3-geo';
-import type { Atlas, Country, Evidence, Link, MentionIndex, Names, OriginId, Partner, PartnerKind, Place, Site, SourceDocument, TextMention } from '../core/types.ts';
+import { linkId, type Atlas, type Country, type Evidence, type Link, type LinkId, type MentionIndex, type Names, type OriginId, type Partner, type PartnerKind, type Place, type Site, type SiteId, type SourceDocument, type TextMention } from '../core/types.ts';
 import * as gaz from './gazetteer.ts';
 import { furnitureLines } from './furniture.ts';
 import { splitLines } from './lines.ts';
@@ -17,11 +17,12 @@ export interface Seed {
 }
 
 /** One passage tying one origin to one partner: a row of the cooperation table before joins. */
-interface Tie {
+interface FoundTie {
   origin: OriginId;
   place: string;
   partner: string;
-  evidence: Evidence;
+  /** The site by its Chinese name: it gets its id once every document's sites are known. */
+  evidence: Omit<Evidence, 'site'> & { site: string | null };
 }
 
 export const slug = (s: string) =>
@@ -56,7 +57,7 @@ interface DocumentExtract {
   mentions: TextMention[];
   /** Each partner's names as this text writes them (normalised): 东协 as well as 东盟. */
   written: [partner: string, name: string][];
-  ties: Tie[];
+  ties: FoundTie[];
   sites: { mention: SiteMention; place: string }[];
 }
 
@@ -88,7 +89,7 @@ function extractDocument(seed: Seed): DocumentExtract {
     siteMentions.map((s) => [s.start, s.end]),
   );
 
-  const ties: Tie[] = [];
+  const ties: FoundTie[] = [];
   const sites: DocumentExtract['sites'] = [];
   for (const passage of passages) {
     const within = <T extends { start: number; end: number }>(x: T) => x.start >= passage.start && x.end <= passage.end;
@@ -193,11 +194,11 @@ export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: Menti
   if (seeds.length === 0) throw new SeedError('seeds/', 'no seed documents found');
   const extracts = [...seeds].sort((a, b) => (a.file < b.file ? -1 : 1)).map(extractDocument);
 
-  const siteIds = new Map<string, string>();
+  const siteIds = new Map<string, SiteId>();
   const sites = new Map<string, Site>();
   for (const { document, sites: found } of extracts) {
     for (const { mention, place } of found) {
-      const id = slug(mention.entry.en);
+      const id = slug(mention.entry.en) as SiteId;
       siteIds.set(mention.entry.zh, id);
       if (sites.has(id)) continue;
       const e = mention.entry;
@@ -205,12 +206,12 @@ export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: Menti
     }
   }
 
-  const links = new Map<string, Link>();
+  const links = new Map<LinkId, Link>();
   for (const { ties } of extracts) {
     for (const t of ties) {
-      const id = `${t.origin}:${t.place}:${t.partner}`;
-      const link = links.get(id) ?? { id, origin: t.origin, place: t.place, partner: t.partner, evidence: [] };
-      link.evidence.push({ ...t.evidence, site: t.evidence.site && siteIds.get(t.evidence.site)! });
+      const id = linkId(t.origin, t.place, t.partner);
+      const link: Link = links.get(id) ?? { id, origin: t.origin, place: t.place, partner: t.partner, evidence: [] };
+      link.evidence.push({ ...t.evidence, site: t.evidence.site === null ? null : siteIds.get(t.evidence.site)! });
       links.set(id, link);
     }
   }

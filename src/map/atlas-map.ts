@@ -5,13 +5,13 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Selection } from '../core/selection.ts';
-import type { OriginId } from '../core/types.ts';
+import type { LinkId, OriginId, SiteId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { Projection } from '../core/url-state.ts';
-import { localizer, type TraditionalTable } from '../ui/i18n.ts';
+import type { Pointer, Projection } from '../core/view-state.ts';
+import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import { boundsOfLines } from '../core/camera.ts';
 import type { LonLat } from '../core/arc.ts';
-import { pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from './atlas-features.ts';
+import { pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
@@ -23,11 +23,6 @@ maplibregl.setWorkerUrl(workerUrl);
 // The worker starts now, while the page fetches the data and builds the features, rather than
 // once the map is created: its script is large and software rendering's machines are slow.
 maplibregl.prewarm();
-
-export interface Pointer {
-  x: number;
-  y: number;
-}
 
 export interface AtlasMapEvents {
   hover(target: Selection | null, at: Pointer): void;
@@ -44,8 +39,8 @@ const HIT_TOLERANCE = 6;
 
 function selectionOf(layer: string, properties: Record<string, string>): Selection | null {
   switch (layer) {
-    case INTERACTIVE_LAYERS.sites: return { kind: 'site', id: properties.id };
-    case INTERACTIVE_LAYERS.links: return { kind: 'link', id: properties.id };
+    case INTERACTIVE_LAYERS.sites: return { kind: 'site', id: properties.id as SiteId };
+    case INTERACTIVE_LAYERS.links: return { kind: 'link', id: properties.id as LinkId };
     case INTERACTIVE_LAYERS.areas: {
       const kind = properties.kind as BaseKind;
       if (kind === 'country') return { kind: 'country', iso3: properties.id };
@@ -105,7 +100,7 @@ export class AtlasMap {
       attributionControl: { compact: true },
       localIdeographFontFamily: false,
       // The style is the project's own and checked against the style specification by the unit
-      // tests (test/map/atlas-features.test.ts); checking it again on every load costs the first
+      // tests (test/core/map-features.test.ts); checking it again on every load costs the first
       // picture time on a slow machine.
       validateStyle: false,
       maxPitch: 0,

@@ -13,7 +13,7 @@ import { geoDistance } from 'd3-geo';
 import type { Feature, LineString } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '../core/arc.ts';
-import type { LineProperties } from './atlas-features.ts';
+import type { LineProperties } from '../core/map-features.ts';
 import { horizonAngle } from './globe-camera.ts';
 import { ORIGIN_COLOURS, tint } from './palette.ts';
 import { linkWidthAt } from './style.ts';

@@ -2,7 +2,7 @@
 // MapLibre re-evaluates the paint of every feature whose state is set, so a filter change sets
 // the state of the features it changes and no others. Knows nothing of MapLibre itself: it is
 // handed the function that sets a state.
-import { shadeOf, type AtlasFeatures, type KeptStates } from './atlas-features.ts';
+import { shadeOf, type AtlasFeatures, type KeptStates } from '../core/map-features.ts';
 import { PAPER, tieShades } from './palette.ts';
 import { KEPT_STATE, SOURCES } from './style.ts';
 

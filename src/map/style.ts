@@ -15,7 +15,7 @@ import type {
 } from 'maplibre-gl';
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { AtlasFeatures, PointKind } from './atlas-features.ts';
+import type { AtlasFeatures, PointKind } from '../core/map-features.ts';
 import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
 export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;

@@ -6,8 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CardKind, Subtitle, Summary, TieStart } from '../core/cards.ts';
 import type { Names } from '../core/types.ts';
 import { count } from './format.ts';
-import type { Localizer } from './i18n.ts';
-import type { MessageKey } from './messages.ts';
+import type { Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 
 const KIND_KEYS: Record<CardKind, MessageKey> = {
   link: 'card.kind.link',

@@ -3,12 +3,10 @@
 // the file into a Blob and saves it, and says what is saved (N ties, lines, documents).
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DOWNLOAD_FORMATS, downloadFile, localDay, type DownloadFormat } from '../core/downloads.ts';
-import { tieCount } from '../core/filters.ts';
-import type { Atlas, Link } from '../core/types.ts';
+import { DOWNLOAD_FORMATS, localDay, type DownloadFormat, type DownloadOffer } from '../core/downloads.ts';
 import { controlStyles } from './control-styles.ts';
 import { count } from './format.ts';
-import { localizer, type Localizer } from './i18n.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { panelStyles } from './shared-styles.ts';
 
 export interface DownloadDetail {
@@ -33,16 +31,12 @@ function save(name: string, type: string, content: string, host: ShadowRoot | HT
 
 @customElement('atlas-downloads')
 export class Downloads extends LitElement {
-  @property({ attribute: false }) atlas: Atlas | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
-  /** The kept links, each narrowed to the evidence the filters keep (filterLinks). */
-  @property({ attribute: false }) links: readonly Link[] = [];
+  /** The downloads of the kept ties (AtlasModel.downloads). */
+  @property({ attribute: false }) offer: DownloadOffer | null = null;
 
   /** What was last saved, for screen readers. */
   @state() private status = '';
-
-  private ties = 0;
-  private documents = 0;
 
   static override styles = [
     panelStyles,
@@ -89,31 +83,29 @@ export class Downloads extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('links')) {
-      this.ties = tieCount(this.links);
-      this.documents = new Set(this.links.flatMap((l) => l.evidence.map((e) => e.doc))).size;
-      this.status = '';
-    }
+    if (changed.has('offer')) this.status = '';
   }
 
   private download(format: DownloadFormat): void {
-    if (!this.atlas || this.ties === 0) return;
-    const file = downloadFile(this.atlas, this.links, format, localDay(new Date()));
+    const { offer } = this;
+    if (!offer || offer.ties === 0) return;
+    const file = offer.file(format, localDay(new Date()));
     save(file.name, file.type, file.content, this.renderRoot as ShadowRoot);
     this.status = this.loc.t('downloads.started', { name: file.name });
-    const detail: DownloadDetail = { format, name: file.name, ties: this.ties };
+    const detail: DownloadDetail = { format, name: file.name, ties: offer.ties };
     this.dispatchEvent(new CustomEvent('data-download', { detail, bubbles: true, composed: true }));
   }
 
   override render() {
     const { loc } = this;
-    const empty = this.ties === 0;
+    const offer = this.offer;
+    const empty = !offer || offer.ties === 0;
     const what = empty
       ? loc.t('downloads.none')
       : loc.t('downloads.what', {
-          ties: count(loc, 'ties', this.ties),
-          links: count(loc, 'links', this.links.length),
-          documents: count(loc, 'documents', this.documents),
+          ties: count(loc, 'ties', offer.ties),
+          links: count(loc, 'links', offer.links),
+          documents: count(loc, 'documents', offer.documents),
         });
     return html`<section class="panel" aria-labelledby="downloads-title" lang=${loc.tag}>
       <h2 id="downloads-title">${loc.t('downloads.title')}</h2>
@@ -121,7 +113,7 @@ export class Downloads extends LitElement {
       <div class="buttons">
         ${DOWNLOAD_FORMATS.map(
           (format) => html`<button
-            ?disabled=${empty || !this.atlas}
+            ?disabled=${empty}
             aria-describedby="note-${format} downloads-what"
             @click=${() => this.download(format)}
           >

@@ -7,21 +7,12 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { FACETS, isFiltered, NO_FILTERS, type Facet, type FacetCounts, type Filters } from '../core/filters.ts';
-import { PARTNER_KINDS, type Atlas, type OriginId } from '../core/types.ts';
+import type { FacetOption } from '../core/facet-options.ts';
 import { controlStyles } from './control-styles.ts';
 import { count, formatNumber } from './format.ts';
-import { localizer, type Localizer } from './i18n.ts';
-import type { MessageKey } from './messages.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
-
-interface Option {
-  id: string;
-  label: (loc: Localizer) => string;
-  /** A second line: a document's origin and date. */
-  detail?: (loc: Localizer) => string;
-  /** An origin's colour swatch. */
-  origin?: OriginId;
-}
 
 const FACET_LABELS: Record<Facet, MessageKey> = {
   origin: 'filters.facet.origin',
@@ -32,35 +23,27 @@ const FACET_LABELS: Record<Facet, MessageKey> = {
   doc: 'filters.facet.doc',
 };
 
-/** Each facet's options, in the dataset's order. */
-function facetOptions(atlas: Atlas): Record<Facet, Option[]> {
-  const origins = new Map(atlas.origins.map((o) => [o.id, o]));
-  const kinds = new Set(atlas.partners.map((p) => p.kind));
-  return {
-    origin: atlas.origins.map((o) => ({ id: o.id, label: (loc) => loc.name(o), origin: o.id })),
-    field: atlas.fields.map((f) => ({ id: f.id, label: (loc) => loc.name(f) })),
-    mode: atlas.modes.map((m) => ({ id: m.id, label: (loc) => loc.name(m) })),
-    kind: PARTNER_KINDS.filter((k) => kinds.has(k)).map((k) => ({ id: k, label: (loc) => loc.t(`partner.kind.${k}`) })),
-    group: atlas.groups.map((g) => ({ id: g.id, label: (loc) => loc.name(g) })),
-    doc: [...atlas.documents]
-      .sort((a, b) => a.date.localeCompare(b.date))
-      .map((d) => ({
-        id: d.id,
-        label: (loc) => loc.name(d),
-        detail: (loc) => {
-          const origin = origins.get(d.origin);
-          return `${origin ? loc.name(origin) : d.origin} · ${d.date}`;
-        },
-      })),
-  };
+/** An option's words, and its second line (a document's origin and date). */
+function optionLabel(loc: Localizer, option: FacetOption): { label: string; detail: string | null } {
+  switch (option.kind) {
+    case 'named':
+      return { label: loc.name(option.names), detail: null };
+    case 'origin':
+      return { label: loc.name(option.origin), detail: null };
+    case 'partner-kind':
+      return { label: loc.t(`partner.kind.${option.id}`), detail: null };
+    case 'document':
+      return { label: loc.name(option.names), detail: `${loc.name(option.origin)} · ${option.date}` };
+  }
 }
 
 @customElement('atlas-filters')
 export class FilterPanel extends LitElement {
-  @property({ attribute: false }) atlas: Atlas | null = null;
+  /** What each facet offers (AtlasModel.facetOptions). */
+  @property({ attribute: false }) options: Record<Facet, FacetOption[]> | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property({ attribute: false }) filters: Filters = NO_FILTERS;
-  /** facetCounts(index, filters): per facet and option, the ties it would keep given the other facets. */
+  /** AtlasModel.counts: per facet and option, the ties it would keep given the other facets. */
   @property({ attribute: false }) counts: FacetCounts | null = null;
   /** Ties the filters keep. */
   @property({ type: Number }) kept = 0;
@@ -69,8 +52,6 @@ export class FilterPanel extends LitElement {
 
   /** Which facets are unfolded: the origins to begin with, so that the panel fits a phone, and any with a choice. */
   @state() private open: ReadonlySet<Facet> = new Set<Facet>(['origin']);
-
-  private options: Record<Facet, Option[]> | null = null;
 
   static override styles = [
     panelStyles,
@@ -229,7 +210,6 @@ export class FilterPanel extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('atlas')) this.options = this.atlas ? facetOptions(this.atlas) : null;
     // A facet with a choice in it is unfolded (a shared link's filters are seen); none is folded here.
     if (changed.has('filters')) {
       const chosen = FACETS.filter((facet) => this.filters[facet].length > 0 && !this.open.has(facet));
@@ -261,12 +241,11 @@ export class FilterPanel extends LitElement {
     this.open = open;
   }
 
-  private option(loc: Localizer, facet: Facet, option: Option): TemplateResult {
+  private option(loc: Localizer, facet: Facet, option: FacetOption): TemplateResult {
     const n = this.counts?.[facet].get(option.id) ?? 0;
     const chosen = this.filters[facet].includes(option.id);
     const classes = `${n === 0 ? 'zero' : ''} ${chosen ? 'chosen-option' : ''}`;
-    const label = option.label(loc);
-    const detail = option.detail?.(loc);
+    const { label, detail } = optionLabel(loc, option);
     // The name screen readers give the box: the option and its count (“云南,70 项合作”).
     const name = loc.t('filters.option', { name: detail ? `${label} ${detail}` : label, ties: count(loc, 'ties', n) });
     return html`<label class=${classes}>
@@ -277,13 +256,13 @@ export class FilterPanel extends LitElement {
         aria-describedby=${n === 0 ? 'zero-note' : nothing}
         @change=${(event: Event) => this.change(facet, option.id, (event.target as HTMLInputElement).checked)}
       />
-      ${option.origin ? html`<span class="swatch" style="background: var(--origin-${option.origin})"></span>` : nothing}
+      ${option.kind === 'origin' ? html`<span class="swatch" style="background: var(--origin-${option.id})"></span>` : nothing}
       <span class="text">${label}${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       <span class="count" aria-hidden="true">${formatNumber(loc, n)}</span>
     </label>`;
   }
 
-  private facet(loc: Localizer, facet: Facet, options: Option[]): TemplateResult {
+  private facet(loc: Localizer, facet: Facet, options: FacetOption[]): TemplateResult {
     const open = this.open.has(facet);
     const chosen = this.filters[facet].length;
     return html`<fieldset>

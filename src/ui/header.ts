@@ -2,10 +2,10 @@
 // language (简 / 繁 / EN, reported as `language` by the switch inside).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Projection } from '../core/url-state.ts';
-import { localizer, type Localizer } from './i18n.ts';
+import type { Projection } from '../core/view-state.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
 import './language-switch.ts';
-import { MESSAGES, type MessageKey } from './messages.ts';
+import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
 
 @customElement('atlas-header')

@@ -5,7 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LANGUAGES, type Language } from '../core/languages.ts';
-import { localizer, type Localizer } from './i18n.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
 
 /** Short label, and the full name for screen readers and the tooltip, each in its own language. */
 export const LANGUAGE_NAMES: Record<Language, { short: string; name: string }> = {

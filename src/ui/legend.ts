@@ -7,8 +7,8 @@ import type { Selection } from '../core/selection.ts';
 import type { Origin } from '../core/types.ts';
 import { nameWithSecond } from './card-text.ts';
 import { formatNumber } from './format.ts';
-import { localizer, type Localizer } from './i18n.ts';
-import type { MessageKey } from './messages.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
 
 const line = (width: number, colour = 'var(--ink)') =>

@@ -1,23 +1,19 @@
 // The map in words: what the map shows for the kept links (src/core/summary.ts), as a paragraph
 // in the interface language (src/ui/summary-text.ts). Its first sentence (the counts) is a polite
 // live region, so that a filter change is announced without reading the whole paragraph again.
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { mapSummary, type MapSummary } from '../core/summary.ts';
-import type { Atlas, Link } from '../core/types.ts';
+import type { MapSummary } from '../core/summary.ts';
 import { controlStyles } from './control-styles.ts';
-import { localizer, type Localizer } from './i18n.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { panelStyles } from './shared-styles.ts';
 import { summarySentences } from './summary-text.ts';
 
 @customElement('atlas-summary')
 export class MapSummaryView extends LitElement {
-  @property({ attribute: false }) atlas: Atlas | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
-  /** The kept links (filterLinks). */
-  @property({ attribute: false }) links: readonly Link[] = [];
-
-  private summary: MapSummary | null = null;
+  /** What the map shows for the kept links (AtlasModel.summary). */
+  @property({ attribute: false }) summary: MapSummary | null = null;
 
   static override styles = [
     panelStyles,
@@ -28,10 +24,6 @@ export class MapSummaryView extends LitElement {
       }
     `,
   ];
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('atlas') || changed.has('links')) this.summary = this.atlas && mapSummary(this.atlas, this.links);
-  }
 
   override render() {
     const [first = '', ...rest] = this.summary ? summarySentences(this.summary, this.loc) : [];

@@ -1,7 +1,7 @@
 // A parameter dropped from a shared link, in the reader's language: the parameter, its value
 // (clipped, a pasted value can be any length) and why it could not be used.
 import type { Notice } from '../core/url-state.ts';
-import type { Localizer } from './i18n.ts';
+import type { Localizer } from '../i18n/localizer.ts';
 
 const MAX_VALUE = 40;
 

@@ -9,8 +9,8 @@ import { search, type SearchEntry, type SearchTarget } from '../core/search.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../core/types.ts';
 import { controlStyles } from './control-styles.ts';
 import { count } from './format.ts';
-import { localizer, type Localizer } from './i18n.ts';
-import type { MessageKey } from './messages.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
 
 const OTHER_TYPES: Record<string, MessageKey> = {

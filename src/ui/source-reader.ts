@@ -6,13 +6,13 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { readerLines, type Line, type Run } from '../core/reader';
+import { readerLines, type Line, type ReaderIndex, type Run } from '../core/reader.ts';
 import { loadConverter, type ScriptConverter } from '../core/script-conversion';
-import type { Atlas, Names, SourceDocument, TextMention } from '../core/types';
-import { SCRIPTS, type Reading, type Script } from '../core/url-state';
-import { localizer, type Localizer } from './i18n';
-import type { MessageKey } from './messages';
-import { loadMentions, loadSourceText } from './reader-sources';
+import type { Names, SourceDocument, TextMention } from '../core/types.ts';
+import { SCRIPTS, type Reading, type Script } from '../core/view-state.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { loadMentions, loadSourceText } from '../load/reader-sources.ts';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: string };
 
@@ -49,20 +49,10 @@ function focusedElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
-/** What each id in mentions.json stands for: partners and sites by id, places by adcode. */
-function mentionNames(atlas: Atlas | null): Map<string, Names> {
-  const names = new Map<string, Names>();
-  if (!atlas) return names;
-  for (const p of atlas.partners) names.set(`partner:${p.id}`, p);
-  for (const s of atlas.sites) names.set(`site:${s.id}`, s);
-  for (const p of [...atlas.origins, ...atlas.places]) names.set(`place:${p.adcode}`, p);
-  return names;
-}
-
 @customElement('atlas-reader')
 export class SourceReader extends LitElement {
-  /** The dataset: the documents, and the names of what mentions refer to. */
-  @property({ attribute: false }) atlas: Atlas | null = null;
+  /** What the reader needs of the dataset (readerIndex): the documents, and the names of what mentions refer to. */
+  @property({ attribute: false }) index: ReaderIndex | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   /** The document, passage and script to show; null closes the reader. */
   @property({ attribute: false }) reading: Reading | null = null;
@@ -73,7 +63,6 @@ export class SourceReader extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private names = new Map<string, Names>();
   /** The document whose text and mentions `source` holds or is loading. */
   private sourceDoc: string | null = null;
   private lines: Line[] = [];
@@ -342,7 +331,7 @@ export class SourceReader extends LitElement {
   `;
 
   private get document(): SourceDocument | undefined {
-    return this.atlas?.documents.find((d) => d.id === this.reading?.doc);
+    return this.reading ? this.index?.documents.get(this.reading.doc) : undefined;
   }
 
   private emit(name: 'reader-close' | 'reader-script', detail?: Script): void {
@@ -392,10 +381,9 @@ export class SourceReader extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('atlas')) this.names = mentionNames(this.atlas);
     const reading = this.reading;
     if (!reading) return;
-    if (changed.has('reading') || changed.has('atlas')) {
+    if (changed.has('reading') || changed.has('index')) {
       const doc = this.document;
       if (doc && doc.id !== this.sourceDoc) this.loadSource(doc);
       if (reading.script !== this.requestedScript) this.loadScript(reading.script);
@@ -445,7 +433,7 @@ export class SourceReader extends LitElement {
 
   private mentionLabel(loc: Localizer, run: Extract<Run, { type: 'mention' }>): string {
     const names = run.ids.map((id) => {
-      const named = this.names.get(`${run.kind}:${id}`);
+      const named = this.index?.names.get(`${run.kind}:${id}`);
       return named ? loc.name(named) : id;
     });
     return loc.t('reader.mention', { kind: loc.t(KIND_LABELS[run.kind]), names: names.join(loc.lang === 'en' ? ', ' : '、') });

@@ -4,7 +4,7 @@
 import type { Counted, MapSummary } from '../core/summary.ts';
 import type { Names } from '../core/types.ts';
 import { count, formatList, formatNumber } from './format.ts';
-import type { Localizer } from './i18n.ts';
+import type { Localizer } from '../i18n/localizer.ts';
 
 /** How many of each list are named before “and N more”. */
 export interface SummaryLimits {

@@ -11,13 +11,13 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Selection } from '../core/selection.ts';
-import type { TableRow } from '../core/table.ts';
-import { rowLinkId, selectionMatcher, sortedOrder, type SortDirection } from '../core/table-view.ts';
-import type { Atlas, Names, Origin, PartnerKind, SourceDocument, VocabularyTerm } from '../core/types.ts';
+import { selectionMatcher, sortedOrder, type SortDirection } from '../core/table-view.ts';
+import type { Tie } from '../core/tie.ts';
+import type { Names, VocabularyTerm } from '../core/types.ts';
 import { controlStyles } from './control-styles.ts';
 import { count, formatNumber } from './format.ts';
-import { localizer, type Localizer } from './i18n.ts';
-import type { MessageKey } from './messages.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
 
 export const TABLE_COLUMNS_SHOWN = ['origin', 'partner', 'site', 'fields', 'modes', 'doc', 'quote'] as const;
@@ -43,28 +43,13 @@ export interface ReaderRequest {
   end: number;
 }
 
-interface Lookups {
-  origins: Map<string, Origin>;
-  fields: Map<string, VocabularyTerm>;
-  modes: Map<string, VocabularyTerm>;
-  documents: Map<string, SourceDocument>;
-}
-
-const lookups = (atlas: Atlas | null): Lookups => ({
-  origins: new Map(atlas?.origins.map((o) => [o.id, o])),
-  fields: new Map(atlas?.fields.map((f) => [f.id, f])),
-  modes: new Map(atlas?.modes.map((m) => [m.id, m])),
-  documents: new Map(atlas?.documents.map((d) => [d.id, d])),
-});
-
 const PAGE_KEYS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
 
 @customElement('atlas-table')
 export class TieTable extends LitElement {
-  @property({ attribute: false }) atlas: Atlas | null = null;
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
-  /** The kept ties' rows, in the table's order (rowsOfTies; keptTableRows gives the same). Shown so until a column is sorted. */
-  @property({ attribute: false }) rows: readonly TableRow[] = [];
+  /** The kept ties, in the table's order (AtlasModel.tableRows). Shown so until a column is sorted. */
+  @property({ attribute: false }) rows: readonly Tie[] = [];
   @property({ attribute: false }) selection: Selection | null = null;
   /** Rows drawn at first and added by each “show more”. */
   @property({ type: Number }) pageSize = 24;
@@ -85,7 +70,6 @@ export class TieTable extends LitElement {
   private nearEnd: IntersectionObserver | null = null;
   private watched: Element | null = null;
 
-  private names: Lookups = lookups(null);
   /** Display position → index in `rows`. */
   private order: number[] = [];
   /** Per index in `rows`: in the current selection. */
@@ -305,48 +289,36 @@ export class TieTable extends LitElement {
     return this.loc.name(names);
   }
 
-  private originText(row: TableRow): { origin: string; place: string | null } {
-    const origin = this.names.origins.get(row.origin);
-    const place = origin && origin.adcode === row.place_adcode ? null : this.text({ zh: row.place_zh, en: row.place_en });
-    return { origin: origin ? this.text(origin) : row.origin, place };
+  private originText({ origin, place }: Tie): { origin: string; place: string | null } {
+    return { origin: this.text(origin), place: origin.adcode === place.adcode ? null : this.text(place) };
   }
 
-  private terms(ids: string, terms: Map<string, VocabularyTerm>): string {
-    if (!ids) return '';
-    return ids
-      .split(';')
-      .map((id) => this.text(terms.get(id) ?? { zh: id, en: id }))
-      .join(this.loc.lang === 'en' ? ', ' : '、');
+  private terms(terms: readonly VocabularyTerm[]): string {
+    return terms.map((term) => this.text(term)).join(this.loc.lang === 'en' ? ', ' : '、');
   }
 
-  private docTitle(row: TableRow): string {
-    const doc = this.names.documents.get(row.doc_id);
-    return doc ? this.text(doc) : row.doc_id;
-  }
-
-  private sortKey(column: SortColumn, row: TableRow): string {
+  private sortKey(column: SortColumn, row: Tie): string {
     switch (column) {
       case 'origin': {
         const { origin, place } = this.originText(row);
         return place ? `${origin} ${place}` : origin;
       }
       case 'partner':
-        return this.text({ zh: row.partner_zh, en: row.partner_en });
+        return this.text(row.partner);
       case 'site':
-        return row.site_en ? this.text({ zh: row.site_zh, en: row.site_en }) : '';
+        return row.site ? this.text(row.site) : '';
       case 'fields':
-        return this.terms(row.fields, this.names.fields);
+        return this.terms(row.fields);
       case 'modes':
-        return this.terms(row.modes, this.names.modes);
+        return this.terms(row.modes);
       case 'doc':
-        return `${row.doc_date} ${this.docTitle(row)}`;
+        return `${row.document.date} ${this.text(row.document)}`;
     }
   }
 
   // ---- State from properties ----
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('atlas')) this.names = lookups(this.atlas);
     // New rows or a new order start again at the top, one page drawn.
     if (changed.has('rows') || changed.has('sort')) {
       this.shown = Math.min(this.rows.length, this.pageSize);
@@ -358,11 +330,11 @@ export class TieTable extends LitElement {
       this.active = 0;
       if (this.expanded.size > 0) this.expanded = new Set();
     }
-    if (changed.has('rows') || changed.has('sort') || (this.sort && (changed.has('loc') || changed.has('atlas')))) {
+    if (changed.has('rows') || changed.has('sort') || (this.sort && changed.has('loc'))) {
       this.order = this.sortedOrder();
     }
     const reorder = changed.has('rows') || changed.has('sort');
-    const reselect = changed.has('rows') || changed.has('selection') || changed.has('atlas');
+    const reselect = changed.has('rows') || changed.has('selection');
     if (reselect) this.selected = this.selectedRows();
     if (reorder || reselect) {
       const first = this.order.findIndex((i) => this.selected[i] === 1);
@@ -386,7 +358,7 @@ export class TieTable extends LitElement {
 
   private selectedRows(): Uint8Array {
     const flags = new Uint8Array(this.rows.length);
-    const matches = this.atlas && selectionMatcher(this.atlas, this.selection);
+    const matches = selectionMatcher(this.selection);
     if (matches) this.rows.forEach((row, i) => (flags[i] = matches(row) ? 1 : 0));
     return flags;
   }
@@ -456,12 +428,12 @@ export class TieTable extends LitElement {
 
   private selectRow(position: number): void {
     const row = this.rows[this.order[position]!];
-    if (row) this.emit('table-select', { kind: 'link', id: rowLinkId(row) });
+    if (row) this.emit('table-select', { kind: 'link', id: row.link.id });
   }
 
   private openReader(position: number): void {
     const row = this.rows[this.order[position]!];
-    if (row) this.emit('open-reader', { doc: row.doc_id, start: Number(row.quote_start), end: Number(row.quote_end) });
+    if (row) this.emit('open-reader', { doc: row.document.id, start: row.evidence.start, end: row.evidence.end });
   }
 
   // ---- Interaction ----
@@ -556,25 +528,27 @@ export class TieTable extends LitElement {
     const selected = this.selected[i] === 1;
     const tab = position === this.active ? 0 : -1;
     const { origin, place } = this.originText(row);
-    const long = row.quote.length > LONG_QUOTE;
+    const { quote } = row.evidence;
+    const long = quote.length > LONG_QUOTE;
+    const doc = this.text(row.document);
     const expanded = this.expanded.has(i);
     return html`<tr data-pos=${position} tabindex=${tab} class=${selected ? 'selected' : ''} aria-current=${selected ? 'true' : nothing}>
       <td class="origin">
         <span class="marker" aria-hidden="true">${selected ? '▶' : ''}</span><span
           class="swatch"
-          style="background: var(--origin-${row.origin})"
+          style="background: var(--origin-${row.origin.id})"
         ></span
         >${origin}<span class="place" ?hidden=${!place}>${place ?? ''}</span><span class="sr-only"
           >${selected ? `(${loc.t('table.selected')})` : ''}</span
         >
       </td>
-      <td>${this.text({ zh: row.partner_zh, en: row.partner_en })}<span class="kind">${loc.t(`partner.kind.${row.partner_kind as PartnerKind}`)}</span></td>
-      <td>${this.cell(loc, row.site_en ? this.text({ zh: row.site_zh, en: row.site_en }) : '')}</td>
-      <td>${this.cell(loc, this.terms(row.fields, this.names.fields))}</td>
-      <td>${this.cell(loc, this.terms(row.modes, this.names.modes))}</td>
-      <td><span class="doc-title" title=${this.docTitle(row)}>${this.docTitle(row)}</span><time datetime=${row.doc_date}>${row.doc_date}</time></td>
+      <td>${this.text(row.partner)}<span class="kind">${loc.t(`partner.kind.${row.partner.kind}`)}</span></td>
+      <td>${this.cell(loc, row.site ? this.text(row.site) : '')}</td>
+      <td>${this.cell(loc, this.terms(row.fields))}</td>
+      <td>${this.cell(loc, this.terms(row.modes))}</td>
+      <td><span class="doc-title" title=${doc}>${doc}</span><time datetime=${row.document.date}>${row.document.date}</time></td>
       <td class="quote">
-        <span class="quote-text ${long && !expanded ? 'clamped' : ''}" id="quote-${i}" lang="zh">${row.quote}</span>
+        <span class="quote-text ${long && !expanded ? 'clamped' : ''}" id="quote-${i}" lang="zh">${quote}</span>
         <span class="actions">
           <button data-action="expand" ?hidden=${!long} tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} aria-controls="quote-${i}">
             ${loc.t('table.quote.full')}

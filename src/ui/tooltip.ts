@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Summary } from '../core/cards.ts';
 import { summaryText } from './card-text.ts';
-import { localizer, type Localizer } from './i18n.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { panelStyles } from './shared-styles.ts';
 
 @customElement('atlas-tooltip')

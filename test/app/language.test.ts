@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPageLanguage, chooseLanguage, LANGUAGE_KEY, rememberedLanguage, rememberLanguage } from '../../src/app/language.ts';
-import { localizer } from '../../src/ui/i18n.ts';
+import { localizer } from '../../src/i18n/localizer.ts';
 
 /** A localStorage stand-in; `broken` throws on every call, as blocked storage does. */
 function fakeStorage(broken = false): Storage {

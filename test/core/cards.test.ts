@@ -4,9 +4,10 @@ import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { cardFor, summaryOf } from '../../src/core/cards.ts';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { blocsByMember, drawnLinks, linksByCountry } from '../../src/core/ties.ts';
+import type { LinkId } from '../../src/core/types.ts';
+import { blocsByMember, drawnLinks, linksByCountry } from '../../src/core/country-links.ts';
 import { subtitleText, summaryText } from '../../src/ui/card-text.ts';
-import { localizer } from '../../src/ui/i18n.ts';
+import { localizer } from '../../src/i18n/localizer.ts';
 
 const en = localizer('en', {});
 const zhHant = localizer('zh-Hant', { 位置精确到城市: '位置精確到城市', 合作关系: '合作關係' });
@@ -97,7 +98,7 @@ describe('cardFor', () => {
     const card = cardFor(index, { kind: 'country', iso3: 'ISL' }, new Map([['ISL', { zh: '冰岛', en: 'Iceland' }]]))!;
     expect(card.links).toEqual([]);
     expect(summaryText(en, summaryOf(card)).detail).toMatch(/not named|blocs/);
-    expect(cardFor(index, { kind: 'link', id: 'nowhere' }, names)).toBeNull();
+    expect(cardFor(index, { kind: 'link', id: 'nowhere' as LinkId }, names)).toBeNull();
   });
 });
 

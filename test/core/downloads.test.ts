@@ -29,7 +29,7 @@ function positions(geometry: Geometry): Position[] {
 }
 
 describe('GeoJSON download', () => {
-  const fc = toGeoJson(atlas, shandong);
+  const fc = toGeoJson(indexAtlas(atlas), shandong);
 
   it('holds one line per kept link and one point per kept site', () => {
     const links = fc.features.filter((f) => f.properties?.type === 'link');
@@ -48,7 +48,7 @@ describe('GeoJSON download', () => {
     expect(coords).toEqual(mapArc('shandong:370500:ISR'));
   });
 
-  const all = toGeoJson(atlas, atlas.links);
+  const all = toGeoJson(indexAtlas(atlas), atlas.links);
 
   it('keeps every position of the whole dataset within [-180, 180] × [-90, 90] (RFC 7946)', () => {
     const points = all.features.flatMap((f) => (f.geometry ? positions(f.geometry) : []));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keepingLength, loadConverter } from '../../src/core/script-conversion.ts';
-import { SCRIPTS } from '../../src/core/url-state.ts';
+import { SCRIPTS } from '../../src/core/view-state.ts';
 
 const seeds = ['000_e6c1820c8e594476', '002_1d76437583e0dae5', '004_5cbdcb84e36c06ba'].map((id) => readFileSync(`seeds/${id}.txt`, 'utf8'));
 

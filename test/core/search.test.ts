@@ -5,7 +5,7 @@ import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { NO_FILTERS } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { pickChanges, search, searchEntries, type SearchTarget } from '../../src/core/search.ts';
-import { localizer } from '../../src/ui/i18n.ts';
+import { localizer } from '../../src/i18n/localizer.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.error);

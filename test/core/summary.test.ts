@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount, type Filters } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { mapSummary } from '../../src/core/summary.ts';
+import { indexAtlas } from '../../src/core/atlas-index.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
@@ -13,7 +14,7 @@ const kept = (patch: Partial<Filters>) => filterLinks(index, { ...NO_FILTERS, ..
 const partner = new Map(atlas.partners.map((p) => [p.id, p]));
 
 describe('mapSummary on the whole dataset', () => {
-  const s = mapSummary(atlas, atlas.links);
+  const s = mapSummary(indexAtlas(atlas), atlas.links);
 
   it('counts ties, lines, partners, countries, origins and documents', () => {
     expect(s.ties).toBe(170);
@@ -57,13 +58,13 @@ describe('mapSummary on the whole dataset', () => {
     const hubless = { ...atlas, partners: atlas.partners.map((p) => (p.id === 'developed-countries' ? { ...p, anchor: null } : p)) };
     const developed = atlas.links.filter((l) => l.partner === 'developed-countries');
     expect(developed.length).toBeGreaterThan(0);
-    expect(mapSummary(hubless, atlas.links).unmapped).toBe(tieCount(developed));
+    expect(mapSummary(indexAtlas(hubless), atlas.links).unmapped).toBe(tieCount(developed));
   });
 });
 
 describe('mapSummary of what the filters keep', () => {
   it('follows an origin filter', () => {
-    const s = mapSummary(atlas, kept({ origin: ['cangzhou'] }));
+    const s = mapSummary(indexAtlas(atlas), kept({ origin: ['cangzhou'] }));
     expect(s.ties).toBe(16);
     expect(s.byOrigin).toEqual([{ item: atlas.origins.find((o) => o.id === 'cangzhou'), ties: 16 }]);
     expect(s.documents).toBe(1);
@@ -71,13 +72,13 @@ describe('mapSummary of what the filters keep', () => {
 
   it('counts only the evidence a narrowed link kept', () => {
     const links = kept({ field: ['marine'] });
-    const s = mapSummary(atlas, links);
+    const s = mapSummary(indexAtlas(atlas), links);
     expect(s.ties).toBe(tieCount(links));
     expect(s.ties).toBeLessThan(tieCount(atlas.links.filter((l) => links.some((k) => k.id === l.id))));
   });
 
   it('is empty when nothing is kept', () => {
-    const s = mapSummary(atlas, []);
+    const s = mapSummary(indexAtlas(atlas), []);
     expect(s).toMatchObject({ ties: 0, links: 0, partners: 0, countries: 0, origins: 0, unmapped: 0, byOrigin: [], sites: [] });
   });
 });

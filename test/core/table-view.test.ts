@@ -1,48 +1,49 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { atlasModel } from '../../src/core/model.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { tableRows } from '../../src/core/table.ts';
-import { rowLinkId, selectionMatcher, sortedOrder } from '../../src/core/table-view.ts';
-import type { Atlas } from '../../src/core/types.ts';
+import { NO_FILTERS } from '../../src/core/filters.ts';
+import { selectionMatcher, sortedOrder } from '../../src/core/table-view.ts';
+import { linkId, type Atlas, type SiteId } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.error);
 const atlas: Atlas = parsed.atlas;
-const rows = tableRows(atlas);
+const rows = atlasModel(atlas).tableRows(NO_FILTERS);
 const ids = new Set(atlas.links.map((l) => l.id));
 
-describe('rowLinkId', () => {
-  it('is the id of a link of the dataset, with as many rows as the link has evidence', () => {
-    for (const row of rows) expect(ids.has(rowLinkId(row))).toBe(true);
+describe('the table’s rows', () => {
+  it('each belong to a link of the dataset, as many as the link has evidence', () => {
+    for (const row of rows) expect(ids.has(row.link.id)).toBe(true);
     const link = atlas.links.find((l) => l.evidence.length > 2)!;
-    expect(rows.filter((r) => rowLinkId(r) === link.id).length).toBe(link.evidence.length);
+    expect(rows.filter((r) => r.link.id === link.id).length).toBe(link.evidence.length);
   });
 });
 
 describe('selectionMatcher', () => {
-  const matching = (selection: Parameters<typeof selectionMatcher>[1]) => rows.filter(selectionMatcher(atlas, selection)!);
+  const matching = (selection: Parameters<typeof selectionMatcher>[0]) => rows.filter(selectionMatcher(selection)!);
 
   it('matches nothing without a selection', () => {
-    expect(selectionMatcher(atlas, null)).toBeNull();
+    expect(selectionMatcher(null)).toBeNull();
   });
 
   it('matches a link’s own rows', () => {
-    expect(matching({ kind: 'link', id: 'shandong:370500:ISR' }).map((r) => r.partner_en)).toEqual(['Israel']);
+    expect(matching({ kind: 'link', id: linkId('shandong', '370500', 'ISR') }).map((r) => r.partner.en)).toEqual(['Israel']);
   });
 
   it('matches a country’s rows, the cities and institutions in it included, but not its blocs', () => {
     const usa = matching({ kind: 'country', iso3: 'USA' });
     expect(usa.length).toBe(7);
-    expect(new Set(usa.map((r) => r.partner_kind))).toEqual(new Set(['country', 'city', 'institution', 'company']));
-    expect(matching({ kind: 'country', iso3: 'PAK' }).map((r) => r.partner_id)).toContain('university-of-karachi');
-    expect(matching({ kind: 'country', iso3: 'DEU' }).every((r) => r.partner_kind !== 'bloc')).toBe(true);
+    expect(new Set(usa.map((r) => r.partner.kind))).toEqual(new Set(['country', 'city', 'institution', 'company']));
+    expect(matching({ kind: 'country', iso3: 'PAK' }).map((r) => r.partner.id)).toContain('university-of-karachi');
+    expect(matching({ kind: 'country', iso3: 'DEU' }).every((r) => r.partner.kind !== 'bloc')).toBe(true);
   });
 
   it('matches a site’s, an origin’s and a partner’s rows', () => {
     const site = atlas.sites.find((s) => s.id === 's-t-innovation-centre-for-south-and-southeast-asia')!;
     expect(matching({ kind: 'site', id: site.id }).length).toBe(6);
-    expect(matching({ kind: 'site', id: site.id }).every((r) => r.site_zh === site.zh)).toBe(true);
-    expect(matching({ kind: 'site', id: 'no-such-site' })).toEqual([]);
+    expect(matching({ kind: 'site', id: site.id }).every((r) => r.site?.zh === site.zh)).toBe(true);
+    expect(matching({ kind: 'site', id: 'no-such-site' as SiteId })).toEqual([]);
     expect(matching({ kind: 'origin', id: 'cangzhou' }).length).toBe(16);
     expect(matching({ kind: 'partner', id: 'ASEAN' }).length).toBe(5);
   });

@@ -5,7 +5,7 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/core/csv.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { TABLE_COLUMNS, tableRows } from '../../src/core/table.ts';
+import { csvRows, TABLE_COLUMNS } from '../../src/core/table.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
@@ -29,9 +29,9 @@ describe('the cooperation table (shared/DATA-CONTRACT.md)', () => {
   });
 
   it('survives a round trip: every quote comes back exactly, commas and quotes included', () => {
-    const back = csvParse(toCsv(tableRows(atlas)));
-    expect(back.map((r) => r.quote)).toEqual(tableRows(atlas).map((r) => r.quote));
-    expect(toCsv([{ ...tableRows(atlas)[0]!, quote: 'a "b", c\nd' }])).toContain('"a ""b"", c\nd"');
+    const back = csvParse(toCsv(csvRows(atlas)));
+    expect(back.map((r) => r.quote)).toEqual(csvRows(atlas).map((r) => r.quote));
+    expect(toCsv([{ ...csvRows(atlas)[0]!, quote: 'a "b", c\nd' }])).toContain('"a ""b"", c\nd"');
   });
 
   it('fills each column as the contract says', () => {
@@ -55,7 +55,7 @@ describe('the cooperation table (shared/DATA-CONTRACT.md)', () => {
 
   it('keeps only the rows of the links asked for', () => {
     const isr = atlas.links.filter((l) => l.partner === 'ISR');
-    const rows = tableRows(atlas, new Set(isr.map((l) => l.id)));
+    const rows = csvRows(atlas, new Set(isr.map((l) => l.id)));
     expect(new Set(rows.map((r) => r.partner_id))).toEqual(new Set(['ISR']));
     expect(rows.length).toBe(isr.reduce((n, l) => n + l.evidence.length, 0));
   });

@@ -4,8 +4,9 @@ import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { NO_FILTERS } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
-import { DEFAULT_VIEW, formatViewState, parseViewState, type ViewState } from '../../src/core/url-state.ts';
-import { localizer } from '../../src/ui/i18n.ts';
+import { formatViewState, parseViewState } from '../../src/core/url-state.ts';
+import { DEFAULT_VIEW, type ViewState } from '../../src/core/view-state.ts';
+import { localizer } from '../../src/i18n/localizer.ts';
 import { noticeText } from '../../src/ui/notice-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traditionalTable } from '../../src/build/zh-hant-plugin';
-import { localizer } from '../../src/ui/i18n';
+import { localizer } from '../../src/i18n/localizer.ts';
 
 describe('the Traditional table made by OpenCC at build time', () => {
   const table = traditionalTable(['public/data/atlas.json', 'geo/china.topo.json']);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_PATH, MENTIONS_PATH, readSeeds, serialise } from '../../src/cli/extract.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { tableRows } from '../../src/core/table.ts';
-import type { Atlas } from '../../src/core/types.ts';
+import { csvRows } from '../../src/core/table.ts';
+import type { Atlas, Site } from '../../src/core/types.ts';
 import { decodeSeed } from '../../src/extract/text.ts';
 import { extract, extractAtlas } from '../../src/extract/pipeline.ts';
 
@@ -35,7 +35,7 @@ describe('the committed dataset', () => {
 
 describe('evidence', () => {
   it('quotes every passage exactly: text.slice(start, end) === quote, for every row', () => {
-    const rows = tableRows(fresh);
+    const rows = csvRows(fresh);
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
       expect(texts.get(r.doc_id)!.slice(Number(r.quote_start), Number(r.quote_end))).toBe(r.quote);
@@ -44,7 +44,7 @@ describe('evidence', () => {
 
   it('marks mentions at exact offsets: each spans a name of what it points to', () => {
     const { mentions } = extract(readSeeds());
-    const sites = new Map(fresh.sites.map((s) => [s.id, s]));
+    const sites = new Map<string, Site>(fresh.sites.map((s) => [s.id, s]));
     for (const [doc, list] of Object.entries(mentions)) {
       expect(list.length, doc).toBeGreaterThan(0);
       for (const m of list) {
@@ -59,7 +59,7 @@ describe('evidence', () => {
   });
 
   it('never quotes page furniture (navigation, breadcrumbs, table cells)', () => {
-    for (const r of tableRows(fresh)) {
+    for (const r of csvRows(fresh)) {
       expect(r.quote).not.toMatch(/\||当前位置|关闭窗口|今天是|^[\d.%\s]+$/);
     }
   });

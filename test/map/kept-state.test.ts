@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterIndex, filterLinks, NO_FILTERS } from '../../src/core/filters.ts';
-import { keptStates, shadeOf } from '../../src/map/atlas-features.ts';
+import { keptStates, shadeOf } from '../../src/core/map-features.ts';
 import { KeptStateWriter, type KeptState, type StateTarget } from '../../src/map/kept-state.ts';
 import { PAPER, tieShades } from '../../src/map/palette.ts';
 import { KEPT_STATE, SOURCES } from '../../src/map/style.ts';

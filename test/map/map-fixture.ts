@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { atlasFeatures } from '../../src/map/atlas-features.ts';
-import { readGeography } from '../../src/map/geography.ts';
+import { atlasFeatures } from '../../src/core/map-features.ts';
+import { readGeography } from '../../src/core/geography.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.error);

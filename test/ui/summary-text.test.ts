@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { filterIndex, filterLinks, NO_FILTERS } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { mapSummary } from '../../src/core/summary.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { count, formatList, formatNumber } from '../../src/ui/format.ts';
-import { localizer } from '../../src/ui/i18n.ts';
+import { localizer } from '../../src/i18n/localizer.ts';
 import { summarySentences } from '../../src/ui/summary-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
@@ -31,7 +32,7 @@ describe('counts, numbers and lists', () => {
 });
 
 describe('the map in words', () => {
-  const all = mapSummary(atlas, atlas.links);
+  const all = mapSummary(indexAtlas(atlas), atlas.links);
 
   it('opens with the overview and names the top origins, countries, blocs, regions and sites', () => {
     const s = summarySentences(all, en!);
@@ -47,9 +48,9 @@ describe('the map in words', () => {
 
   it('says how many ties are listed but not drawn, when some partner has no place on the map', () => {
     const hubless = { ...atlas, partners: atlas.partners.map((p) => (p.id === 'developed-countries' ? { ...p, anchor: null } : p)) };
-    const s = summarySentences(mapSummary(hubless, atlas.links), en!);
+    const s = summarySentences(mapSummary(indexAtlas(hubless), atlas.links), en!);
     expect(s.at(-1)).toBe('5 ties go to partners with no place on the map: listed, not drawn.');
-    expect(summarySentences(mapSummary(hubless, atlas.links), hans!).at(-1)).toBe('其中 5 项合作的对象在地图上没有位置,只列出,不绘制。');
+    expect(summarySentences(mapSummary(indexAtlas(hubless), atlas.links), hans!).at(-1)).toBe('其中 5 项合作的对象在地图上没有位置,只列出,不绘制。');
   });
 
   it('speaks Simplified and Traditional Chinese', () => {
@@ -58,9 +59,9 @@ describe('the map in words', () => {
   });
 
   it('leaves out what the filters removed, and says when nothing is left', () => {
-    const cangzhou = summarySentences(mapSummary(atlas, filterLinks(filterIndex(atlas), { ...NO_FILTERS, origin: ['cangzhou'] })), en!);
+    const cangzhou = summarySentences(mapSummary(indexAtlas(atlas), filterLinks(filterIndex(atlas), { ...NO_FILTERS, origin: ['cangzhou'] })), en!);
     expect(cangzhou[0]).toMatch(/^The map shows 16 ties between 1 origin and \d+ partners\.$/);
     expect(cangzhou[1]).toBe('By origin: Cangzhou (16).');
-    expect(summarySentences(mapSummary(atlas, []), en!)).toEqual(['The map shows no ties for the current filters.']);
+    expect(summarySentences(mapSummary(indexAtlas(atlas), []), en!)).toEqual(['The map shows no ties for the current filters.']);
   });
 });

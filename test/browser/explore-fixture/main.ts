@@ -1,14 +1,13 @@
 // A page holding the exploring components wired the simplest way, for the browser tests
 // (test/browser/explore.test.ts) to drive and time. Not part of the app: the lead wires the real one.
-import { facetCounts, filterIndex, filterLinks, NO_FILTERS, tieCount, type Filters } from '../../../src/core/filters.ts';
+import { NO_FILTERS, type Filters } from '../../../src/core/filters.ts';
+import { atlasModel } from '../../../src/core/model.ts';
 import { parseAtlas } from '../../../src/core/parse-atlas.ts';
-import { searchEntries } from '../../../src/core/search.ts';
 import type { Selection } from '../../../src/core/selection.ts';
-import { keptTableRows, type TableRow } from '../../../src/core/table.ts';
-import type { Link } from '../../../src/core/types.ts';
+import type { Tie } from '../../../src/core/tie.ts';
 import '../../../src/ui/downloads.ts';
 import '../../../src/ui/filter-panel.ts';
-import { localizer } from '../../../src/ui/i18n.ts';
+import { localizer } from '../../../src/i18n/localizer.ts';
 import '../../../src/ui/map-summary.ts';
 import '../../../src/ui/search-box.ts';
 import '../../../src/ui/tie-table.ts';
@@ -37,9 +36,7 @@ document.documentElement.lang = lang;
 
 const parsed = parseAtlas(await (await fetch('data/atlas.json')).text());
 if (!parsed.ok) throw new Error(parsed.error);
-const atlas = parsed.atlas;
-const index = filterIndex(atlas);
-const total = tieCount(atlas.links);
+const model = atlasModel(parsed.atlas);
 
 const filtersPanel = document.querySelector('atlas-filters')!;
 const search = document.querySelector('atlas-search')!;
@@ -47,23 +44,21 @@ const table = document.querySelector('atlas-table')!;
 const downloads = document.querySelector('atlas-downloads')!;
 const summary = document.querySelector('atlas-summary')!;
 for (const el of [filtersPanel, search, table, downloads, summary]) el.loc = loc;
-filtersPanel.atlas = table.atlas = downloads.atlas = summary.atlas = atlas;
-filtersPanel.total = total;
-search.entries = searchEntries(atlas, (s) => searchForms[s] ?? []);
+filtersPanel.options = model.facetOptions;
+filtersPanel.total = model.total;
+search.entries = model.searchEntries((s) => searchForms[s] ?? []);
 
 const events: { type: string; detail: unknown }[] = [];
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-let kept: Link[] = atlas.links;
 function apply(filters: Filters): void {
   window.explore.filters = filters;
-  kept = filterLinks(index, filters);
   filtersPanel.filters = filters;
-  filtersPanel.counts = facetCounts(index, filters);
-  filtersPanel.kept = tieCount(kept);
-  downloads.links = kept;
-  summary.links = kept;
-  table.rows = keptTableRows(atlas, kept);
+  filtersPanel.counts = model.counts(filters);
+  filtersPanel.kept = model.tableRows(filters).length;
+  downloads.offer = model.downloads(filters);
+  summary.summary = model.summary(filters);
+  table.rows = model.tableRows(filters);
 }
 
 function select(selection: Selection | null): void {
@@ -84,8 +79,8 @@ window.explore = {
   events,
   filters: NO_FILTERS,
   async setRows(n) {
-    const base = keptTableRows(atlas, kept);
-    const rows: TableRow[] = Array.from({ length: n }, (_, i) => base[i % base.length]!);
+    const base = model.tableRows(window.explore.filters);
+    const rows: Tie[] = Array.from({ length: n }, (_, i) => base[i % base.length]!);
     const t0 = performance.now();
     table.rows = rows;
     await table.updateComplete;

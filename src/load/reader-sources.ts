@@ -2,7 +2,7 @@
 // them. Neither is in the app's bundle: each text is an asset of its own and mentions.json a data
 // file, fetched the first time a reader needs them and kept for the session.
 import * as v from 'valibot';
-import { loadJson, loadText } from '../app/load';
+import { loadJson, loadText } from './files.ts';
 import type { MentionIndex, SourceDocument } from '../core/types';
 
 /**

@@ -1,10 +1,10 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/core/arc.ts';
-import { drawnLinks } from '../../src/core/ties.ts';
+import { drawnLinks } from '../../src/core/country-links.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
-import { atlasFeatures } from '../../src/map/atlas-features.ts';
-import { readGeography } from '../../src/map/geography.ts';
+import { atlasFeatures } from '../../src/core/map-features.ts';
+import { readGeography } from '../../src/core/geography.ts';
 import { atlasStyle, detailLayers, FONT, linkWidthAt, siteImageId } from '../../src/map/style.ts';
 
 import { atlas, china, features, geography, index, world } from './map-fixture.ts';

@@ -3,8 +3,8 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { LonLat } from '../core/arc.ts';
-import type { Names } from '../core/types.ts';
+import type { LonLat } from './arc.ts';
+import type { Names } from './types.ts';
 
 export type Area = Feature<Polygon | MultiPolygon, Names & { id: string }>;
 

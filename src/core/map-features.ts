@@ -6,13 +6,13 @@
 // collection is one source for the style's layers to filter: every source is tiled and delivered
 // on its own, and each delivery costs a frame.
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
-import { linkArc, type LonLat } from '../core/arc.ts';
-import type { AtlasIndex } from '../core/atlas-index.ts';
-import { boundsOfLines, type Bounds } from '../core/camera.ts';
-import { linkWidth, tieClasses, type CountClass } from '../core/scales.ts';
-import { bendsForSharedEnds } from '../core/shared-paths.ts';
-import { drawnLinks, isCollective, linksByCountry } from '../core/ties.ts';
-import type { Link, Names, OriginId, SitePrecision } from '../core/types.ts';
+import { linkArc, type LonLat } from './arc.ts';
+import type { AtlasIndex } from './atlas-index.ts';
+import { boundsOfLines, type Bounds } from './camera.ts';
+import { linkWidth, tieClasses, type CountClass } from './scales.ts';
+import { bendsForSharedEnds } from './shared-paths.ts';
+import { drawnLinks, isCollective, linksByCountry } from './country-links.ts';
+import type { Link, Names, OriginId, SitePrecision } from './types.ts';
 import type { Area, Geography } from './geography.ts';
 
 /**

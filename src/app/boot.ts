@@ -1,0 +1,36 @@
+// Loading what the first picture needs (the dataset, the two maps, and 繁體's table when that is
+// the language) and making of it the model and the map's features, once.
+import chinaUrl from '../../geo/china.topo.json?url';
+import worldUrl from '../../geo/world.topo.json?url';
+import type { Topology } from 'topojson-specification';
+import { readGeography, type Geography } from '../core/geography.ts';
+import type { Language } from '../core/languages.ts';
+import { atlasFeatures, type AtlasFeatures } from '../core/map-features.ts';
+import { atlasModel, type AtlasModel } from '../core/model.ts';
+import { parseAtlas } from '../core/parse-atlas.ts';
+import type { TraditionalTable } from '../i18n/localizer.ts';
+import { loadJson, loadText } from '../load/files.ts';
+import { traditionalTable } from './language.ts';
+
+export interface Loaded {
+  model: AtlasModel;
+  geography: Geography;
+  features: AtlasFeatures;
+  /** Simplified → Traditional; empty until 繁體 is first chosen. */
+  traditional: TraditionalTable;
+}
+
+export async function loadAtlas(lang: Language): Promise<Loaded> {
+  const [data, world, china, traditional] = await Promise.all([
+    loadText(new URL('data/atlas.json', document.baseURI).href, 'The dataset (data/atlas.json)'),
+    loadJson(worldUrl, 'The world map'),
+    loadJson(chinaUrl, 'The China map'),
+    lang === 'zh-Hant' ? traditionalTable() : {},
+  ]);
+  const parsed = parseAtlas(data);
+  if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
+  const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
+  const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
+  const model = atlasModel(parsed.atlas, geography.countryNames);
+  return { model, geography, features: atlasFeatures(model.index, geography), traditional };
+}

@@ -1,0 +1,99 @@
+// The atlas as the views see it: built once from the parsed dataset (and the names of the world's
+// countries, for those the dataset only clicks through to), it holds the lookups, the numbered
+// ties and the facet data, and answers every view's question through a memoised selector of the
+// view state. The app binds each selector's output to one view; no view rebuilds a lookup.
+import type { LonLat } from './arc.ts';
+import { indexAtlas, type AtlasIndex } from './atlas-index.ts';
+import { cardFor, summaryOf, type Card, type Summary } from './cards.ts';
+import { downloadOffer, type DownloadOffer } from './downloads.ts';
+import { facetOptions, type FacetOption } from './facet-options.ts';
+import { countsOfFailures, filterIndex, keptSelector, tieCount, type Facet, type FacetCounts, type FilterIndex, type Filters, type Kept } from './filters.ts';
+import { keptStates, type KeptStates } from './map-features.ts';
+import { memoLast } from './memo.ts';
+import { searchEntries, searchTargetAt, type SearchEntry, type SearchTarget } from './search.ts';
+import { sameSelection, type Selection } from './selection.ts';
+import { mapSummary, type MapSummary } from './summary.ts';
+import { inTableOrder, tiesOf, type Tie } from './tie.ts';
+import type { Atlas, LinkId, Names } from './types.ts';
+
+const namesOfCountries = (atlas: Atlas) => new Map(atlas.countries.map((c) => [c.iso3, { zh: c.zh, en: c.en }]));
+
+export interface AtlasModel {
+  readonly atlas: Atlas;
+  readonly index: AtlasIndex;
+  /** Every tie, numbered once (tie.ts): the filters' arrays are indexed by tie.n. */
+  readonly ties: readonly Tie[];
+  readonly filterIndex: FilterIndex;
+  /** Ties in the whole dataset. */
+  readonly total: number;
+  /** What the filter panel offers under each facet. */
+  readonly facetOptions: Record<Facet, FacetOption[]>;
+
+  /** The ties and links the filters keep. */
+  kept(filters: Filters): Kept;
+  /** How many ties each option would keep, given the other facets' choices. */
+  counts(filters: Filters): FacetCounts;
+  /** The kept ties in the table's order. */
+  tableRows(filters: Filters): readonly Tie[];
+  /** What the map shows of the kept links (through feature state). */
+  mapState(filters: Filters): KeptStates;
+  /** The text alternative to the map. */
+  summary(filters: Filters): MapSummary;
+  /** The downloads of exactly the kept ties. */
+  downloads(filters: Filters): DownloadOffer;
+  /** The detail card of the selection; null for none, or for what the atlas does not know. */
+  card(selection: Selection | null): Card | null;
+  /** The links the map highlights for the selection: the card's own, and a country's blocs'. */
+  highlighted(selection: Selection | null): LinkId[];
+  /** The tooltip of what the pointer is over. */
+  tooltip(target: Selection | null): Summary | null;
+  /** The search index, with the Traditional forms of each Simplified name. */
+  searchEntries(traditional: (zh: string) => readonly string[]): SearchEntry[];
+  /** Where the map flies for a search result. */
+  searchTargetAt(target: SearchTarget): LonLat | null;
+}
+
+/**
+ * `countryNames` names every country a card can be about: any country clicked on the map, which
+ * the dataset need not hold (the app gives the world map's names); the dataset's by default.
+ */
+export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names> = namesOfCountries(atlas)): AtlasModel {
+  const index = indexAtlas(atlas);
+  const ties = tiesOf(index);
+  const filters = filterIndex(atlas, ties);
+  const ordered = inTableOrder(ties);
+
+  const kept = keptSelector(filters);
+  const tableRows = memoLast((f: Filters) => {
+    const bits = kept(f).ties;
+    return ordered.filter((tie) => bits[tie.n] === 1);
+  });
+  const card = memoLast((selection: Selection | null) => selection && cardFor(index, selection, countryNames), sameSelection);
+  const tooltipCard = memoLast((target: Selection | null) => target && cardFor(index, target, countryNames), sameSelection);
+
+  return {
+    atlas,
+    index,
+    ties,
+    filterIndex: filters,
+    total: tieCount(atlas.links),
+    facetOptions: facetOptions(index),
+    kept,
+    counts: memoLast((f: Filters) => countsOfFailures(filters, kept(f).failed)),
+    tableRows,
+    mapState: memoLast((f: Filters) => keptStates(index, kept(f).links)),
+    summary: memoLast((f: Filters) => mapSummary(index, kept(f).links)),
+    downloads: memoLast((f: Filters) => downloadOffer(index, { links: kept(f).links, rows: tableRows(f) })),
+    card,
+    highlighted: memoLast((selection: Selection | null) => {
+      const shown = card(selection);
+      return shown ? [...shown.links, ...shown.blocLinks].map((row) => row.link.id) : [];
+    }, sameSelection),
+    tooltip: memoLast((target: Selection | null) => {
+      const shown = tooltipCard(target);
+      return shown && summaryOf(shown);
+    }, sameSelection),
+    searchEntries: (traditional) => searchEntries(atlas, traditional),
+    searchTargetAt: (target) => searchTargetAt(index, target),
+  };
+}
