@@ -15,7 +15,7 @@ export default defineConfig({
     labelFontPlugin({
       weights: [400, 600],
       namesFrom: NAMES_FROM,
-      textFrom: ['index.html', 'src/app', 'src/ui', 'src/map', 'src/core/cards.ts'],
+      textFrom: ['index.html', 'src/app', 'src/ui', 'src/map', 'src/i18n', 'src/core/cards.ts'],
       // The Traditional forms too, or 繁體 labels would fall back to the system's fonts.
       moreText: () => Object.values(traditionalTable(NAMES_FROM)),
     }),
@@ -33,11 +33,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The JSON report lets .ci/run close with one plain "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      // The unit test files share their module graph (no isolation): they keep no global state, and
+      // importing the same modules once per file was a tenth of the whole run.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], isolate: false } },
+      // The browser tests share one build of the app and one of the explore fixture, made before they run.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/global-setup.ts'] } },
+    ],
   },
 });

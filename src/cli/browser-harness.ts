@@ -49,15 +49,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The built app served on a free local port, and a Chromium to open it in: what a browser test starts from. */
+/** A built app served on a free local port, and a Chromium to open it in: what a browser test starts from. */
 export interface RunningApp {
   served: Served;
   browser: Browser;
   close(): Promise<void>;
 }
 
-export async function startBuiltApp(outDir: string): Promise<RunningApp> {
-  await buildApp(outDir);
+/** Serves the app built in `outDir` and starts a Chromium for it. */
+export async function startApp(outDir: string): Promise<RunningApp> {
   const served = await serve(outDir);
   const browser = await launchChromium();
   return {

@@ -3,8 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowFrames, openWatched, ROOT, startBuiltApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { flowFrames, openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -17,6 +17,13 @@ let close: (() => Promise<void>) | undefined;
 // A reader whose browser prefers Simplified Chinese: with no `lang` in the URL and nothing
 // remembered, the atlas speaks the browser's language (src/app/language.ts).
 const open = (options: Parameters<Browser['newPage']>[0] = {}) => openWatched(browser, { locale: 'zh-CN', ...options });
+
+/** A page for one test, closed when it ends: an open page's map and comets would go on drawing, on the cores the next test needs. */
+async function openForTest(options: Parameters<Browser['newPage']>[0] = {}): Promise<WatchedPage> {
+  const watched = await open(options);
+  onTestFinished(() => watched.page.close());
+  return watched;
+}
 
 const outside = (watched: WatchedPage) =>
   watched.requests.filter((url) => !url.startsWith(served.url) && !/^(data|blob):/.test(url));
@@ -43,7 +50,7 @@ async function pixelVariety(page: Page, png: Buffer): Promise<{ distinct: number
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  ({ served, browser, close } = await startBuiltApp(join(RESULTS, 'browser-dist')));
+  ({ served, browser, close } = await startApp(inject('appDist')));
 });
 
 afterAll(() => close?.());
@@ -55,6 +62,7 @@ describe('the atlas in Chromium', () => {
     desk = await open({ viewport: { width: 1280, height: 800 } });
     await desk.page.goto(served.url);
   });
+  afterAll(() => desk.page.close());
 
   it('draws the map, with as many links as the dataset holds', async () => {
     const status = await waitForAtlas(desk.page);
@@ -114,7 +122,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('asks for the dataset and the two maps from the page itself, each once (preloaded, then used)', () => {
-    const html = readFileSync(join(RESULTS, 'browser-dist', 'index.html'), 'utf8');
+    const html = readFileSync(join(inject('appDist'), 'index.html'), 'utf8');
     const preloaded = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin[^>]*>/g)].map((m) => m[1]);
     expect(preloaded).toContain('data/atlas.json');
     expect(preloaded.filter((href) => /^assets\/(world|china)\.topo-[\w-]+\.json$/.test(href))).toHaveLength(2);
@@ -139,7 +147,7 @@ describe('the flow along the links', () => {
       return hash >>> 0;
     });
   it('runs its comets at 30 frames a second at most, stops them on pause, and still follows the camera', async () => {
-    const viewer = await open({ viewport: { width: 1024, height: 700 } });
+    const viewer = await openForTest({ viewport: { width: 1024, height: 700 } });
     await viewer.page.goto(served.url);
     expect((await waitForAtlas(viewer.page)).ready).toBe(true);
     const frames = await flowFrames(viewer.page, 1000);
@@ -165,7 +173,7 @@ describe('the flow along the links', () => {
     expect(viewer.errors).toEqual([]);
   });
   it('lays its comets over the map on a screen of two device pixels to the CSS pixel', async () => {
-    const retina = await open({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+    const retina = await openForTest({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
     await retina.page.goto(served.url);
     expect((await waitForAtlas(retina.page)).ready).toBe(true);
     const boxes = await retina.page.evaluate(() => {
@@ -181,7 +189,7 @@ describe('the flow along the links', () => {
 
 describe('the atlas on a phone, for someone who prefers reduced motion', () => {
   it('draws every link and keeps the flow still until asked', async () => {
-    const phone = await open({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce', hasTouch: true, isMobile: true });
+    const phone = await openForTest({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce', hasTouch: true, isMobile: true });
     await phone.page.goto(served.url);
     const status = await waitForAtlas(phone.page);
     expect(status.linksDrawn).toBe(atlas.links.length);
@@ -194,7 +202,7 @@ describe('the atlas on a phone, for someone who prefers reduced motion', () => {
 
 describe('a broken data file', () => {
   it('shows a clear message in the page instead of a blank map', async () => {
-    const broken = await open();
+    const broken = await openForTest();
     await broken.page.route('**/data/atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "links": [' }));
     await broken.page.goto(served.url);
     const status = await waitForAtlas(broken.page);

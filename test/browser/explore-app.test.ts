@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWatched, ROOT, startBuiltApp, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { openWatched, ROOT, startApp, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -19,8 +19,14 @@ let served: Served;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
+/**
+ * A page of the app, closed when the test ends: an open page's map and comets would go on drawing,
+ * on the cores the next test needs. Its reader prefers reduced motion, so that the comets (tested
+ * in atlas.test.ts) keep still and leave the cores to what these tests do.
+ */
 async function open(query: string, locale?: string) {
-  const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale });
+  const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale, reducedMotion: 'reduce' });
+  onTestFinished(() => watched.page.close());
   await watched.page.goto(`${served.url}${query}`);
   await waitForAtlas(watched.page);
   return watched;
@@ -50,7 +56,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  ({ served, browser, close } = await startBuiltApp(join(RESULTS, 'explore-app-dist')));
+  ({ served, browser, close } = await startApp(inject('appDist')));
 });
 
 afterAll(() => close?.());

@@ -6,9 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, ROOT, serve, type Served } from '../../src/cli/browser-harness.ts';
-import { buildExploreFixture } from './explore-harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 let served: Served;
@@ -40,9 +39,7 @@ const focused = (page: Page) =>
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  const dist = join(RESULTS, 'explore-dist');
-  await buildExploreFixture(dist);
-  served = await serve(dist);
+  served = await serve(inject('exploreDist'));
   browser = await launchChromium();
 });
 

@@ -2,23 +2,16 @@
 // the switch changes the whole page and the map's labels at once, lands in the URL and is
 // remembered for the next visit; without either, the browser's language decides. The page's
 // fonts cover the Traditional forms the labels use.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
-
-// Until src/app/main.ts chooses the language (src/app/language.ts), there is nothing to test here.
-const wired = readFileSync(join(ROOT, 'src/app/main.ts'), 'utf8').includes('chooseLanguage(');
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, ROOT, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!wired) return;
-  const dist = join(ROOT, 'test-results', 'language-dist');
-  await buildApp(dist);
-  served = await serve(dist);
+  served = await serve(inject('appDist'));
   browser = await launchChromium();
 });
 
@@ -44,6 +37,7 @@ async function spoken(page: Page) {
   });
 }
 
+/** A page in `context`. The contexts prefer reduced motion: the comets (atlas.test.ts) would only take the cores these tests need. */
 async function openIn(context: BrowserContext, query = '', full = true): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -58,9 +52,9 @@ async function openIn(context: BrowserContext, query = '', full = true): Promise
   return { page, errors };
 }
 
-describe.skipIf(!wired)('the atlas in three languages', () => {
+describe('the atlas in three languages', () => {
   it('speaks the URL’s language, switches with 简 / 繁 / EN, keeps the choice in the URL and remembers it', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const { page, errors } = await openIn(context, '?lang=en');
     let now = await spoken(page);
     expect(now.lang).toBe('en');
@@ -94,7 +88,7 @@ describe.skipIf(!wired)('the atlas in three languages', () => {
 
   it('follows the browser’s languages when neither the URL nor a choice says', { timeout: 120_000 }, async () => {
     for (const [locale, lang] of [['en-US', 'en'], ['zh-TW', 'zh-Hant'], ['zh-CN', 'zh-Hans']] as const) {
-      const context = await browser.newContext({ locale });
+      const context = await browser.newContext({ locale, reducedMotion: 'reduce' });
       const { page } = await openIn(context, '', false);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       await context.close();
@@ -102,7 +96,7 @@ describe.skipIf(!wired)('the atlas in three languages', () => {
   });
 
   it('registers label fonts that cover the Traditional forms', async () => {
-    const context = await browser.newContext({ locale: 'zh-TW' });
+    const context = await browser.newContext({ locale: 'zh-TW', reducedMotion: 'reduce' });
     const { page } = await openIn(context, '', false);
     const uncovered = await page.evaluate((text) => {
       const ranges = [...document.fonts]
