@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/core/csv.ts';
+import { spreadsheetSafe, toCsv } from '../../src/core/csv.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { csvRows, TABLE_COLUMNS } from '../../src/core/table.ts';
 import type { Atlas } from '../../src/core/types.ts';
@@ -58,5 +58,16 @@ describe('the cooperation table (shared/DATA-CONTRACT.md)', () => {
     const rows = csvRows(atlas, new Set(isr.map((l) => l.id)));
     expect(new Set(rows.map((r) => r.partner_id))).toEqual(new Set(['ISR']));
     expect(rows.length).toBe(isr.reduce((n, l) => n + l.evidence.length, 0));
+  });
+});
+
+describe('spreadsheet safety (shared/DATA-CONTRACT.md)', () => {
+  it('writes a text cell that a spreadsheet would run as a formula with a leading quote, and leaves numbers alone', () => {
+    const row = { ...csvRows(atlas)[0]!, partner_en: '=HYPERLINK("x")', partner_zh: '@SUM(A1)', place_en: '+1 and more', quote: '-cmd', site_lon: '-70.65', site_lat: '+12' };
+    const back = csvParse(toCsv([row]))[0]!;
+    expect([back.partner_en, back.partner_zh, back.place_en, back.quote]).toEqual([`'=HYPERLINK("x")`, "'@SUM(A1)", "'+1 and more", "'-cmd"]);
+    expect([back.site_lon, back.site_lat]).toEqual(['-70.65', '+12']);
+    expect(spreadsheetSafe('\tx')).toBe("'\tx");
+    expect(spreadsheetSafe('合作')).toBe('合作');
   });
 });
