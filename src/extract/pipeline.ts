@@ -8,7 +8,7 @@ import { findMentions, type Mention } from './mentions.ts';
 import { metadataOf } from './metadata.ts';
 import { splitPassages } from './passages.ts';
 import { findSites, type SiteMention } from './sites.ts';
-import { tagsOf } from './tags.ts';
+import { maskNames, scopeOf, termsOf, type Span } from './attribution.ts';
 import { decodeSeed, normalise, SeedError } from './text.ts';
 
 export interface Seed {
@@ -89,6 +89,8 @@ function extractDocument(seed: Seed): DocumentExtract {
     siteMentions.map((s) => [s.start, s.end]),
   );
 
+  // Partners' names say nothing of them: 美国硅谷创新中心 and 世界主要创新中心 are no R&D centres.
+  const said = maskNames(norm, mentions);
   const ties: FoundTie[] = [];
   const sites: DocumentExtract['sites'] = [];
   for (const passage of passages) {
@@ -100,23 +102,34 @@ function extractDocument(seed: Seed): DocumentExtract {
     const inSite = (m: Mention, s: SiteMention) => m.start >= s.start && m.end <= s.end;
     const free = here.filter((m) => !siteHere.some((s) => inSite(m, s.mention)));
     const quote = text.slice(passage.start, passage.end);
-    const normQuote = norm.slice(passage.start, passage.end);
-    const fields = tagsOf(normQuote, gaz.fields);
-    const modes = tagsOf(normQuote, gaz.modes);
     const origin = gaz.origins.find((o) => o.id === meta.origin)!;
+    const parts = { text: said, passage, mentions: here };
+    // Paired with China in a name: 中欧(欧盟)…, 中国—南亚…
+    const paired = (m: Mention) => m.abbrEnd !== undefined || /中国[—-]$/.test(norm.slice(m.start - 3, m.start));
+    const scopes = (partner: string) => free.filter((m) => m.partners.includes(partner)).flatMap((m) => scopeOf(parts, m, paired(m)));
 
-    const rows = new Map<string, { partner: string; site: string | null; place: string }>();
-    const add = (partner: string, site: string | null, place: string) =>
-      rows.set(`${partner}\u0000${site ?? ''}`, { partner, site, place });
+    // Each row: a partner, the site it is tied through (if any), where, and what is said of it:
+    // spans of the passage and, for a site named after the partner, the site's own name.
+    const rows = new Map<string, { partner: string; site: string | null; place: string; said: string[] }>();
+    const add = (partner: string, site: string | null, place: string, spans: Span[], named = '') =>
+      rows.set(`${partner}\u0000${site ?? ''}`, { partner, site, place, said: [named, ...spans.map((s) => said.slice(s.start, s.end))] });
     for (const { mention, place } of siteHere) {
       const own = here.filter((m) => inSite(m, mention));
-      // A site whose name names no partner takes the partners its passage names: 与乌克兰国家农业科学院…建立能源植物试验示范基地.
-      for (const m of own.length > 0 ? own : free) for (const p of m.partners) add(p, mention.entry.zh, place);
+      // A site named after its partner (武汉中德产业园落地,深化新能源和智能网联汽车…的合作) is what its
+      // clause speaks of, unless it is one item of a list of sites, each with its own field (中乌(乌克兰)
+      // 特种船舶研究设计院、中英(英国)光纤传感器…联合研发中心、…): then its name says it all.
+      const listed = /^\s*、/.test(said.slice(mention.end)) || /、\s*$/.test(said.slice(passage.start, mention.listStart));
+      const ofSite = listed ? [] : scopeOf(parts, mention);
+      if (own.length > 0) for (const m of own) for (const p of m.partners) add(p, mention.entry.zh, place, [...ofSite, ...scopes(p)], mention.entry.zh);
+      // A site whose name names no partner takes the partners its passage names, with what the
+      // passage says of them: 与乌克兰国家农业科学院进行能源栽培技术联合研发,建立能源植物试验示范基地.
+      else for (const m of free) for (const p of m.partners) add(p, mention.entry.zh, place, scopes(p));
     }
     for (const m of free) {
-      for (const p of m.partners) if (![...rows.values()].some((r) => r.partner === p)) add(p, null, origin.adcode);
+      for (const p of m.partners) if (![...rows.values()].some((r) => r.partner === p)) add(p, null, origin.adcode, scopes(p));
     }
     for (const r of rows.values()) {
+      const { fields, modes } = termsOf(r.said.join('\u3000'), gaz.fields, gaz.modes);
       ties.push({
         origin: meta.origin,
         place: r.place,

@@ -1,0 +1,105 @@
+// Which fields and modes a passage says of each partner it names. A passage (a sentence) often
+// names several partners, each with its own field (Shandong's list of international bases: a
+// ship design institute with Ukraine, a fibre-sensor centre with Britain, a membrane centre with
+// the EU), or says a field of some partners and not of others (执行好与以色列、白俄罗斯等国家的已有科技
+// 合作协定,重点加强与俄罗斯、乌克兰、印度在新材料…领域的技术合作). So a partner gets the terms of the
+// text that speaks of it: the name of the site it is named through, or else its clause, from the
+// list it stands in to the clause's end, with the clauses that carry that clause on.
+import type { Mention } from './mentions.ts';
+import type { TermEntry } from './gazetteer.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Clause ends: a partner's terms stop at the clause that names the next partner. */
+const CLAUSE_END = /[，,；;：:]/g;
+
+/** Splits [start, end) of the text into clauses, each ending after its punctuation mark. */
+export function clausesOf(text: string, { start, end }: Span): Span[] {
+  const clauses: Span[] = [];
+  let from = start;
+  CLAUSE_END.lastIndex = start;
+  for (let m = CLAUSE_END.exec(text); m && m.index < end; m = CLAUSE_END.exec(text)) {
+    clauses.push({ start: from, end: m.index + 1 });
+    from = m.index + 1;
+  }
+  if (from < end) clauses.push({ start: from, end });
+  return clauses;
+}
+
+/** Field words used as metaphors: an innovation 生态 (ecosystem) is no ecology. */
+const METAPHORS = /创新生态/g;
+
+/**
+ * Words that are names, not fields or modes: an organisation's (农业农村厅, 发展改革委, 商务局), a
+ * domestic station's (中国科学院南皮生态农业试验站), Wuhan's Optics Valley (光谷, a place) and the
+ * expo named after it (光博会). Each is masked before the vocabularies are read.
+ */
+const NAMES = [/[\u4e00-\u9fa5]{0,6}?(农业农村|工业和信息化|发展改革|商务|科技|教育|财政)(厅|局|委)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
+
+/** The text with `masked` spans (and the names above) blanked out, at the same offsets. */
+export function maskNames(text: string, masked: readonly Span[]): string {
+  let out = text;
+  const blank = (s: string) => '\u3000'.repeat(s.length);
+  for (const name of NAMES) out = out.replace(name, blank);
+  for (const { start, end } of masked) out = out.slice(0, start) + blank(out.slice(start, end)) + out.slice(end);
+  return out;
+}
+
+/** The ids of the terms whose keywords occur in the text, in vocabulary order. */
+export function termsIn(text: string, vocabulary: readonly TermEntry[]): string[] {
+  return vocabulary.filter((t) => t.keywords.some((k) => text.includes(k))).map((t) => t.id);
+}
+
+export interface Said {
+  fields: string[];
+  modes: string[];
+}
+
+export interface PassageParts {
+  /** The normalised text of the whole document, names masked (maskNames). */
+  text: string;
+  passage: Span;
+  /** The partner mentions in the passage, in order. */
+  mentions: readonly Mention[];
+}
+
+/**
+ * How many clauses after a partner's carry its cooperation on. A long sentence goes on to general
+ * aims after two (…世界级创新城市的科技合作,探索建立国际科技合作联盟、基地和园区,有效对接全球高端创新
+ * 资源,支持申报国家国际科技合作专项计划: the programme is the city's, not the partners').
+ */
+const CARRIED_ON = 2;
+
+/**
+ * The text that speaks of the partner at `at`: its clause, then the following clauses (CARRIED_ON
+ * at most) up to the next one that names a partner (those carry the same cooperation on: …领域的
+ * 合作,推广应用我省科技成果,推动成熟技术向海外转移转化). A partner `paired` with China in a name of
+ * its own (中欧(欧盟)膜技术应用研讨会, 中国—南亚技术转移中心: one item of a list of events or centres,
+ * each with its own field) has that name, up to the next 、, as its text; a bare one in a list
+ * (中韩(韩国)、中澳(澳大利亚)、中新(新加坡)等自贸区协定) shares the clause.
+ */
+export function scopeOf({ text, passage, mentions }: PassageParts, at: Span, paired = false): Span[] {
+  const clauses = clausesOf(text, passage);
+  const index = clauses.findIndex((c) => at.start >= c.start && at.start < c.end);
+  const clause = clauses[index]!;
+  if (paired) {
+    const itemEnd = text.indexOf('、', at.end);
+    const item = { start: at.start, end: itemEnd >= 0 && itemEnd < clause.end ? itemEnd : clause.end };
+    // An item of its own (a name with words of its own after the partner, not just 等 or 16+1): its text only.
+    if (text.slice(at.end, item.end).replace(/等|[^\u4e00-\u9fa5]/g, '').length > 1) return [item];
+  }
+  const scope: Span[] = [clause];
+  for (const next of clauses.slice(index + 1, index + 1 + CARRIED_ON)) {
+    if (mentions.some((m) => m.start >= next.start && m.start < next.end)) break;
+    scope.push(next);
+  }
+  return scope;
+}
+
+/** The terms said in a text. */
+export function termsOf(said: string, fields: readonly TermEntry[], modes: readonly TermEntry[]): Said {
+  return { fields: termsIn(said, fields), modes: termsIn(said, modes) };
+}
