@@ -3,7 +3,7 @@
 import chinaUrl from '../../geo/china.topo.json?url';
 import worldUrl from '../../geo/world.topo.json?url';
 import type { Topology } from 'topojson-specification';
-import { readGeography, type Geography } from '../core/geography.ts';
+import { readGeography } from '../core/geography.ts';
 import type { Language } from '../core/languages.ts';
 import { atlasFeatures, type AtlasFeatures } from '../core/map-features.ts';
 import { atlasModel, type AtlasModel } from '../core/model.ts';
@@ -14,9 +14,8 @@ import { traditionalTable } from './language.ts';
 
 export interface Loaded {
   model: AtlasModel;
-  geography: Geography;
   features: AtlasFeatures;
-  /** Simplified → Traditional; empty until 繁體 is first chosen. */
+  /** Simplified → Traditional, if the page opens in 繁體; else empty (it is loaded when 繁體 is chosen). */
   traditional: TraditionalTable;
 }
 
@@ -32,5 +31,5 @@ export async function loadAtlas(lang: Language): Promise<Loaded> {
   const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
   const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
   const model = atlasModel(parsed.atlas, geography.countryNames);
-  return { model, geography, features: atlasFeatures(model.index, geography), traditional };
+  return { model, features: atlasFeatures(model.index, geography), traditional };
 }

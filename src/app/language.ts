@@ -3,7 +3,7 @@
 // languages the atlas speaks, else English. The Traditional strings are loaded only when 繁體中文
 // is chosen (virtual:zh-hant, made by OpenCC at build time).
 import { languageOf, type Language } from '../core/languages.ts';
-import { localizer, type Localizer, type TraditionalTable } from '../i18n/localizer.ts';
+import type { Localizer, TraditionalTable } from '../i18n/localizer.ts';
 
 
 /** The localStorage key of the remembered choice. */
@@ -65,12 +65,6 @@ export function traditionalTable(): Promise<TraditionalTable> {
   // A failed load may be retried on the next choice.
   traditional.catch(() => (traditional = null));
   return traditional;
-}
-
-/** A Localizer for `lang`, with the Traditional table loaded first if it needs one. */
-export async function loadLocalizer(lang: Language): Promise<{ loc: Localizer; table: TraditionalTable }> {
-  const table = lang === 'zh-Hant' ? await traditionalTable() : {};
-  return { loc: localizer(lang, table), table };
 }
 
 /** The page follows the language: <html lang>, the title, and the map region's accessible name. */

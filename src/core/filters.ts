@@ -1,4 +1,5 @@
 import { indexAtlas } from './atlas-index.ts';
+import { memoLast } from './memo.ts';
 import { tiesOf, type Tie } from './tie.ts';
 import type { Atlas, Link } from './types.ts';
 
@@ -21,14 +22,18 @@ export interface FilterIndex {
   options: readonly (readonly (readonly string[])[])[];
 }
 
+/** `ties` are the dataset's, numbered by tiesOf: each link's evidence in order, links in order. */
 export function filterIndex(atlas: Atlas, ties: readonly Tie[] = tiesOf(indexAtlas(atlas))): FilterIndex {
   const groups = new Map<string, string[]>();
   for (const g of atlas.groups) for (const p of g.partners) groups.set(p, [...(groups.get(p) ?? []), g.id]);
   const firstTie = new Uint32Array(atlas.links.length);
-  // Ties come link by link, in the order of the links (tiesOf).
-  let linkNumber = -1;
-  const options = ties.map(({ n, link, evidence, partner }, i) => {
-    if (link !== ties[i - 1]?.link) firstTie[++linkNumber] = n;
+  let count = 0;
+  atlas.links.forEach((link, i) => {
+    firstTie[i] = count;
+    count += link.evidence.length;
+  });
+  if (count !== ties.length || ties.some((tie, i) => tie.n !== i)) throw new Error('filterIndex: the ties are not the dataset’s, numbered by tiesOf');
+  const options = ties.map(({ link, evidence, partner }) => {
     const offered: Record<Facet, readonly string[]> = {
       origin: [link.origin],
       field: evidence.fields,
@@ -103,15 +108,11 @@ export interface Kept {
  * (the map, the panels): the store hands every view the same object until the filters change.
  */
 export function keptSelector(index: FilterIndex): (filters: Filters) => Kept {
-  let last: { filters: Filters; kept: Kept } | null = null;
-  return (filters) => {
-    if (last?.filters !== filters) {
-      const failed = failedFacets(index, filters);
-      const ties = keptOfFailed(failed);
-      last = { filters, kept: { failed, ties, links: linksOfTies(index, ties) } };
-    }
-    return last.kept;
-  };
+  return memoLast((filters) => {
+    const failed = failedFacets(index, filters);
+    const ties = keptOfFailed(failed);
+    return { failed, ties, links: linksOfTies(index, ties) };
+  });
 }
 
 export type FacetCounts = Record<Facet, Map<string, number>>;

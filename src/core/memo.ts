@@ -5,7 +5,7 @@
 export function memoLast<A, R>(compute: (input: A) => R, same: (a: A, b: A) => boolean = Object.is): (input: A) => R {
   let last: { input: A; result: R } | null = null;
   return (input) => {
-    if (!last || !same(last.input, input)) last = { input, result: compute(input) };
+    if (!last || !(Object.is(last.input, input) || same(last.input, input))) last = { input, result: compute(input) };
     return last.result;
   };
 }

@@ -21,8 +21,6 @@ const namesOfCountries = (atlas: Atlas) => new Map(atlas.countries.map((c) => [c
 export interface AtlasModel {
   readonly atlas: Atlas;
   readonly index: AtlasIndex;
-  /** Every tie, numbered once (tie.ts): the filters' arrays are indexed by tie.n. */
-  readonly ties: readonly Tie[];
   readonly filterIndex: FilterIndex;
   /** Ties in the whole dataset. */
   readonly total: number;
@@ -68,13 +66,12 @@ export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names
     const bits = kept(f).ties;
     return ordered.filter((tie) => bits[tie.n] === 1);
   });
-  const card = memoLast((selection: Selection | null) => selection && cardFor(index, selection, countryNames), sameSelection);
-  const tooltipCard = memoLast((target: Selection | null) => target && cardFor(index, target, countryNames), sameSelection);
+  const cardOf = (selection: Selection | null) => selection && cardFor(index, selection, countryNames);
+  const card = memoLast(cardOf, sameSelection);
 
   return {
     atlas,
     index,
-    ties,
     filterIndex: filters,
     total: tieCount(atlas.links),
     facetOptions: facetOptions(index),
@@ -90,7 +87,7 @@ export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names
       return shown ? [...shown.links, ...shown.blocLinks].map((row) => row.link.id) : [];
     }, sameSelection),
     tooltip: memoLast((target: Selection | null) => {
-      const shown = tooltipCard(target);
+      const shown = cardOf(target);
       return shown && summaryOf(shown);
     }, sameSelection),
     searchEntries: (traditional) => searchEntries(atlas, traditional),

@@ -43,7 +43,7 @@ export function tiesOf(index: AtlasIndex): Tie[] {
 }
 
 /** The table's order: by origin, document, position in the document, partner, then site. */
-export function compareTies(a: Tie, b: Tie): number {
+function compareTies(a: Tie, b: Tie): number {
   const keys = (t: Tie) => [t.origin.id, t.document.id, t.evidence.start, t.partner.id, t.site?.en ?? ''] as const;
   const [x, y] = [keys(a), keys(b)];
   for (let i = 0; i < x.length; i++) {

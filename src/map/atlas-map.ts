@@ -100,7 +100,7 @@ export class AtlasMap {
       attributionControl: { compact: true },
       localIdeographFontFamily: false,
       // The style is the project's own and checked against the style specification by the unit
-      // tests (test/core/map-features.test.ts); checking it again on every load costs the first
+      // tests (test/map/map-features.test.ts); checking it again on every load costs the first
       // picture time on a slow machine.
       validateStyle: false,
       maxPitch: 0,
@@ -253,7 +253,7 @@ export class AtlasMap {
   }
 
   /**
-   * Shows what the filters keep, through feature state only (see atlas-features): links, spokes,
+   * Shows what the filters keep, through feature state only (see core/map-features.ts): links, spokes,
    * hubs and country labels with nothing kept are hidden, hubs take their kept counts and
    * countries their shades. Only states that differ from those set before are set again.
    */

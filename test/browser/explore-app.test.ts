@@ -212,7 +212,9 @@ describe('exploring the atlas', () => {
   });
 
   it('starts on every one of a set of random URLs without an uncaught error', async () => {
+    // With the comets moving (the other pages here prefer reduced motion): their start must survive any URL too.
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    onTestFinished(() => page.close());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     let seed = 7;

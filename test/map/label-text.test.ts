@@ -1,5 +1,5 @@
 // The labels' text-field per language, evaluated by MapLibre's own expression engine (the style
-// spec maplibre-gl is built with) on label points like the ones atlas-features makes.
+// spec maplibre-gl is built with) on label points like the ones core/map-features.ts makes.
 import { Color, createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
