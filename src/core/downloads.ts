@@ -75,6 +75,8 @@ export function toAtlasSubset(atlas: Atlas, links: readonly Link[]): Atlas {
     sites: atlas.sites.filter((s) => siteIds.has(s.id)),
     groups: atlas.groups.map((g) => ({ ...g, partners: g.partners.filter((p) => partnerIds.has(p)) })),
     links: [...links],
+    // The targets of the documents kept: the targets say what a plan promises, not what a tie does.
+    targets: atlas.targets.filter((t) => docIds.has(t.doc)),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { COMPARATORS, TARGET_STATUSES } from './targets.ts';
 import { ORIGIN_IDS, PARTNER_KINDS, SITE_PRECISIONS, type Atlas } from './types.ts';
 
 // The dataset is checked where it enters (the app's fetch, the CSV export), so a broken or
@@ -72,6 +73,26 @@ const AtlasSchema = v.object({
       ),
     }),
   ),
+  // Added after version 1 was first published: a dataset written before it has none.
+  targets: v.optional(
+    v.array(
+      v.object({
+        origin,
+        doc: v.string(),
+        subject: v.object(names),
+        value: v.pipe(v.string(), v.regex(/^\d+(\.\d+)?$/)),
+        unit: v.object(names),
+        comparator: v.picklist(COMPARATORS),
+        perYear: v.boolean(),
+        year: v.nullable(v.number()),
+        status: v.picklist(TARGET_STATUSES),
+        quote: v.string(),
+        start: v.number(),
+        end: v.number(),
+      }),
+    ),
+    [],
+  ),
 });
 
 export type ParsedAtlas = { ok: true; atlas: Atlas } | { ok: false; error: string };
@@ -92,6 +113,7 @@ function danglingReference(atlas: Atlas): string | null {
       if (e.site && !sites.has(e.site)) return `link ${l.id} names an unknown site ${e.site}`;
     }
   }
+  for (const t of atlas.targets) if (!docs.has(t.doc)) return `a target cites an unknown document ${t.doc}`;
   for (const p of atlas.partners) {
     for (const iso3 of [...(p.iso3 ? [p.iso3] : []), ...p.members]) {
       if (!countries.has(iso3)) return `partner ${p.id} refers to an unknown country ${iso3}`;

@@ -1,3 +1,5 @@
+import type { Target } from './targets.ts';
+
 // The dataset the extraction writes and the app loads (public/data/atlas.json).
 // Plain serialisable records only: everything the views need is derived from these by selectors.
 
@@ -133,6 +135,8 @@ export interface Atlas {
   modes: VocabularyTerm[];
   groups: PartnerGroup[];
   links: Link[];
+  /** The documents' quantitative targets (targets.ts), in the targets table's order. */
+  targets: Target[];
 }
 
 /** Where the extraction found a partner, a site or a place in a document: what the reader highlights. */

@@ -9,6 +9,8 @@ import { metadataOf } from './metadata.ts';
 import { splitPassages } from './passages.ts';
 import { findSites, type SiteMention } from './sites.ts';
 import { maskNames, scopeOf, termsOf, type Span } from './attribution.ts';
+import { findTargets } from './targets.ts';
+import { compareTargets, type Target } from '../core/targets.ts';
 import { decodeSeed, normalise, SeedError } from './text.ts';
 
 export interface Seed {
@@ -59,6 +61,7 @@ interface DocumentExtract {
   written: [partner: string, name: string][];
   ties: FoundTie[];
   sites: { mention: SiteMention; place: string }[];
+  targets: Target[];
 }
 
 function extractDocument(seed: Seed): DocumentExtract {
@@ -150,7 +153,7 @@ function extractDocument(seed: Seed): DocumentExtract {
   const written = mentions
     .filter((m) => m.abbrEnd === undefined && m.partners.length === 1)
     .map((m): [string, string] => [m.partners[0]!, norm.slice(m.start, m.end)]);
-  return { document, norm, mentions: textMentions, written, ties, sites };
+  return { document, norm, mentions: textMentions, written, ties, sites, targets: findTargets(text, norm, id, meta.origin) };
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -257,6 +260,7 @@ export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: Menti
     links: [...links.values()]
       .map((l) => ({ ...l, evidence: l.evidence.sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1)) }))
       .sort(byId),
+    targets: extracts.flatMap((e) => e.targets).sort(compareTargets),
   };
   // Only what the dataset holds: a name in page furniture ties nothing and is not highlighted.
   const partnerIds = new Set(partners.map((p) => p.id));
