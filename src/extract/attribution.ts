@@ -67,6 +67,12 @@ export interface PassageParts {
 }
 
 /**
+ * A name that follows a partner and is a centre, programme, meeting or park in itself: no verb or
+ * preposition in it (与南亚东南亚国家共建科技成果孵化基地 is a sentence, not a name).
+ */
+const NAMED = /^(?!.*(共建|建设|开展|推进|加强|在|与|的))[\u4e00-\u9fa5]{2,}(中心|计划|大会|会|园|基地|研究院|实验室)$/;
+
+/**
  * How many clauses after a partner's carry its cooperation on. A long sentence goes on to general
  * aims after two (…世界级创新城市的科技合作,探索建立国际科技合作联盟、基地和园区,有效对接全球高端创新
  * 资源,支持申报国家国际科技合作专项计划: the programme is the city's, not the partners').
@@ -85,12 +91,14 @@ export function scopeOf({ text, passage, mentions }: PassageParts, at: Span, pai
   const clauses = clausesOf(text, passage);
   const index = clauses.findIndex((c) => at.start >= c.start && at.start < c.end);
   const clause = clauses[index]!;
-  if (paired) {
-    const itemEnd = text.indexOf('、', at.end);
-    const item = { start: at.start, end: itemEnd >= 0 && itemEnd < clause.end ? itemEnd : clause.end };
-    // An item of its own (a name with words of its own after the partner, not just 等 or 16+1): its text only.
-    if (text.slice(at.end, item.end).replace(/等|[^\u4e00-\u9fa5]/g, '').length > 1) return [item];
-  }
+  // The list item the partner begins: up to the next 、, 和 or 等.
+  const rest = text.slice(at.end, clause.end);
+  const own = rest.slice(0, rest.search(/[、和等]|$/));
+  const words = own.replace(/[^\u4e00-\u9fa5]/g, '');
+  // An item of its own: a name paired with China with words of its own after the partner (not
+  // just 16+1), or a name that is a centre, a programme, a meeting or a park in itself
+  // (金砖国家技术转移中心, 南亚东南亚技术转移对接洽谈会): its text only.
+  if ((paired && words.length > 1) || NAMED.test(own)) return [{ start: at.start, end: at.end + own.length }];
   const scope: Span[] = [clause];
   for (const next of clauses.slice(index + 1, index + 1 + CARRIED_ON)) {
     if (mentions.some((m) => m.start >= next.start && m.start < next.end)) break;

@@ -46,7 +46,8 @@ for (const origin of ORIGIN_IDS) {
   for (const g of gold) {
     const at = texts.get(g.doc)!.indexOf(g.anchor);
     const ids = READER_TO_ATLAS[g.partner] ?? [g.partner];
-    const inPassage = ties.filter(({ e }) => e.doc === g.doc && e.start <= at && at + g.anchor.length <= e.end);
+    // The anchor in the tie's passage (one anchor, a title over two lines, runs past the passage's end).
+    const inPassage = ties.filter(({ e }) => e.doc === g.doc && e.start <= at && at < e.end);
     const exact = inPassage.filter(({ partner }) => ids.includes(partner.id));
     // A country the atlas ties through its institution, city or company (巴基斯坦卡拉奇大学) is judged on that tie.
     const matches = exact.length > 0 ? exact : inPassage.filter(({ partner }) => partner.kind !== 'country' && partner.iso3 === g.partner);
@@ -89,19 +90,19 @@ describe('fields and modes against the second reader', () => {
     expect(rows.length).toBe(10);
   });
 
-  // Floors under what the extraction reaches today (fields 0.99 / 1.00, modes 0.94 / 0.93 over
-  // all five documents): a change of rule that loses attribution fails here. The aim is
-  // 0.95 on every document; the table above shows where the modes are still short of it.
+  // Floors under what the extraction reaches today (fields 0.99 / 1.00, modes 0.95 / 0.96 over
+  // all five documents): a change of rule that loses attribution fails here. The aim is 0.95 on
+  // every document; the table above shows where the modes are still short of it.
   it('attributes fields with precision and recall of at least 0.95 over the documents', () => {
     const t = total('fields');
     expect(ratio(t.tp, t.tp + t.fp)).toBeGreaterThanOrEqual(0.95);
     expect(ratio(t.tp, t.tp + t.fn)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('attributes modes with precision and recall of at least 0.92 over the documents', () => {
+  it('attributes modes with precision and recall of at least 0.95 over the documents', () => {
     const t = total('modes');
-    expect(ratio(t.tp, t.tp + t.fp)).toBeGreaterThanOrEqual(0.92);
-    expect(ratio(t.tp, t.tp + t.fn)).toBeGreaterThanOrEqual(0.92);
+    expect(ratio(t.tp, t.tp + t.fp)).toBeGreaterThanOrEqual(0.95);
+    expect(ratio(t.tp, t.tp + t.fn)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('gives each partner of a list of its own items only its own item’s field (Shandong’s international bases)', () => {
