@@ -39,12 +39,24 @@ const METAPHORS = /创新生态/g;
  */
 const NAMES = [/[\u4e00-\u9fa5]{0,6}?(农业农村|工业和信息化|发展改革|商务|科技|教育|财政)(厅|局|委)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
 
-/** The text with `masked` spans (and the names above) blanked out, at the same offsets. */
+/**
+ * A partner's own bodies, named right after it: 发达国家的创新中心, 沿线国家海洋科技研发机构 are the
+ * partner's (whom to contact), not a centre built with it. No verb between (在沿线国家建立或共建研发
+ * 机构 is one).
+ */
+const OWN_BODIES = /^的?[^建设立与在共开，,、。；;]{0,6}?(研发机构|创新中心)/;
+
+/** The text with `masked` spans (the partners' mentions), the names above and the partners' own bodies blanked out, at the same offsets. */
 export function maskNames(text: string, masked: readonly Span[]): string {
   let out = text;
   const blank = (s: string) => '\u3000'.repeat(s.length);
+  const blankAt = (start: number, end: number) => (out = out.slice(0, start) + blank(out.slice(start, end)) + out.slice(end));
   for (const name of NAMES) out = out.replace(name, blank);
-  for (const { start, end } of masked) out = out.slice(0, start) + blank(out.slice(start, end)) + out.slice(end);
+  for (const { start, end } of masked) {
+    blankAt(start, end);
+    const body = OWN_BODIES.exec(text.slice(end, end + 16));
+    if (body) blankAt(end + body[0].length - body[1]!.length, end + body[0].length);
+  }
   return out;
 }
 
@@ -79,6 +91,16 @@ const NAMED = /^(?!.*(共建|建设|开展|推进|加强|在|与|的))[\u4e00-\u
  */
 const CARRIED_ON = 2;
 
+/** An opening clause that holds an event (举办…会). */
+const FRAMING_EVENT = /^\s*举办[^，,]*会/;
+
+/**
+ * A clause that sets a task of its own rather than carrying the partner's on: 加快建设中法武汉生态
+ * 示范城,加快打造智慧城市,加大无线通信网络基础设施和大数据中心建设 (the smart city and its networks
+ * are Wuhan's, not France's); 加强与“一带一路”沿线国家…的合作,建设国际科技合作园区.
+ */
+const NEW_TASK = /^\s*(加快|加大|加强|推进|支持|鼓励|完善|实施|建设)/;
+
 /**
  * The text that speaks of the partner at `at`: its clause, then the following clauses (CARRIED_ON
  * at most) up to the next one that names a partner (those carry the same cooperation on: …领域的
@@ -100,8 +122,12 @@ export function scopeOf({ text, passage, mentions }: PassageParts, at: Span, pai
   // (金砖国家技术转移中心, 南亚东南亚技术转移对接洽谈会): its text only.
   if ((paired && words.length > 1) || NAMED.test(own)) return [{ start: at.start, end: at.end + own.length }];
   const scope: Span[] = [clause];
+  // A passage that opens by holding an event frames all it goes on to say: 举办中国捷克斯洛伐克友谊农场
+  // 对外合作推介会…,加强与中东欧各国在通用航空…等领域深化合作 (the promotion fair is CEE's too).
+  const opening = clauses[0]!;
+  if (index > 0 && FRAMING_EVENT.test(text.slice(opening.start, opening.end))) scope.push(opening);
   for (const next of clauses.slice(index + 1, index + 1 + CARRIED_ON)) {
-    if (mentions.some((m) => m.start >= next.start && m.start < next.end)) break;
+    if (mentions.some((m) => m.start >= next.start && m.start < next.end) || NEW_TASK.test(text.slice(next.start, next.end))) break;
     scope.push(next);
   }
   return scope;
