@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../src/cli/extract.ts';
 import { ORIGIN_IDS, type Atlas } from '../../src/core/types.ts';
 import { extractAtlas } from '../../src/extract/pipeline.ts';
+import { toAtlas } from './reader-ids.ts';
 
 interface GoldTie {
   doc: string;
@@ -15,15 +16,6 @@ interface GoldTie {
   via?: string;
   optional?: boolean;
 }
-
-/** Where the reader's partner ids and the atlas's differ only in granularity (as in ground-truth.test.ts). */
-const READER_TO_ATLAS: Record<string, string[]> = {
-  'south-and-southeast-asia': ['south-asia', 'southeast-asia'],
-  'silk-road-economic-belt': ['belt-and-road'],
-  'maritime-silk-road': ['belt-and-road'],
-  'northern-laos': ['LAO'],
-  singapore: ['SGP'],
-};
 
 const atlas: Atlas = extractAtlas(readSeeds());
 const partnerById = new Map(atlas.partners.map((p) => [p.id, p]));
@@ -50,7 +42,7 @@ for (const origin of ORIGIN_IDS) {
   const tallyOf = (doc: string) => scores.get(doc) ?? scores.set(doc, { fields: tally(), modes: tally() }).get(doc)!;
   for (const g of gold) {
     const at = texts.get(g.doc)!.indexOf(g.anchor);
-    const ids = READER_TO_ATLAS[g.partner] ?? [g.partner];
+    const ids = toAtlas(g.partner);
     // The anchor in the tie's passage (one anchor, a title over two lines, runs past the passage's end).
     const inPassage = ties.filter(({ e }) => e.doc === g.doc && e.start <= at && at < e.end);
     const exact = inPassage.filter(({ partner }) => ids.includes(partner.id));
@@ -81,7 +73,7 @@ for (const origin of ORIGIN_IDS) {
   // Ties of a partner the reader found, in a sentence where the reader has no entry for it: every
   // term they carry is one the text did not say of it. (Partners the reader did not find at all
   // are scored by ground-truth.test.ts.)
-  const found = new Set(gold.flatMap((g) => READER_TO_ATLAS[g.partner] ?? [g.partner]));
+  const found = new Set(gold.flatMap((g) => toAtlas(g.partner)));
   for (const t of ties) {
     if (claimed.has(t) || !found.has(t.partner.id)) continue;
     const s = tallyOf(t.e.doc);

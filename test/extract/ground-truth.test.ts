@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../src/cli/extract.ts';
 import { ORIGIN_IDS, type Atlas, type OriginId } from '../../src/core/types.ts';
 import { extractAtlas } from '../../src/extract/pipeline.ts';
+import { toAtlas } from './reader-ids.ts';
 
 // The extraction against what a careful reader found (test/ground-truth/, read independently
 // of the code). Precision and recall are computed per category over all four origins.
@@ -33,20 +34,6 @@ interface Reading {
 }
 
 const reading = (o: OriginId): Reading => JSON.parse(readFileSync(`test/ground-truth/${o}.json`, 'utf8'));
-
-/**
- * Where the reader's ids and the atlas's differ only in granularity: the atlas splits 南亚东南亚
- * into its two regions, counts both halves of the Belt and Road as one, reads 老北 as Laos, and
- * counts Singapore (named among world cities) as the country.
- */
-const READER_TO_ATLAS: Record<string, string[]> = {
-  'south-and-southeast-asia': ['south-asia', 'southeast-asia'],
-  'silk-road-economic-belt': ['belt-and-road'],
-  'maritime-silk-road': ['belt-and-road'],
-  'northern-laos': ['LAO'],
-  singapore: ['SGP'],
-};
-const toAtlas = (id: string) => READER_TO_ATLAS[id] ?? [id];
 
 const atlas: Atlas = extractAtlas(readSeeds());
 const partnerById = new Map(atlas.partners.map((p) => [p.id, p]));
