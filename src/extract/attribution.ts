@@ -33,11 +33,12 @@ export function clausesOf(text: string, { start, end }: Span): Span[] {
 const METAPHORS = /创新生态/g;
 
 /**
- * Words that are names, not fields or modes: an organisation's (农业农村厅, 发展改革委, 商务局), a
+ * Words that are names, not fields or modes: a government office's (省农业农村厅, 省工业和信息化厅,
+ * 市发改委, 市科技局: a province's, city's, district's or county's 厅, 局 or 委), a
  * domestic station's (中国科学院南皮生态农业试验站), Wuhan's Optics Valley (光谷, a place) and the
  * expo named after it (光博会). Each is masked before the vocabularies are read.
  */
-const NAMES = [/[\u4e00-\u9fa5]{0,6}?(农业农村|工业和信息化|发展改革|商务|科技|教育|财政)(厅|局|委)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
+const NAMES = [/(省|市|区|县)[\u4e00-\u9fa5]{1,8}?(厅|局|委)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
 
 /**
  * A partner's own bodies, named right after it: 发达国家的创新中心, 沿线国家海洋科技研发机构 are the

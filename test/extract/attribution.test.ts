@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../src/cli/extract.ts';
 import { ORIGIN_IDS, type Atlas } from '../../src/core/types.ts';
+import { maskNames, termsOf } from '../../src/extract/attribution.ts';
+import { fields, modes } from '../../src/extract/gazetteer.ts';
 import { extractAtlas } from '../../src/extract/pipeline.ts';
 import { toAtlas } from './reader-ids.ts';
 
@@ -119,5 +121,15 @@ describe('fields and modes against the second reader', () => {
     expect(quotes('silicon-valley-innovation-center', '硅谷创新中心')[0]!.modes).not.toContain('rd-center');
     // 双城双谷: 光谷 is Wuhan's Optics Valley, a place.
     expect(quotes('chicago', '双城双谷')[0]!.fields).not.toContain('optoelectronics');
+  });
+
+  it('masks offices, stations, places and metaphors, and keeps the fields around them', () => {
+    const said = (text: string) => termsOf(maskNames(text, []), fields, modes);
+    // 协调省农业农村厅、省工业和信息化厅等部门 (Yunnan): offices are no agriculture or ICT.
+    expect(said('协调省农业农村厅、省工业和信息化厅等部门').fields).toEqual([]);
+    expect(said('市科技局牵头,支持农业和信息技术合作').fields).toEqual(['agriculture', 'ict']);
+    expect(said('中国科学院南皮生态农业试验站').fields).toEqual([]);
+    expect(said('光谷与硅谷').fields).toEqual([]);
+    expect(said('营造人才创新生态最优氛围').fields).toEqual([]);
   });
 });
