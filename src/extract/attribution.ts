@@ -3,8 +3,8 @@
 // ship design institute with Ukraine, a fibre-sensor centre with Britain, a membrane centre with
 // the EU), or says a field of some partners and not of others (执行好与以色列、白俄罗斯等国家的已有科技
 // 合作协定,重点加强与俄罗斯、乌克兰、印度在新材料…领域的技术合作). So a partner gets the terms of the
-// text that speaks of it: the name of the site it is named through, or else its clause, from the
-// list it stands in to the clause's end, with the clauses that carry that clause on.
+// text that speaks of it: the name of the site it is named through, its own item in a list of
+// named centres or events, or else its clause with the clauses that carry that clause on.
 import type { Mention } from './mentions.ts';
 import type { TermEntry } from './gazetteer.ts';
 
@@ -17,7 +17,7 @@ export interface Span {
 const CLAUSE_END = /[，,；;：:]/g;
 
 /** Splits [start, end) of the text into clauses, each ending after its punctuation mark. */
-export function clausesOf(text: string, { start, end }: Span): Span[] {
+function clausesOf(text: string, { start, end }: Span): Span[] {
   const clauses: Span[] = [];
   let from = start;
   CLAUSE_END.lastIndex = start;
@@ -38,14 +38,14 @@ const METAPHORS = /创新生态/g;
  * domestic station's (中国科学院南皮生态农业试验站), Wuhan's Optics Valley (光谷, a place) and the
  * expo named after it (光博会). Each is masked before the vocabularies are read.
  */
-const NAMES = [/(省|市|区|县)[\u4e00-\u9fa5]{1,8}?(厅|局|委)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
+const NAMES = [/(?<![园城社地山街])(省|市|区|县)[\u4e00-\u9fa5]{1,8}?(厅|委|(?<![格布大当结])局)/g, /中国科学院[\u4e00-\u9fa5]{2,12}?(站|所)/g, /光谷|光博会/g, METAPHORS];
 
 /**
  * A partner's own bodies, named right after it: 发达国家的创新中心, 沿线国家海洋科技研发机构 are the
  * partner's (whom to contact), not a centre built with it. No verb between (在沿线国家建立或共建研发
- * 机构 is one).
+ * 机构 is one), and nothing joint (与以色列联合研发机构 is one too).
  */
-const OWN_BODIES = /^的?[^建设立与在共开，,、。；;]{0,6}?(研发机构|创新中心)/;
+const OWN_BODIES = /^的?[^建设立与在共开联合，,、。；;]{0,6}?(研发机构|创新中心)/;
 
 /** The text with `masked` spans (the partners' mentions), the names above and the partners' own bodies blanked out, at the same offsets. */
 export function maskNames(text: string, masked: readonly Span[]): string {
@@ -62,7 +62,7 @@ export function maskNames(text: string, masked: readonly Span[]): string {
 }
 
 /** The ids of the terms whose keywords occur in the text, in vocabulary order. */
-export function termsIn(text: string, vocabulary: readonly TermEntry[]): string[] {
+function termsIn(text: string, vocabulary: readonly TermEntry[]): string[] {
   return vocabulary.filter((t) => t.keywords.some((k) => text.includes(k))).map((t) => t.id);
 }
 
@@ -71,7 +71,7 @@ export interface Said {
   modes: string[];
 }
 
-export interface PassageParts {
+interface PassageParts {
   /** The normalised text of the whole document, names masked (maskNames). */
   text: string;
   passage: Span;
@@ -105,23 +105,21 @@ const NEW_TASK = /^\s*(加快|加大|加强|推进|支持|鼓励|完善|实施|�
 /**
  * The text that speaks of the partner at `at`: its clause, then the following clauses (CARRIED_ON
  * at most) up to the next one that names a partner (those carry the same cooperation on: …领域的
- * 合作,推广应用我省科技成果,推动成熟技术向海外转移转化). A partner `paired` with China in a name of
- * its own (中欧(欧盟)膜技术应用研讨会, 中国—南亚技术转移中心: one item of a list of events or centres,
- * each with its own field) has that name, up to the next 、, as its text; a bare one in a list
+ * 合作,推广应用我省科技成果,推动成熟技术向海外转移转化). A partner followed by a name of its own
+ * (中欧(欧盟)膜技术应用研讨会, 中国—南亚技术转移中心: one item of a list of events or centres, each
+ * with its own field) has that name, up to the next 、, 和 or 等, as its text; a bare one in a list
  * (中韩(韩国)、中澳(澳大利亚)、中新(新加坡)等自贸区协定) shares the clause.
  */
-export function scopeOf({ text, passage, mentions }: PassageParts, at: Span, paired = false): Span[] {
+export function scopeOf({ text, passage, mentions }: PassageParts, at: Span): Span[] {
   const clauses = clausesOf(text, passage);
   const index = clauses.findIndex((c) => at.start >= c.start && at.start < c.end);
   const clause = clauses[index]!;
   // The list item the partner begins: up to the next 、, 和 or 等.
   const rest = text.slice(at.end, clause.end);
   const own = rest.slice(0, rest.search(/[、和等]|$/));
-  const words = own.replace(/[^\u4e00-\u9fa5]/g, '');
-  // An item of its own: a name paired with China with words of its own after the partner (not
-  // just 16+1), or a name that is a centre, a programme, a meeting or a park in itself
-  // (金砖国家技术转移中心, 南亚东南亚技术转移对接洽谈会): its text only.
-  if ((paired && words.length > 1) || NAMED.test(own)) return [{ start: at.start, end: at.end + own.length }];
+  // An item of its own, a name that is a centre, a programme, a meeting or a park in itself
+  // (中欧(欧盟)膜技术应用研讨会, 中国—南亚技术转移中心, 金砖国家技术转移中心): its text only.
+  if (NAMED.test(own)) return [{ start: at.start, end: at.end + own.length }];
   const scope: Span[] = [clause];
   // A passage that opens by holding an event frames all it goes on to say: 举办中国捷克斯洛伐克友谊农场
   // 对外合作推介会…,加强与中东欧各国在通用航空…等领域深化合作 (the promotion fair is CEE's too).

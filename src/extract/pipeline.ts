@@ -107,9 +107,7 @@ function extractDocument(seed: Seed): DocumentExtract {
     const quote = text.slice(passage.start, passage.end);
     const origin = gaz.origins.find((o) => o.id === meta.origin)!;
     const parts = { text: said, passage, mentions: here };
-    // Paired with China in a name: 中欧(欧盟)…, 中国—南亚…
-    const paired = (m: Mention) => m.abbrEnd !== undefined || /中国[—-]$/.test(norm.slice(m.start - 3, m.start));
-    const scopes = (partner: string) => free.filter((m) => m.partners.includes(partner)).flatMap((m) => scopeOf(parts, m, paired(m)));
+    const scopes = (partner: string) => free.filter((m) => m.partners.includes(partner)).flatMap((m) => scopeOf(parts, m));
 
     // Each row: a partner, the site it is tied through (if any), where, and what is said of it:
     // spans of the passage and, for a site named after the partner, the site's own name.
