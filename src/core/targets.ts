@@ -70,9 +70,9 @@ export function targetRow(t: Target): TargetRow {
   };
 }
 
-/** The table's order: by origin, document, position in the document, then subject. */
+/** The table's order: by origin, document, position in the document, then subject and value. */
 export function compareTargets(a: Target, b: Target): number {
-  const keys = (t: Target) => [t.origin, t.doc, t.start, t.end, t.subject.zh, t.value] as const;
+  const keys = (t: Target) => [t.origin, t.doc, t.start, t.end, t.subject.zh, Number(t.value)] as const;
   const [x, y] = [keys(a), keys(b)];
   for (let i = 0; i < x.length; i++) {
     if (x[i]! < y[i]!) return -1;

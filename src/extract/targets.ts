@@ -111,8 +111,14 @@ const RETROSPECTIVE = /发展基础|工作基础|现状|回顾|完成情况/;
  */
 const GOALS_YEAR = /^(?:到|至)?(20\d\d)年[,，]/;
 
-/** A year a target is for (到2020年, 2020年,), not a date (2018年12月14日). */
-const YEAR = /(?:到|至)?(20\d\d)年(?!\s*\d)/g;
+/**
+ * A year a target is for (到2020年, 2020年,), not a date (2018年12月14日) nor the base a change is
+ * measured from (比2020年增长20%: the target's year is the one before it, if any).
+ */
+const YEAR = /(?<![比较])(?:到|至)?(20\d\d)年(?!\s*\d)/g;
+
+/** What a number counts is done already, not set as a goal: 已建成国际科技合作基地12家. */
+const DONE = /已(建成|建立|有|累计|认定|引进|达到)[^,，:：]*$/;
 const EACH_YEAR = /每年/g;
 
 /** A flattened table: its caption (专栏3:武汉市“十三五”科技创新发展主要指标), then one cell a line. */
@@ -282,6 +288,7 @@ function proseTargets(d: Doc, ps: number, pe: number, goalsYear: number | null):
     // 到2020年,省级以上技术转移服务机构达到10家: 3 a year, 10 by 2020). A yearly quota has no year;
     // with neither, a number in a goals section is for the section's year.
     const before = s.slice(0, numStart);
+    if (DONE.test(before)) continue;
     const lastYear = [...before.matchAll(YEAR)].at(-1);
     const lastEach = [...before.matchAll(EACH_YEAR)].at(-1);
     let perYear = false;

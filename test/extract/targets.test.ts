@@ -161,3 +161,17 @@ describe('targets', () => {
     expect(new Set(targetSubjects.map((s) => s.zh)).size, 'a subject listed twice').toBe(targetSubjects.length);
   });
 });
+
+describe('findTargets on sentences of other plans', () => {
+  const find = (text: string) => findTargets(text, normalise(text), 'x', 'wuhan');
+
+  it('gives a growth target the year it is for, not the year it is measured from', () => {
+    const [growth] = find('到2025年,高新技术产业产值比2020年增长20%。');
+    expect(growth).toMatchObject({ value: '20', unit: { zh: '%' }, year: 2025 });
+  });
+
+  it('reads no target from a count of what is done already', () => {
+    expect(find('截至2020年底,全市已建成国际科技合作基地12家。')).toEqual([]);
+    expect(find('到2025年,建成国际科技合作基地20家。')).toHaveLength(1);
+  });
+});
