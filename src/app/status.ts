@@ -9,6 +9,8 @@ export interface AtlasStatus {
   linksDrawn: number;
   error: string | null;
   map: MapLibreMap | null;
+  /** The address shows the view as it is now: no write is waiting (url-sync.ts). */
+  addressSettled: boolean;
 }
 
 declare global {
@@ -17,7 +19,7 @@ declare global {
   }
 }
 
-window.atlas = { ready: false, linksDrawn: 0, error: null, map: null };
+window.atlas = { ready: false, linksDrawn: 0, error: null, map: null, addressSettled: false };
 
 export function publishStatus(patch: Partial<AtlasStatus>): void {
   Object.assign(window.atlas, patch);

@@ -6,6 +6,7 @@ import { type ViewState } from '../core/view-state.ts';
 import type { Atlas } from '../core/types.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { noticeText } from '../ui/notice-text.ts';
+import { publishStatus } from './status.ts';
 import type { Store } from './store.ts';
 
 export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] } {
@@ -30,12 +31,15 @@ export function keepViewInUrl(store: Store): void {
   const write = () => {
     timer = 0;
     const query = formatViewState(store.get());
-    if (query === written) return;
-    written = query;
-    history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    if (query !== written) {
+      written = query;
+      history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    }
+    publishStatus({ addressSettled: true });
   };
   const schedule = () => {
     clearTimeout(timer);
+    publishStatus({ addressSettled: false });
     timer = window.setTimeout(write, URL_DELAY);
   };
   store.subscribe((state, previous) => {

@@ -154,11 +154,11 @@ describe('the flow along the links', () => {
     expect(frames).toBeGreaterThan(0);
     expect(frames).toBeLessThanOrEqual(31);
     const moving = await flowPixels(viewer.page);
-    await viewer.page.waitForTimeout(200);
-    expect(await flowPixels(viewer.page)).not.toBe(moving);
+    await expect.poll(() => flowPixels(viewer.page)).not.toBe(moving);
 
     await viewer.page.getByRole('button', { name: '暂停' }).click();
-    await viewer.page.waitForTimeout(200);
+    // Two frames later any comet frame under way when the button was pressed has been drawn.
+    await viewer.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const paused = await flowPixels(viewer.page);
     expect(await flowFrames(viewer.page, 500)).toBe(0);
     // Nor when the map repaints without moving (a hover, a label fading in).
@@ -168,8 +168,7 @@ describe('the flow along the links', () => {
     // Paused comets stay on their links when the map moves under them.
     await viewer.page.evaluate(() => window.atlas.map!.jumpTo({ center: [60, 30], zoom: 2.5 }));
     await viewer.page.waitForFunction(() => !window.atlas.map!.isMoving());
-    await viewer.page.waitForTimeout(200);
-    expect(await flowPixels(viewer.page)).not.toBe(paused);
+    await expect.poll(() => flowPixels(viewer.page)).not.toBe(paused);
     expect(viewer.errors).toEqual([]);
   });
   it('lays its comets over the map on a screen of two device pixels to the CSS pixel', async () => {

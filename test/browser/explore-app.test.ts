@@ -105,7 +105,8 @@ describe('exploring the atlas', () => {
     expect(marked.join('').length).toBe(quote.length);
     expect(await dialog.getByRole('radio', { name: 'Simplified' }).isChecked()).toBe(true);
     expect(await page.locator('#notices').isHidden()).toBe(true);
-    await page.waitForTimeout(300);
+    // Once the address has caught up with the view, it is still the link as pasted.
+    await page.waitForFunction(() => window.atlas.addressSettled);
     expect(await page.evaluate(() => location.search)).toBe(query);
     await page.keyboard.press('Escape');
     await page.click('#explore > summary');
