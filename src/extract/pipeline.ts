@@ -119,7 +119,7 @@ function extractDocument(seed: Seed): DocumentExtract {
       // A site named after its partner (武汉中德产业园落地,深化新能源和智能网联汽车…的合作) is what its
       // clause speaks of, unless it is one item of a list of sites, each with its own field (中乌(乌克兰)
       // 特种船舶研究设计院、中英(英国)光纤传感器…联合研发中心、…): then its name says it all.
-      const listed = /^\s*[、和等]/.test(said.slice(mention.end)) || /[、和]\s*$/.test(said.slice(passage.start, mention.listStart));
+      const listed = /^\s*[、和等]/.test(said.slice(mention.end, mention.end + 2)) || /[、和]\s*$/.test(said.slice(Math.max(passage.start, mention.listStart - 2), mention.listStart));
       const ofSite = listed ? [] : scopeOf(parts, mention);
       if (own.length > 0) for (const m of own) for (const p of m.partners) add(p, mention.entry.zh, place, [...ofSite, ...scopes(p)], mention.entry.zh);
       // A site whose name names no partner takes the partners its passage names, with what the

@@ -28,7 +28,7 @@ const subjectByZh = new Map(targetSubjects.map((s) => [s.zh, s]));
 const unitByZh = new Map(targetUnits.map((u) => [u.zh, u]));
 
 /** Units of measure, whose English the glossary gives (亿元 → 100 million yuan). */
-export const MEASURES = ['万平方米', '亿元', '万元', '%'] as const;
+const MEASURES = ['万平方米', '亿元', '万元', '%'] as const;
 /**
  * Classifiers: the number counts things (590家 high-tech firms), so the English of the unit is what
  * the subject counts (`counted` in the glossary), not a word for 家 itself.
