@@ -7,7 +7,7 @@ import { indexAtlas, type AtlasIndex } from './atlas-index.ts';
 import { cardFor, summaryOf, type Card, type Summary } from './cards.ts';
 import { downloadOffer, type DownloadOffer } from './downloads.ts';
 import { facetOptions, type FacetOption } from './facet-options.ts';
-import { countsOfFailures, filterIndex, keptSelector, tieCount, type Facet, type FacetCounts, type FilterIndex, type Filters, type Kept } from './filters.ts';
+import { countsOfFailures, filterIndex, keptSelector, type Facet, type FacetCounts, type FilterIndex, type Filters, type Kept } from './filters.ts';
 import { keptStates, type KeptStates } from './map-features.ts';
 import { memoLast } from './memo.ts';
 import { searchEntries, searchTargetAt, type SearchEntry, type SearchTarget } from './search.ts';
@@ -73,7 +73,7 @@ export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names
     atlas,
     index,
     filterIndex: filters,
-    total: tieCount(atlas.links),
+    total: ties.length,
     facetOptions: facetOptions(index),
     kept,
     counts: memoLast((f: Filters) => countsOfFailures(filters, kept(f).failed)),

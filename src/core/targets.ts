@@ -1,6 +1,7 @@
 // The documents' quantitative targets: every number a plan sets as a goal (and, where a plan
 // reports it beside its goals, the value already achieved), each with the passage that states it.
 // The targets table of shared/DATA-CONTRACT.md is these, one row a number.
+import { byKeys } from './compare.ts';
 import { csvOf } from './csv.ts';
 import type { Names, OriginId } from './types.ts';
 
@@ -71,15 +72,7 @@ export function targetRow(t: Target): TargetRow {
 }
 
 /** The table's order: by origin, document, position in the document, then subject and value. */
-export function compareTargets(a: Target, b: Target): number {
-  const keys = (t: Target) => [t.origin, t.doc, t.start, t.end, t.subject.zh, Number(t.value)] as const;
-  const [x, y] = [keys(a), keys(b)];
-  for (let i = 0; i < x.length; i++) {
-    if (x[i]! < y[i]!) return -1;
-    if (x[i]! > y[i]!) return 1;
-  }
-  return 0;
-}
+export const compareTargets = byKeys((t: Target) => [t.origin, t.doc, t.start, t.end, t.subject.zh, Number(t.value)]);
 
 /** RFC 4180 CSV of the targets, header first, \n line ends, in the table's order. */
 export const targetsCsv = (targets: readonly Target[]) => csvOf(TARGET_COLUMNS, [...targets].sort(compareTargets).map(targetRow));

@@ -2,6 +2,7 @@
 // row of the cooperation table and the unit every view counts. Ties are numbered once, here;
 // the filters' per-tie arrays, the table and the exports all index them by that number.
 import type { AtlasIndex } from './atlas-index.ts';
+import { byKeys } from './compare.ts';
 import type { Evidence, Link, Origin, Partner, Place, Site, SourceDocument, VocabularyTerm } from './types.ts';
 
 export interface Tie {
@@ -43,15 +44,7 @@ export function tiesOf(index: AtlasIndex): Tie[] {
 }
 
 /** The table's order: by origin, document, position in the document, partner, then site. */
-function compareTies(a: Tie, b: Tie): number {
-  const keys = (t: Tie) => [t.origin.id, t.document.id, t.evidence.start, t.partner.id, t.site?.en ?? ''] as const;
-  const [x, y] = [keys(a), keys(b)];
-  for (let i = 0; i < x.length; i++) {
-    if (x[i]! < y[i]!) return -1;
-    if (x[i]! > y[i]!) return 1;
-  }
-  return 0;
-}
+const compareTies = byKeys((t: Tie) => [t.origin.id, t.document.id, t.evidence.start, t.partner.id, t.site?.en ?? '']);
 
 /** The ties in the table's order (a new array; the given one keeps its numbering order). */
 export const inTableOrder = (ties: readonly Tie[]): Tie[] => [...ties].sort(compareTies);
