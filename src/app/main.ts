@@ -20,7 +20,10 @@ import { showCaption } from './caption.ts';
 import { nameDrawers, showDrawers } from './drawers.ts';
 import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
 import { applyPalette } from './page-colours.ts';
-import { keepViewInUrl, showNotices, viewFromUrl } from './url-sync.ts';
+import { NoticeBoard } from './notices.ts';
+import { fetchTour, openWithTour, wirePresentation } from './presentation.ts';
+import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
+import { noticeText } from '../ui/notice-text.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
@@ -47,7 +50,11 @@ async function start(): Promise<void> {
   let { traditional } = loaded;
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const { view, notices } = viewFromUrl(model.atlas);
+  const fromUrl = viewFromUrl(model.atlas);
+  const notices = new NoticeBoard(document.getElementById('notices')!);
+  if (fromUrl.notices.length > 0) notices.add((l) => l.t('notices.lead'), fromUrl.notices.map((notice) => (l) => noticeText(l, notice)));
+  // A presentation's or a kiosk's tour is checked before the first picture, which shows its step.
+  const { view, tour } = await openWithTour(fromUrl.view, fromUrl.view.tour && fetchTour(fromUrl.view.tour.id), model, notices);
   // The selection and the reader from a link are applied once the map is drawn.
   const store = new Store({ ...view, lang, selection: null, reading: null, hover: null, playing: !reducedMotion.matches });
   const select = (selection: Selection | null) => {
@@ -64,12 +71,11 @@ async function start(): Promise<void> {
   });
   followCamera(map, store);
   const loc = () => localizer(store.get().lang, traditional);
-  const wordNotices = showNotices(document.getElementById('notices')!, notices);
 
   bind(store, (s) => s.lang, () => {
     const l = loc();
     applyPageLanguage(l);
-    wordNotices(l);
+    notices.word(l);
     header.loc = legend.loc = card.loc = tooltip.loc = reader.loc = l;
     map.setLanguage(l.lang, traditional);
     nameDrawers(l);
@@ -120,8 +126,10 @@ async function start(): Promise<void> {
     const { reading } = store.get();
     if (reading) store.update({ reading: { ...reading, script: (event as CustomEvent<Script>).detail } });
   });
+  wirePresentation({ store, model, map, loc, notices, tour, openReader });
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
-  addEventListener('keydown', (event) => event.key === 'Escape' && select(null));
+  // Esc clears the selection, unless a presenter's key handler used it (to leave presentation mode).
+  addEventListener('keydown', (event) => event.key === 'Escape' && !event.defaultPrevented && select(null));
 
   const drawn = await map.linksDrawn();
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),

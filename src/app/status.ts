@@ -11,6 +11,8 @@ export interface AtlasStatus {
   map: MapLibreMap | null;
   /** The address shows the view as it is now: no write is waiting (url-sync.ts). */
   addressSettled: boolean;
+  /** The tour step whose view is drawn (camera at rest, every tile in); 0 while a step is on its way or with no tour. */
+  stepDrawn: number;
 }
 
 declare global {
@@ -19,7 +21,7 @@ declare global {
   }
 }
 
-window.atlas = { ready: false, linksDrawn: 0, error: null, map: null, addressSettled: false };
+window.atlas = { ready: false, linksDrawn: 0, error: null, map: null, addressSettled: false, stepDrawn: 0 };
 
 export function publishStatus(patch: Partial<AtlasStatus>): void {
   Object.assign(window.atlas, patch);

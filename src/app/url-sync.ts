@@ -1,11 +1,9 @@
 // The shareable view in the address bar: read once at start, written back after every change, so
 // a reload or a pasted link opens the same view. Parameters that cannot be used are dropped with
-// a short notice in the page; nothing in a URL can stop the atlas from starting.
+// a short notice in the page (notices.ts); nothing in a URL can stop the atlas from starting.
 import { formatViewState, parseViewState, type Notice } from '../core/url-state.ts';
 import { type ViewState } from '../core/view-state.ts';
 import type { Atlas } from '../core/types.ts';
-import type { Localizer } from '../i18n/localizer.ts';
-import { noticeText } from '../ui/notice-text.ts';
 import { publishStatus } from './status.ts';
 import type { Store } from './store.ts';
 
@@ -23,7 +21,7 @@ export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] 
 const URL_DELAY = 120;
 
 /** What of the app's state the address holds (formatViewState reads these and no others). */
-const SHARED = ['lang', 'filters', 'selection', 'projection', 'camera', 'reading'] as const satisfies readonly (keyof ViewState)[];
+const SHARED = ['lang', 'filters', 'selection', 'projection', 'camera', 'reading', 'mode', 'tour', 'kiosk'] as const satisfies readonly (keyof ViewState)[];
 
 export function keepViewInUrl(store: Store): void {
   let written = location.search;
@@ -50,32 +48,4 @@ export function keepViewInUrl(store: Store): void {
   schedule();
   // A reload just after a change still opens the latest view.
   addEventListener('pagehide', () => timer && write());
-}
-
-/**
- * A short, dismissible note naming each parameter that was dropped and why. Returns what words it
- * in a language: called at once, and again from the same notices whenever the language changes
- * (without bringing back a note the reader has closed).
- */
-export function showNotices(box: HTMLElement, notices: readonly Notice[]): (loc: Localizer) => void {
-  if (notices.length === 0) return () => undefined;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = '×';
-  close.addEventListener('click', () => (box.hidden = true));
-  const heading = document.createElement('p');
-  const list = document.createElement('ul');
-  box.replaceChildren(close, heading, list);
-  box.hidden = false;
-  return (loc) => {
-    close.setAttribute('aria-label', loc.t('notices.close'));
-    heading.textContent = loc.t('notices.lead');
-    list.replaceChildren(
-      ...notices.map((notice) => {
-        const item = document.createElement('li');
-        item.textContent = noticeText(loc, notice);
-        return item;
-      }),
-    );
-  };
 }

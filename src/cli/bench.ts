@@ -9,14 +9,15 @@ import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { COMET_FPS } from '../map/flow-overlay.ts';
 import { buildApp, flowFrames, launchChromium, ROOT, serve } from './browser-harness.ts';
+import { measureStepKeys } from './step-bench.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
 const RUNS = 7;
 /** Loads that measure the heap and the frame rate, apart from the timed ones. */
 const ANIMATION_RUNS = 3;
-/** `npm run bench -- --filters`: the filter-change figures only; `-- --load`: the load figures only. */
-const FILTERS_ONLY = process.argv.includes('--filters');
-const LOAD_ONLY = process.argv.includes('--load');
+/** `npm run bench -- --load`, `-- --filters` or `-- --steps`: those figures only (any of them); all three by default. */
+const PARTS = ['load', 'filters', 'steps'].filter((part) => process.argv.includes(`--${part}`));
+const runs = (part: string) => PARTS.length === 0 || PARTS.includes(part);
 const SYNTHETIC_LINKS = 10_000;
 const FPS_SECONDS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -191,10 +192,11 @@ function loadFigures(): Promise<void> {
 }
 
 try {
-  if (!FILTERS_ONLY) await loadFigures();
+  if (runs('load')) await loadFigures();
   // A Chromium of its own: the bare page's repainting leaves the GPU process busy for a while,
   // and the first filter changes would pay for it.
-  if (!LOAD_ONLY) await withChromium(filterFigures);
+  if (runs('filters')) await withChromium(filterFigures);
+  if (runs('steps')) await withChromium(stepFigures);
 } finally {
   await Promise.all([app.close(), bare.close()]);
 }
@@ -291,4 +293,12 @@ async function filterFigures(browser: Browser): Promise<void> {
   } finally {
     await served.close();
   }
+}
+
+/** Presentation mode: a key press to the next step drawn (see step-bench.ts). */
+async function stepFigures(browser: Browser): Promise<void> {
+  const times = await measureStepKeys(browser, app.url);
+  console.log('');
+  console.log('presentation: key press → step drawn, ms (1920×1080, reduced motion: each step a jump; camera at rest, every tile in)');
+  console.log(`  median / p95 ${median(times).toFixed(1)} / ${percentile(times, 95).toFixed(1)}, ${times.length} presses through the default tour and back`);
 }

@@ -1,6 +1,6 @@
 import { FACETS, NO_FILTERS, type Facet } from './filters.ts';
 import type { Selection } from './selection.ts';
-import { DEFAULT_VIEW, SCRIPTS, type Camera, type Projection, type Reading, type Script, type ViewState } from './view-state.ts';
+import { DEFAULT_TOUR, DEFAULT_VIEW, MODES, SCRIPTS, type Camera, type KioskTiming, type Mode, type Projection, type Reading, type Script, type ViewState } from './view-state.ts';
 import type { Atlas } from './types.ts';
 import { languageOf, type Language } from './languages.ts';
 
@@ -26,7 +26,12 @@ export type ReasonCode =
   | 'missing.doc'
   | 'read.passage'
   | 'script'
-  | 'script.unread';
+  | 'script.unread'
+  | 'tour.syntax'
+  | 'step'
+  | 'step.range'
+  | `range.${keyof KioskTiming}`
+  | 'kiosk.unused';
 
 export interface Reason {
   code: ReasonCode;
@@ -38,6 +43,17 @@ export interface Notice {
   value: string;
   reason: Reason;
 }
+
+const MODE_ALIASES: Record<string, Mode> = { ...Object.fromEntries(MODES.map((mode) => [mode, mode])), presentation: 'present' };
+
+/** Whether a value of `mode` says how the atlas is shown (present, kiosk), not a mode of cooperation. */
+export const isDisplayMode = (value: string): boolean => Object.hasOwn(MODE_ALIASES, value.toLowerCase());
+
+/** A tour's id names its file (tours/<id>.json): letters, digits and hyphens only. */
+const TOUR_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** The kiosk's timings in seconds: short enough to try out, long enough not to be a loop of flashes. */
+const KIOSK_LIMITS: Record<keyof KioskTiming, readonly [number, number]> = { pace: [1, 600], idle: [1, 3600] };
 
 const PROJECTION_ALIASES: Record<string, Projection> = { mercator: 'mercator', flat: 'mercator', globe: 'globe' };
 
@@ -67,7 +83,7 @@ function parseSelection(raw: string, atlas: Atlas): Parsed<Selection> {
   const colon = raw.indexOf(':');
   const kind = raw.slice(0, colon);
   const written = raw.slice(colon + 1);
-  const id = kind === 'partner' ? (RENAMED_PARTNERS[written] ?? written) : written;
+  const id = kind === 'partner' && Object.hasOwn(RENAMED_PARTNERS, written) ? RENAMED_PARTNERS[written]! : written;
   if (colon < 0 || id === '') return because('sel.syntax');
   switch (kind) {
     case 'country': {
@@ -141,6 +157,15 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
     return lang ? { value: lang } : because('lang');
   }, (lang) => (state.lang = lang));
 
+  // `mode` holds two things: how the atlas is shown (present, kiosk) and the modes-of-cooperation
+  // filter (park, expo…), told apart by value; the first came after links with the second were shared.
+  const modeValues = (params.get('mode') ?? '').split(',');
+  const shownAs = modeValues.filter(isDisplayMode);
+  if (shownAs.length > 0) {
+    state.mode = MODE_ALIASES[shownAs[shownAs.length - 1]!.toLowerCase()]!;
+    params.set('mode', modeValues.filter((value) => !shownAs.includes(value)).join(','));
+  }
+
   const options = facetOptions(atlas);
   for (const facet of FACETS) {
     take(facet, (raw) => {
@@ -153,7 +178,7 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
 
   take('sel', (raw) => parseSelection(raw, atlas), (selection) => (state.selection = selection));
   take<Projection>('proj', (raw) => {
-    const projection = PROJECTION_ALIASES[raw.toLowerCase()];
+    const projection = Object.hasOwn(PROJECTION_ALIASES, raw.toLowerCase()) ? PROJECTION_ALIASES[raw.toLowerCase()] : undefined;
     return projection ? { value: projection } : because('proj');
   }, (projection) => (state.projection = projection));
   take('cam', parseCamera, (camera) => (state.camera = camera));
@@ -163,6 +188,21 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
     if (!(SCRIPTS as readonly string[]).includes(raw)) return because('script');
     return state.reading ? { value: { ...state.reading, script: raw as Script } } : because('script.unread');
   }, (reading) => (state.reading = reading));
+
+  // A presentation or a kiosk always plays a tour, and a step alone is a step of the default one.
+  let tour = state.mode !== 'explore' || params.has('step') ? DEFAULT_TOUR : null;
+  take('tour', (raw) => (TOUR_ID.test(raw) ? { value: raw } : because('tour.syntax')), (id) => (tour = id));
+  let step = 1;
+  take('step', (raw) => (/^[1-9]\d{0,3}$/.test(raw) ? { value: Number(raw) } : because('step')), (n) => (step = n));
+  state.tour = tour === null ? null : { id: tour, step };
+  for (const key of ['pace', 'idle'] as const) {
+    take(key, (raw) => {
+      if (state.mode !== 'kiosk') return because('kiosk.unused');
+      const n = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+      const [min, max] = KIOSK_LIMITS[key];
+      return n >= min && n <= max ? { value: n } : because(`range.${key}`, { n: raw, min, max });
+    }, (n) => (state.kiosk = { ...state.kiosk, [key]: n }));
+  }
   return { state, notices };
 }
 
@@ -175,7 +215,10 @@ const round = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 export function formatViewState(state: ViewState): string {
   const params = new URLSearchParams();
   params.set('lang', state.lang);
-  for (const facet of FACETS) if (state.filters[facet].length > 0) params.set(facet, state.filters[facet].join(','));
+  for (const facet of FACETS) {
+    const values = facet === 'mode' && state.mode !== 'explore' ? [state.mode, ...state.filters.mode] : state.filters[facet];
+    if (values.length > 0) params.set(facet, values.join(','));
+  }
   const sel = state.selection;
   if (sel) params.set('sel', `${sel.kind}:${sel.kind === 'country' ? sel.iso3 : sel.id}`);
   if (state.projection !== DEFAULT_VIEW.projection) params.set('proj', state.projection === 'globe' ? 'globe' : 'flat');
@@ -189,6 +232,13 @@ export function formatViewState(state: ViewState): string {
   if (r) {
     params.set('read', r.end > r.start ? `${r.doc}:${r.start}-${r.end}` : r.doc);
     if (r.script !== 'original') params.set('script', r.script);
+  }
+  if (state.tour) {
+    params.set('tour', state.tour.id);
+    params.set('step', String(state.tour.step));
+  }
+  if (state.mode === 'kiosk') {
+    for (const key of ['pace', 'idle'] as const) if (state.kiosk[key] !== DEFAULT_VIEW.kiosk[key]) params.set(key, String(state.kiosk[key]));
   }
   return `?${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }

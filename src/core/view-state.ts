@@ -26,6 +26,29 @@ export interface Reading {
   script: Script;
 }
 
+/**
+ * How the atlas is shown: the explorer, a presentation driven by a presenter's keys (the chrome
+ * hidden but for the step bar), or a kiosk that plays the tour by itself and returns to it when
+ * visitors leave.
+ */
+export const MODES = ['explore', 'present', 'kiosk'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Where a tour is: its id (the file tours/<id>.json) and the step shown, counted from 1. */
+export interface TourPosition {
+  id: string;
+  step: number;
+}
+
+/** The kiosk's timings, in seconds: how long a step stays, and how long after the last touch it returns to the tour. */
+export interface KioskTiming {
+  pace: number;
+  idle: number;
+}
+
+/** The tour a presentation or a kiosk opens when the link names none. */
+export const DEFAULT_TOUR = 'default';
+
 export interface ViewState {
   lang: Language;
   filters: Filters;
@@ -33,6 +56,9 @@ export interface ViewState {
   projection: Projection;
   camera: Camera | null;
   reading: Reading | null;
+  mode: Mode;
+  tour: TourPosition | null;
+  kiosk: KioskTiming;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -42,6 +68,9 @@ export const DEFAULT_VIEW: ViewState = {
   projection: 'mercator',
   camera: null,
   reading: null,
+  mode: 'explore',
+  tour: null,
+  kiosk: { pace: 12, idle: 60 },
 };
 
 /** A point on the screen, in CSS pixels from the map's top left. */

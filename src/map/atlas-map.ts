@@ -7,7 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Selection } from '../core/selection.ts';
 import type { LinkId, OriginId, SiteId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { Pointer, Projection } from '../core/view-state.ts';
+import type { Camera, Pointer, Projection } from '../core/view-state.ts';
 import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import { boundsOfLines } from '../core/camera.ts';
 import type { LonLat } from '../core/arc.ts';
@@ -16,7 +16,21 @@ import { FlowOverlay } from './flow-overlay.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
-import { detailLayerBefore, detailLayers, FOCUS_STATE, INTERACTIVE_LAYERS, KEPT_STATE, LABEL_LAYER, labelScale, labelText, SOURCES } from './style.ts';
+import {
+  detailLayerBefore,
+  detailLayers,
+  FOCUS_STATE,
+  INTERACTIVE_LAYERS,
+  KEPT_STATE,
+  LABEL_LAYER,
+  labelScale,
+  labelText,
+  ROOM_LAYER_BEFORE,
+  ROOM_SCALE,
+  ROOM_STATE,
+  roomLayers,
+  SOURCES,
+} from './style.ts';
 
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -75,6 +89,10 @@ export class AtlasMap {
   private readonly keptWriter: KeptStateWriter;
   /** Whether the style has loaded its sources: feature state can be set from then on. */
   private sourcesReady = false;
+  /** Height of what covers the map's foot (a tour's step bar), kept clear when framing the ties. */
+  private footer = 0;
+  /** Whether the map is drawn for a room (see setRoom). */
+  private room = false;
   /** The labels' text-field for the current language (see setLanguage). */
   private labelField = labelText('zh-Hans');
 
@@ -112,6 +130,7 @@ export class AtlasMap {
     this.map.once('style.load', () => {
       this.sourcesReady = true;
       this.applyKept();
+      this.applyRoom();
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
@@ -294,13 +313,61 @@ export class AtlasMap {
     this.map.getCanvas().setAttribute('aria-label', loc.t('map.canvas'));
   }
 
+  /**
+   * Draws for a room (presentation mode) or for a screen: wider, darker, cased links and larger
+   * labels (see ROOM_STATE in style.ts), and comets as wide as the links.
+   */
+  setRoom(room: boolean): void {
+    this.room = room;
+    this.flow.setWidthScale(room ? ROOM_SCALE.links : 1);
+    this.applyRoom();
+  }
+
+  /** Draws for the room or the screen as last asked, once the style can be changed. */
+  private applyRoom(): void {
+    if (!this.sourcesReady) return;
+    this.map.setGlobalStateProperty(ROOM_STATE, this.room);
+    for (const layer of roomLayers()) {
+      if (this.room && !this.map.getLayer(layer.id)) this.map.addLayer(layer, ROOM_LAYER_BEFORE);
+      if (!this.room && this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+    }
+  }
+
+  /** Keeps the bottom `px` clear when framing the ties: a bar covers it. */
+  setFooter(px: number): void {
+    this.footer = px;
+  }
+
+  /**
+   * Flies to a tour step's camera, or frames what the filters keep when the step sets none. The
+   * flight is skipped where the reader prefers reduced motion (MapLibre's own rule).
+   */
+  showStep(camera: Camera | null, animate = true): void {
+    if (camera) this.map.flyTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, animate });
+    else this.frameTies(animate);
+  }
+
+  /** Resolves once the camera has come to rest and the map has drawn every tile of the view. */
+  drawn(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.map.isMoving() || !this.map.areTilesLoaded()) return;
+        this.map.off('render', check);
+        resolve();
+      };
+      this.map.on('render', check);
+      this.map.triggerRepaint();
+    });
+  }
+
   /** Back to the view that holds every tie the filters keep (every tie, if they keep none). */
-  frameTies(): void {
+  frameTies(animate = true): void {
     const { kept } = this;
     const shown = this.features.lines.features.filter(({ properties: line }) =>
       line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id),
     );
     const bounds = shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : this.features.bounds;
-    this.map.fitBounds(bounds, { padding: framePadding(this.map.getContainer()) });
+    const padding = framePadding(this.map.getContainer());
+    this.map.fitBounds(bounds, { padding: { top: padding, left: padding, right: padding, bottom: padding + this.footer }, animate });
   }
 }

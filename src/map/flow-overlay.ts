@@ -106,6 +106,8 @@ export class FlowOverlay {
   private phase = 0;
   private startedAt = 0;
   private focus: Set<string> | null = null;
+  /** How much wider than on screen the comets are drawn: as the links are, for a room. */
+  private widthScale = 1;
   private frame = 0;
   /** When the comets last advanced, and for which camera. */
   private drawnAt = -Infinity;
@@ -163,6 +165,12 @@ export class FlowOverlay {
   setFocus(links: Set<string> | null): void {
     this.focus = links;
     this.updateShown();
+  }
+
+  /** Draws the comets `scale` times their width on screen (ROOM_SCALE.links while presenting). */
+  setWidthScale(scale: number): void {
+    this.widthScale = scale;
+    this.requestDraw();
   }
 
   /** The tracks the comets run on, chosen when the filters or the focus change rather than in every frame. */
@@ -270,7 +278,7 @@ export class FlowOverlay {
       const projected = this.onScreen(track, projectedFor, hiddenAt);
       const total = track.along[track.along.length - 1]!;
       const length = Math.min(LENGTH, total / 3);
-      const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3);
+      const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3 * this.widthScale);
       context.lineWidth = lineWidth;
       context.fillStyle = track.head;
       for (let comet = 0; comet < track.comets; comet++) {

@@ -16,7 +16,7 @@ import type {
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
 import type { AtlasFeatures, PointKind } from '../core/map-features.ts';
-import { ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
+import { ORIGIN_COLOURS, PAPER, roomOriginColour, tieShades, tint } from './palette.ts';
 
 export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
 
@@ -43,6 +43,19 @@ export const KEPT_STATE = { shade: 'shade', links: 'links', hidden: 'hidden' } a
 
 /** Global state the style reads: whether something is selected, so that everything else fades. */
 export const FOCUS_STATE = 'focus';
+
+/**
+ * Global state the style reads: whether the map is shown to a room (presentation mode), where
+ * links are wider and darker, labels larger, and links have a casing (see roomLayers).
+ */
+export const ROOM_STATE = 'room';
+const inRoom: ExpressionSpecification = ['boolean', ['global-state', ROOM_STATE], false];
+/** `paper` on screen, `room` in a presentation. */
+type Value = number | string | ExpressionSpecification;
+const forRoom = (paper: Value, room: Value): ExpressionSpecification => ['case', inRoom, room, paper];
+
+/** How much wider links and larger labels are drawn for a room (read from five metres). */
+export const ROOM_SCALE = { links: 1.8, labels: 1.4 } as const;
 
 /** A `match` over a list of cases (the expression type wants them spelled out one by one). */
 const match = <T extends string | number | ExpressionSpecification>(input: ExpressionSpecification, cases: [string | number, T][], fallback: T) =>
@@ -77,7 +90,10 @@ const LINK_WIDTH_STOPS: [number, number][] = [[1, 0.8], [4, 1.3], [8, 2.6]];
  * width into something else per feature (zoom has to stay the outermost expression).
  */
 const linkWidthExpression = (shape: (width: ExpressionSpecification) => ExpressionSpecification = (width) => width) =>
-  ['interpolate', ['linear'], ['zoom'], ...LINK_WIDTH_STOPS.flatMap(([zoom, factor]) => [zoom, shape(['*', ['get', 'width'], factor])])] as ExpressionSpecification;
+  [
+    'interpolate', ['linear'], ['zoom'],
+    ...LINK_WIDTH_STOPS.flatMap(([zoom, factor]) => [zoom, shape(['*', ['get', 'width'], factor, forRoom(1, ROOM_SCALE.links)])]),
+  ] as ExpressionSpecification;
 
 /** The same width as the style draws, for what is drawn outside it (the flow overlay). */
 export function linkWidthAt(zoom: number, width: number): number {
@@ -120,6 +136,30 @@ export function labelText(lang: Language, traditional: Readonly<Record<string, s
   return ['format', first, {}, '\n', {}, second, { 'font-scale': 0.78 }];
 }
 
+/**
+ * What a room adds under the links: a casing in the halo's colour, so that a link stays clear
+ * over the darkest shading and the sea alike. Added only while presenting: every layer costs a
+ * pass over every tile in every frame.
+ */
+export const roomLayers = (): LayerSpecification[] => [
+  {
+    id: 'link-casing',
+    type: 'line',
+    source: SOURCES.lines,
+    filter: isKind('link'),
+    layout: { 'line-cap': 'round' },
+    paint: {
+      'line-color': PAPER.halo,
+      // A hollow tube's casing holds its two rails (1.6 px each) and the gap between them.
+      'line-width': linkWidthExpression((width) => ['+', ['case', ['get', 'collective'], ['+', width, 3.2], width], 3]),
+      'line-opacity': focusOpacity(0.9, 0.08),
+    },
+  },
+];
+
+/** Where a room layer goes: under the links it cases. */
+export const ROOM_LAYER_BEFORE = INTERACTIVE_LAYERS.links;
+
 /** Where a detail layer goes: the spokes under the links (which matter more), the rest on top. */
 export const detailLayerBefore = (id: string): string | undefined => (id === 'spokes' ? INTERACTIVE_LAYERS.links : undefined);
 
@@ -141,8 +181,8 @@ const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSp
     'text-font': perLabelKind((kind) => ['literal', [LABEL_STYLE[kind].bold ? FONT.bold : FONT.regular]] as ExpressionSpecification, ['literal', [FONT.regular]]),
     'text-size': [
       'interpolate', ['linear'], ['zoom'],
-      1, perLabelKind((kind) => LABEL_STYLE[kind].size[0] * scale, 10),
-      6, perLabelKind((kind) => LABEL_STYLE[kind].size[1] * scale, 14),
+      1, ['*', perLabelKind((kind) => LABEL_STYLE[kind].size[0] * scale, 10), forRoom(1, ROOM_SCALE.labels)],
+      6, ['*', perLabelKind((kind) => LABEL_STYLE[kind].size[1] * scale, 14), forRoom(1, ROOM_SCALE.labels)],
     ],
     'text-variable-anchor-offset': perLabelKind(
       (kind) => ['literal', LABEL_STYLE[kind].anchors] as ExpressionSpecification,
@@ -241,11 +281,11 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       filter: isKind('link'),
       layout: { 'line-cap': 'round' },
       paint: {
-        'line-color': byOrigin(),
-        'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], 1, width]),
+        'line-color': forRoom(byOrigin(), byOrigin(roomOriginColour)),
+        'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], forRoom(1, 1.6), width]),
         'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
         // One focusOpacity, not one per kind: each filter change re-evaluates it for every line.
-        'line-opacity': focusOpacity(['case', ['get', 'collective'], 0.75, 0.5], ['case', ['get', 'collective'], 0.1, 0.08]),
+        'line-opacity': focusOpacity(forRoom(['case', ['get', 'collective'], 0.75, 0.5], 0.9), ['case', ['get', 'collective'], 0.1, 0.08]),
       },
     },
   ];
@@ -334,7 +374,7 @@ export function atlasStyle(
     version: 8,
     name: 'Cooperation Atlas',
     projection: { type: projection },
-    state: { [FOCUS_STATE]: { default: false } },
+    state: { [FOCUS_STATE]: { default: false }, [ROOM_STATE]: { default: false } },
     'font-faces': fontFaces,
     sources: {
       // Small tile buffers: what is drawn past a tile's edge is at most half a line's width (the

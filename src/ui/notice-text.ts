@@ -1,5 +1,7 @@
-// A parameter dropped from a shared link, in the reader's language: the parameter, its value
-// (clipped, a pasted value can be any length) and why it could not be used.
+// What a link or a tour asked for and could not have, in the reader's language: a parameter
+// dropped from a link (its value clipped: a pasted value can be any length) and why, or why a tour
+// cannot be played.
+import type { TourProblem } from '../core/tour.ts';
 import type { Notice } from '../core/url-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 
@@ -9,4 +11,10 @@ export function noticeText(loc: Localizer, notice: Notice): string {
   const value = notice.value.length > MAX_VALUE ? `${notice.value.slice(0, MAX_VALUE)}…` : notice.value;
   const reason = loc.t(`notices.reason.${notice.reason.code}`, notice.reason.values);
   return loc.t('notices.item', { param: notice.param, value, reason });
+}
+
+/** Why a tour cannot be played, in the reader's language (a problem of its view quotes the link's notice). */
+export function tourProblemText(loc: Localizer, id: string, problem: TourProblem): string {
+  const values = { id, ...problem.values, ...(problem.notice ? { notice: noticeText(loc, problem.notice) } : {}) };
+  return loc.t('tour.problem.lead', { id, problem: loc.t(`tour.problem.${problem.code}`, values) });
 }

@@ -4,7 +4,7 @@ import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { NO_FILTERS } from '../../src/core/filters.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
-import { formatViewState, parseViewState } from '../../src/core/url-state.ts';
+import { formatViewState, isDisplayMode, parseViewState } from '../../src/core/url-state.ts';
 import { DEFAULT_VIEW, type ViewState } from '../../src/core/view-state.ts';
 import { localizer } from '../../src/i18n/localizer.ts';
 import { noticeText } from '../../src/ui/notice-text.ts';
@@ -20,6 +20,9 @@ const full: ViewState = {
   projection: 'globe',
   camera: { lon: 100.5, lat: 30.25, zoom: 3.5, bearing: 10, pitch: 20 },
   reading: { doc: '002_1d76437583e0dae5', start: 1200, end: 1300, script: 'zh-Hans' },
+  mode: 'explore',
+  tour: null,
+  kiosk: DEFAULT_VIEW.kiosk,
 };
 
 describe('URL state', () => {
@@ -124,12 +127,43 @@ describe('URL state', () => {
     ]);
   });
 
+  it('reads a presentation and a kiosk from `mode`, which also holds the modes of cooperation', () => {
+    const kiosk: ViewState = { ...full, reading: null, filters: { ...NO_FILTERS, mode: ['park'] }, mode: 'kiosk', tour: { id: 'default', step: 3 }, kiosk: { pace: 8, idle: 45 } };
+    const query = formatViewState(kiosk);
+    expect(query).toContain('mode=kiosk,park');
+    expect(query).toContain('tour=default&step=3&pace=8&idle=45');
+    expect(parseViewState(query, atlas)).toEqual({ state: kiosk, notices: [] });
+    // Either order, any case, and the old word for it.
+    expect(parseViewState('?mode=park,Presentation', atlas).state).toMatchObject({ mode: 'present', filters: { mode: ['park'] } });
+    // No vocabulary term may ever be taken for a way of showing the atlas.
+    for (const term of atlas.modes) expect(isDisplayMode(term.id)).toBe(false);
+  });
+
+  it('opens a presentation on the default tour at its first step, and a step alone on the default tour', () => {
+    expect(parseViewState('?mode=present', atlas).state.tour).toEqual({ id: 'default', step: 1 });
+    expect(parseViewState('?step=4', atlas).state).toMatchObject({ mode: 'explore', tour: { id: 'default', step: 4 } });
+    expect(parseViewState('?tour=expo-2026&step=2', atlas).state.tour).toEqual({ id: 'expo-2026', step: 2 });
+    expect(parseViewState('?lang=en', atlas).state.tour).toBeNull();
+  });
+
+  it('drops a tour id that is not a file name, a step that is not a number from 1, and kiosk timings outside a kiosk or out of range', () => {
+    const { state, notices } = parseViewState('?mode=kiosk&tour=../etc&step=0&pace=0.5&idle=nine', atlas);
+    expect(state).toMatchObject({ mode: 'kiosk', tour: { id: 'default', step: 1 }, kiosk: DEFAULT_VIEW.kiosk });
+    expect(notices.map((n) => [n.param, n.reason.code])).toEqual([
+      ['tour', 'tour.syntax'],
+      ['step', 'step'],
+      ['pace', 'range.pace'],
+      ['idle', 'range.idle'],
+    ]);
+    expect(parseViewState('?mode=present&pace=5', atlas).notices.map((n) => n.reason.code)).toEqual(['kiosk.unused']);
+  });
+
   it('never throws on thousands of random URLs, and what it keeps formats and parses back unchanged', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    const pieces = ['lang', 'origin', 'field', 'mode', 'kind', 'group', 'doc', 'sel', 'proj', 'cam', 'read', 'script', 'x', '', '%', '&&', '=', '?'];
-    const values = ['', 'en', 'wuhan', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'tw', 'zh-Hant', 'bogus', 'globe', '002_1d76437583e0dae5:5-1', 'a'.repeat(300), '\u0000', '😀', ',,,'];
+    const pieces = ['lang', 'origin', 'field', 'mode', 'kind', 'group', 'doc', 'sel', 'proj', 'cam', 'read', 'script', 'tour', 'step', 'pace', 'idle', 'x', '', '%', '&&', '=', '?'];
+    const values = ['', 'en', 'wuhan', 'present', 'kiosk,park', 'park,present', 'Kiosk', '3', '0', '12.5', 'default', 'constructor', 'partner:constructor', 'toString', '__proto__', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'tw', 'zh-Hant', 'bogus', 'globe', '002_1d76437583e0dae5:5-1', 'a'.repeat(300), '\u0000', '😀', ',,,'];
     for (let i = 0; i < 5000; i++) {
       const parts = Array.from({ length: Math.floor(random() * 6) }, () => `${pick(pieces)}${random() < 0.8 ? '=' : ''}${pick(values)}`);
       const query = `?${parts.join(random() < 0.9 ? '&' : ';')}`;

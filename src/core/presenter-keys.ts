@@ -1,0 +1,69 @@
+// What a presenter's keys do. Clickers send PageDown and PageUp (some also B or "." to blank the
+// screen, F5 or Esc to start and stop); keyboards add the arrows, Space, Home and End. A step is
+// reached by number as in slide software: its digits, then Enter.
+
+export type PresenterAction =
+  | { kind: 'next' }
+  | { kind: 'previous' }
+  | { kind: 'first' }
+  | { kind: 'last' }
+  | { kind: 'go'; step: number }
+  | { kind: 'blank' }
+  | { kind: 'read' }
+  | { kind: 'fullscreen' }
+  | { kind: 'exit' };
+
+/** The digits typed so far towards a step number; none between jumps. */
+export type Typed = string;
+
+const KEYS: Record<string, PresenterAction['kind']> = {
+  PageDown: 'next',
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  ' ': 'next',
+  PageUp: 'previous',
+  ArrowLeft: 'previous',
+  ArrowUp: 'previous',
+  Home: 'first',
+  End: 'last',
+  '.': 'blank',
+  b: 'blank',
+  B: 'blank',
+  r: 'read',
+  R: 'read',
+  f: 'fullscreen',
+  F: 'fullscreen',
+  Escape: 'exit',
+};
+
+/** Longest step number that can be typed: tours have tens of steps, not thousands. */
+const MAX_DIGITS = 3;
+
+/**
+ * What `key` does after `typed`: an action (or none) and the digits typed from now on. Digits
+ * gather; Enter goes to their step (or on, with none typed); Backspace takes one back; Esc
+ * clears them before it would leave; any other key drops them.
+ */
+export function pressKey(key: string, typed: Typed): { action: PresenterAction | null; typed: Typed } {
+  if (/^[0-9]$/.test(key)) return { action: null, typed: (typed + key).slice(-MAX_DIGITS) };
+  if (key === 'Backspace') return { action: null, typed: typed.slice(0, -1) };
+  if (key === 'Enter') {
+    const step = Number(typed);
+    return { action: typed !== '' && step > 0 ? { kind: 'go', step } : { kind: 'next' }, typed: '' };
+  }
+  if (key === 'Escape' && typed !== '') return { action: null, typed: '' };
+  const kind = Object.hasOwn(KEYS, key) ? KEYS[key]! : null;
+  return { action: kind === null ? null : ({ kind } as PresenterAction), typed: '' };
+}
+
+/** The step an action leads to in a tour of `count` steps, from `step` (both from 1); null for none. */
+export function stepAfter(action: PresenterAction, step: number, count: number): number | null {
+  switch (action.kind) {
+    case 'next': return Math.min(step + 1, count);
+    case 'previous': return Math.max(step - 1, 1);
+    case 'first': return 1;
+    case 'last': return count;
+    case 'go': return Math.min(Math.max(action.step, 1), count);
+    default: return null;
+  }
+}
