@@ -21,7 +21,9 @@ import { nameDrawers, showDrawers } from './drawers.ts';
 import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
 import { applyPalette } from './page-colours.ts';
 import { NoticeBoard } from './notices.ts';
-import { fetchTour, openWithTour, wirePresentation } from './presentation.ts';
+import { runKiosk } from './kiosk.ts';
+import { listenToPresenter, showRoom } from './presenter.ts';
+import { fetchTour, openWithTour, TourPlayer } from './tour-player.ts';
 import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { noticeText } from '../ui/notice-text.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
@@ -126,10 +128,13 @@ async function start(): Promise<void> {
     const { reading } = store.get();
     if (reading) store.update({ reading: { ...reading, script: (event as CustomEvent<Script>).detail } });
   });
-  wirePresentation({ store, model, map, loc, notices, tour, openReader });
+  // The tour's step bar and the room's drawing show with the first picture; the presenter's keys
+  // and the kiosk's clock start once the link's view is all applied (below).
+  const player = new TourPlayer({ store, model, map, loc, notices, opened: tour, openReader });
+  showRoom(store, map);
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
-  // Esc clears the selection, unless a presenter's key handler used it (to leave presentation mode).
-  addEventListener('keydown', (event) => event.key === 'Escape' && !event.defaultPrevented && select(null));
+  // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
+  addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
 
   const drawn = await map.linksDrawn();
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
@@ -142,6 +147,8 @@ async function start(): Promise<void> {
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.
   keepViewInUrl(store);
+  listenToPresenter({ store, player, openReader });
+  runKiosk(store, player);
   publishStatus({ linksDrawn: drawn, map: map.map });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { COMET_FPS } from '../map/flow-overlay.ts';
 import { buildApp, flowFrames, launchChromium, ROOT, serve } from './browser-harness.ts';
-import { measureStepKeys } from './step-bench.ts';
+import { measureBareJumps, measureStepKeys } from './step-bench.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
 const RUNS = 7;
@@ -295,10 +295,13 @@ async function filterFigures(browser: Browser): Promise<void> {
   }
 }
 
-/** Presentation mode: a key press to the next step drawn (see step-bench.ts). */
+/** Presentation mode: a key press to the next step drawn, beside the bare page jumping to the same cameras (see step-bench.ts). */
 async function stepFigures(browser: Browser): Promise<void> {
-  const times = await measureStepKeys(browser, app.url);
+  const { times, cameras } = await measureStepKeys(browser, app.url);
+  const bareTimes = await measureBareJumps(browser, bare.url, cameras);
+  const figures = (values: number[]) => `${median(values).toFixed(0)} / ${percentile(values, 95).toFixed(0)} ms`;
   console.log('');
-  console.log('presentation: key press → step drawn, ms (1920×1080, reduced motion: each step a jump; camera at rest, every tile in)');
-  console.log(`  median / p95 ${median(times).toFixed(1)} / ${percentile(times, 95).toFixed(1)}, ${times.length} presses through the default tour and back`);
+  console.log('presentation: key press → step drawn (1920×1080, reduced motion: each step a jump; camera at rest, every tile in)');
+  console.log(`  app   median / p95 ${figures(times)}, ${times.length} presses through the default tour and back`);
+  console.log(`  bare  median / p95 ${figures(bareTimes)}, jumping to the same cameras   ratio of medians ${(median(times) / median(bareTimes)).toFixed(2)}`);
 }

@@ -40,20 +40,22 @@ const KEYS: Record<string, PresenterAction['kind']> = {
 const MAX_DIGITS = 3;
 
 /**
- * What `key` does after `typed`: an action (or none) and the digits typed from now on. Digits
- * gather; Enter goes to their step (or on, with none typed); Backspace takes one back; Esc
- * clears them before it would leave; any other key drops them.
+ * What `key` does after `typed`: an action (or none), the digits typed from now on, and whether
+ * the key was used at all (else it is left to the rest of the page). Digits gather; Enter goes
+ * to their step (or on, with none typed); Backspace takes one back; Esc clears them before it
+ * would leave; any other key drops them.
  */
-export function pressKey(key: string, typed: Typed): { action: PresenterAction | null; typed: Typed } {
-  if (/^[0-9]$/.test(key)) return { action: null, typed: (typed + key).slice(-MAX_DIGITS) };
-  if (key === 'Backspace') return { action: null, typed: typed.slice(0, -1) };
+export function pressKey(key: string, typed: Typed): { action: PresenterAction | null; typed: Typed; used: boolean } {
+  const result = (action: PresenterAction | null, next: Typed) => ({ action, typed: next, used: action !== null || next !== typed });
+  if (/^[0-9]$/.test(key)) return result(null, (typed + key).slice(-MAX_DIGITS));
+  if (key === 'Backspace') return result(null, typed.slice(0, -1));
   if (key === 'Enter') {
     const step = Number(typed);
-    return { action: typed !== '' && step > 0 ? { kind: 'go', step } : { kind: 'next' }, typed: '' };
+    return result(typed !== '' && step > 0 ? { kind: 'go', step } : { kind: 'next' }, '');
   }
-  if (key === 'Escape' && typed !== '') return { action: null, typed: '' };
+  if (key === 'Escape' && typed !== '') return result(null, '');
   const kind = Object.hasOwn(KEYS, key) ? KEYS[key]! : null;
-  return { action: kind === null ? null : ({ kind } as PresenterAction), typed: '' };
+  return result(kind === null ? null : ({ kind } as PresenterAction), '');
 }
 
 /** The step an action leads to in a tour of `count` steps, from `step` (both from 1); null for none. */

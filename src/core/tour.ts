@@ -11,8 +11,8 @@ import type { Language } from './languages.ts';
 import type { AtlasModel } from './model.ts';
 import type { MapSummary } from './summary.ts';
 import type { Tie } from './tie.ts';
-import { isDisplayMode, parseViewState, type Notice } from './url-state.ts';
-import type { ViewState } from './view-state.ts';
+import { parseViewState, type Notice } from './url-state.ts';
+import { DEFAULT_VIEW, type ViewState } from './view-state.ts';
 
 /** What a step sets: the rest of the view (language, reader, mode) stays the viewer's. */
 export type StepView = Pick<ViewState, 'filters' | 'selection' | 'projection' | 'camera'>;
@@ -68,14 +68,18 @@ export type TourProblemCode =
   | 'missing'
   | 'load'
   | 'json'
-  | 'shape'
+  | `shape.${'missing' | 'unknown' | 'type' | 'long' | 'empty'}`
   | 'id'
   | 'view.param'
   | 'view.value'
   | 'cite.missing'
   | 'cite.hidden';
 
-/** Why a tour cannot be played; `notice` is the link codec's own reason, for a step's view. */
+/**
+ * Why a tour cannot be played. Problems of the file's shape name where: `step` (from 1; 0 for
+ * the file's own fields) and `field` (caption.en). A problem of a step's view carries the link
+ * codec's own notice.
+ */
 export interface TourProblem {
   code: TourProblemCode;
   values: Readonly<Record<string, string | number>>;
@@ -89,11 +93,16 @@ const fail = (code: TourProblemCode, values: TourProblem['values'] = {}, notice?
   problem: { code, values, ...(notice ? { notice } : {}) },
 });
 
-/** `steps.2.caption.en` as a reader counts: step 3's caption.en. */
-function pathOf(issue: v.BaseIssue<unknown>): string {
+/** The first thing wrong with the file's shape, as a code and where it is. */
+function shapeProblem(issue: v.BaseIssue<unknown>): ParsedTour {
   const keys = (issue.path ?? []).map((item) => String(item.key));
-  if (keys[0] === 'steps' && keys.length > 1) return [`step ${Number(keys[1]) + 1}`, ...keys.slice(2)].join(' › ');
-  return keys.join(' › ') || '(file)';
+  const inStep = keys[0] === 'steps' && keys.length > 1;
+  const where = { step: inStep ? Number(keys[1]) + 1 : 0, field: (inStep ? keys.slice(2) : keys).join('.') };
+  if (issue.type === 'strict_object' && issue.expected === 'never') return fail('shape.unknown', where);
+  if (issue.received === 'undefined') return fail('shape.missing', where);
+  if (issue.type === 'max_length') return fail('shape.long', { ...where, max: Number(issue.requirement) });
+  if (issue.type === 'min_length') return fail('shape.empty', where);
+  return fail('shape.type', { ...where, expected: issue.expected ?? '' });
 }
 
 /** Reads a tour file: the tour, or the first problem found (in the order an author would fix them). */
@@ -105,10 +114,7 @@ export function parseTour(json: string, id: string, model: AtlasModel): ParsedTo
     return fail('json');
   }
   const shaped = v.safeParse(TourFileSchema, data);
-  if (!shaped.success) {
-    const issue = shaped.issues[0];
-    return fail('shape', { path: pathOf(issue), expected: issue.expected ?? issue.message, received: issue.received });
-  }
+  if (!shaped.success) return shapeProblem(shaped.issues[0]);
   const file = shaped.output;
   if (file.id !== id) return fail('id', { id: file.id });
 
@@ -136,12 +142,11 @@ export function parseTour(json: string, id: string, model: AtlasModel): ParsedTo
 /**
  * Whether a link sets a view of its own besides its tour step. A link the app wrote carries the
  * step's view, and whatever the viewer changed after; a hand-written `?tour=default&step=3`
- * carries none, and opens the step as the tour has it.
+ * carries none, and opens the step as the tour has it. Read from what the link codec kept: a
+ * value it dropped sets nothing.
  */
-export const linkSetsView = (search: string): boolean => {
-  const params = new URLSearchParams(search);
-  return STEP_PARAMS.some((param) => (params.get(param) ?? '').split(',').some((value) => value !== '' && !(param === 'mode' && isDisplayMode(value))));
-};
+export const setsView = ({ filters, selection, projection, camera }: StepView): boolean =>
+  Object.values(filters).some((values) => values.length > 0) || selection !== null || projection !== DEFAULT_VIEW.projection || camera !== null;
 
 /** A link's step within the tour: past the last, the last, with a notice saying so. */
 export function stepWithin(tour: Tour, step: number): { step: number; notice: Notice | null } {

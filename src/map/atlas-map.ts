@@ -320,6 +320,9 @@ export class AtlasMap {
   setRoom(room: boolean): void {
     this.room = room;
     this.flow.setWidthScale(room ? ROOM_SCALE.links : 1);
+    // A presenter's arrows move the tour, not the map.
+    if (room) this.map.keyboard.disable();
+    else this.map.keyboard.enable();
     this.applyRoom();
   }
 

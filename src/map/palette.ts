@@ -30,11 +30,11 @@ export const PAPER = {
 } as const;
 
 /**
- * The origins for a room (presentation mode): each colour taken 35% toward the ink, as the
- * origins' labels are, so that a projector's washed-out light still gives at least 4.5:1 against
- * the land and 3:1 against the sea, with the four hues kept apart.
+ * Each origin's colour taken 35% toward the ink: at least 4.5:1 against the light ground and 3:1
+ * against the sea, the four hues kept apart. The origins' labels are drawn in it, and in a room
+ * (presentation mode), where a projector washes colours out, so are the links.
  */
-export const roomOriginColour = (origin: OriginId): string => tint(ORIGIN_COLOURS[origin], PAPER.text, 0.35);
+export const inkedOriginColour = (origin: OriginId): string => tint(ORIGIN_COLOURS[origin], PAPER.text, 0.35);
 
 const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const hexOf = (values: number[]) => `#${values.map((value) => Math.round(value).toString(16).padStart(2, '0')).join('')}`;

@@ -16,7 +16,7 @@ import type {
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
 import type { AtlasFeatures, PointKind } from '../core/map-features.ts';
-import { ORIGIN_COLOURS, PAPER, roomOriginColour, tieShades, tint } from './palette.ts';
+import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
 export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
 
@@ -195,9 +195,9 @@ const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSp
     'symbol-sort-key': ['get', 'rank'],
   },
   paint: {
-    // An origin's name in its colour mixed 35% toward the text's: at least 4.5:1
-    // against the halo (Cangzhou's pink alone is 2.9:1).
-    'text-color': ['case', isKind('seat'), byOrigin((origin) => tint(ORIGIN_COLOURS[origin], PAPER.text, 0.35)), isKind('country'), PAPER.textMuted, PAPER.text],
+    // An origin's name in its inked colour: at least 4.5:1 against the halo (Cangzhou's pink
+    // alone is 2.9:1).
+    'text-color': ['case', isKind('seat'), byOrigin(inkedOriginColour), isKind('country'), PAPER.textMuted, PAPER.text],
     'text-halo-color': PAPER.halo,
     'text-halo-width': ['case', isKind('seat'), 1.8, 1.4],
     'text-halo-blur': 0.4,
@@ -281,7 +281,7 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       filter: isKind('link'),
       layout: { 'line-cap': 'round' },
       paint: {
-        'line-color': forRoom(byOrigin(), byOrigin(roomOriginColour)),
+        'line-color': forRoom(byOrigin(), byOrigin(inkedOriginColour)),
         'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], forRoom(1, 1.6), width]),
         'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
         // One focusOpacity, not one per kind: each filter change re-evaluates it for every line.

@@ -57,7 +57,7 @@ export class DetailCard extends LitElement {
         font-size: 11px;
         letter-spacing: 0.06em;
         text-transform: uppercase;
-        color: var(--accent, var(--ink-muted));
+        color: var(--accent-ink, var(--ink-muted));
         font-weight: 600;
       }
       h2 {
@@ -235,7 +235,7 @@ export class DetailCard extends LitElement {
   override render() {
     const { card, loc } = this;
     if (!card) return nothing;
-    const accent = card.origin ? `--accent: var(--origin-${card.origin})` : '';
+    const accent = card.origin ? `--accent: var(--origin-${card.origin}); --accent-ink: var(--origin-${card.origin}-ink)` : '';
     const links = card.links.length;
     return html`<aside class="panel" style=${accent} aria-label=${loc.name(card.title)}>
       <header>

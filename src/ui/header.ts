@@ -106,7 +106,7 @@ export class Header extends LitElement {
           ${loc.t(this.playing ? 'header.pause' : 'header.play')}
         </button>
         <button class="single" @click=${() => this.emit('frame')}>${loc.t('header.all')}</button>
-        <button class="single" title=${loc.t('tour.keys')} @click=${() => this.emit('present')}>${loc.t('tour.present')}</button>
+        <button class="single" part="present" title=${loc.t('tour.keys')} @click=${() => this.emit('present')}>${loc.t('tour.present')}</button>
         <atlas-language-switch .loc=${loc}></atlas-language-switch>
       </div>
     </header>`;

@@ -13,8 +13,19 @@ export function noticeText(loc: Localizer, notice: Notice): string {
   return loc.t('notices.item', { param: notice.param, value, reason });
 }
 
+/** Where in a tour file a problem of its shape is: a step's field, a field of the file, or the file. */
+function whereText(loc: Localizer, { step, field }: TourProblem['values']): string {
+  if (step) return loc.t('tour.where.step', { step, field: field ?? '' });
+  return field ? loc.t('tour.where.file', { field }) : loc.t('tour.where.root');
+}
+
 /** Why a tour cannot be played, in the reader's language (a problem of its view quotes the link's notice). */
 export function tourProblemText(loc: Localizer, id: string, problem: TourProblem): string {
-  const values = { id, ...problem.values, ...(problem.notice ? { notice: noticeText(loc, problem.notice) } : {}) };
+  const values = {
+    id,
+    ...problem.values,
+    where: whereText(loc, problem.values),
+    ...(problem.notice ? { notice: noticeText(loc, problem.notice) } : {}),
+  };
   return loc.t('tour.problem.lead', { id, problem: loc.t(`tour.problem.${problem.code}`, values) });
 }

@@ -1,5 +1,4 @@
-// The slim bar of a tour: where it is, the step's caption (announced to screen readers as it
-// changes), the passage it cites with its document and date, and the counts of what the map
+// The slim bar of a tour: where it is, the step's caption, the passage it cites with its document and date, and the counts of what the map
 // shows. In a room (presentation and kiosk) it is the only chrome, and sized to be read from
 // five metres: captions at least 28 px on a 1920-pixel screen.
 import { LitElement, css, html, nothing } from 'lit';
@@ -151,8 +150,8 @@ export class StepBar extends LitElement {
         <button aria-label=${loc.t('tour.next')} title=${loc.t('tour.next')} ?disabled=${bar.step === bar.count} @click=${goTo(bar.step + 1)}>›</button>
       </div>
       <div>
-        <!-- Announced as the step changes: a screen reader hears each caption as the room sees it. -->
-        <p class="caption" aria-live="polite" lang=${loc.tag}>${bar.caption[loc.lang]}</p>
+        <!-- Screen readers hear each step from the page's announcer (app/tour-player.ts). -->
+        <p class="caption" lang=${loc.tag}>${bar.caption[loc.lang]}</p>
         <p class="cite">
           <span class="quote" lang="zh">${evidence.quote}</span>
           ${loc.t('tour.source')}: ${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>

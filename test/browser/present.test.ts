@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { STEP_PARAMS } from '../../src/core/tour.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
@@ -24,7 +25,7 @@ const tour: TourFile = JSON.parse(TOUR_TEXT);
 const STEPS = tour.steps.length;
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 /** The parameters a step's view may set, but for the camera (which follows the map once shown). */
-const VIEW_PARAMS = ['origin', 'field', 'mode', 'kind', 'group', 'doc', 'sel', 'proj'] as const;
+const VIEW_PARAMS = STEP_PARAMS.filter((param) => param !== 'cam');
 
 let served: Served;
 let browser: Browser;
@@ -65,7 +66,7 @@ const settledSearch = async (page: Page): Promise<string> =>
 const waitStepDrawn = (page: Page, step: number) =>
   page.waitForFunction((n) => window.atlas.stepDrawn === n, step, { timeout: 60_000 });
 
-/** What the step bar shows: the caption (and its live region), the position. */
+/** What the step bar shows (the caption, the position), and what the page's live region last announced. */
 const stepBar = (page: Page) =>
   page.evaluate(() => {
     const bar = document.querySelector('atlas-step-bar')!;
@@ -73,7 +74,7 @@ const stepBar = (page: Page) =>
     return {
       hidden: bar.hidden || getComputedStyle(bar).display === 'none',
       caption: root.querySelector('.caption')?.textContent?.trim() ?? null,
-      live: root.querySelector('.caption')?.getAttribute('aria-live') ?? null,
+      announced: document.getElementById('announcer')!.textContent,
       position: root.querySelector('.position')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
     };
   });
@@ -121,6 +122,7 @@ async function showsStep(page: Page, step: number, lang: Lang, display: 'present
   expect(bar.hidden).toBe(false);
   expect(bar.caption).toBe(tour.steps[step - 1]!.caption[lang]);
   expect(bar.position).toBe(`${step} / ${STEPS}`);
+  expect(bar.announced).toContain(tour.steps[step - 1]!.caption[lang]);
   const search = await settledSearch(page);
   expect(new URLSearchParams(search).get('lang')).toBe(lang);
   expectStepInUrl(search, step, display);
@@ -158,7 +160,13 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     await showsStep(page, 1, 'en', 'present');
     expect(await bodyMode(page)).toBe('present');
     expect(await chrome(page)).toEqual(HIDDEN);
-    expect((await stepBar(page)).live).toBe('polite');
+    // Screen readers hear the step from a live region that was in the page before it.
+    expect((await stepBar(page)).announced).toBe(`Step 1 of ${STEPS}: ${tour.steps[0]!.caption.en}`);
+    expect(await page.evaluate(() => document.getElementById('announcer')!.getAttribute('aria-live'))).toBe('polite');
+    // The pointer hides while it rests, and shows as soon as it moves.
+    await page.waitForFunction(() => document.body.classList.contains('cursor-resting'), undefined, { timeout: 60_000 });
+    await page.mouse.move(200, 200);
+    await page.waitForFunction(() => !document.body.classList.contains('cursor-resting'), undefined, { timeout: 60_000 });
 
     // Forward with each of the keys a clicker or a keyboard sends.
     for (const [key, step] of [['PageDown', 2], ['ArrowRight', 3], ['ArrowDown', 4], ['Space', 5]] as const) {
@@ -248,6 +256,12 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     // Read from five metres: at least 28 px on a 1920-pixel screen.
     const size = await first.page.locator('atlas-step-bar').evaluate((bar) => parseFloat(getComputedStyle(bar.shadowRoot!.querySelector('.caption')!).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
+    // Esc leaves the presentation and keeps the step's view, its selection with it.
+    await first.page.keyboard.press('Escape');
+    await first.page.waitForFunction(() => document.body.dataset.mode === 'explore', undefined, { timeout: 60_000 });
+    expectStepInUrl(await settledSearch(first.page), 4, null);
+    await barButton(first.page, '演示').click();
+    await showsStep(first.page, 4, 'zh-Hant', 'present');
 
     // To another step, and the address the app wrote there into a fresh page.
     const step = Math.min(9, STEPS);
@@ -274,7 +288,7 @@ describe('presentation mode, the guided tour and the kiosk', () => {
   it('the kiosk plays the tour by itself, pauses for a visitor and, when they leave, undoes what they changed', { timeout: 240_000 }, async () => {
     // Step 10 of 11: the loop from the last step to the first comes soon.
     const start = Math.max(1, STEPS - 1);
-    const watched = await openForTest(`?mode=kiosk&pace=1&idle=4&lang=en&step=${start}`);
+    const watched = await openForTest(`?mode=kiosk&pace=1&idle=8&lang=en&step=${start}`);
     const { page } = watched;
     expect(await bodyMode(page)).toBe('kiosk');
     expect(await chrome(page)).toEqual(HIDDEN);
@@ -310,6 +324,9 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     const touchedAt = (await positions()).length;
     const paused = await position();
     expect(await chrome(page)).toEqual(SHOWN);
+    // The explorer's controls, less the one that would end the kiosk.
+    await expect.poll(() => page.locator('atlas-header').getByRole('button', { name: 'Present' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     // They open the filters and add Wuhan, switch the page to Simplified Chinese and open the passage.
     const wuhan = atlas.origins.find((origin) => origin.id === 'wuhan')!;
     await page.click('#explore > summary');
@@ -340,7 +357,7 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     expect(returned.get('lang')).toBe('en');
     expect(returned.has('read')).toBe(false);
     expect(values(returned, 'origin')).not.toContain('wuhan');
-    expect([returned.get('pace'), returned.get('idle')]).toEqual(['1', '4']);
+    expect([returned.get('pace'), returned.get('idle')]).toEqual(['1', '8']);
     const at = Number(returned.get('step'));
     expectStepInUrl(returned.toString(), at, 'kiosk');
     // And the tour goes on by itself.

@@ -14,6 +14,16 @@ function press(keys: string[]): { actions: (PresenterAction | null)[]; typed: st
   return { actions, typed };
 }
 
+/** Whether each key in turn was used, or left to the page. */
+function used(keys: string[]): boolean[] {
+  let typed = '';
+  return keys.map((key) => {
+    const pressed = pressKey(key, typed);
+    typed = pressed.typed;
+    return pressed.used;
+  });
+}
+
 describe('presenter keys', () => {
   it('moves on with a clicker’s PageDown, the arrows down and right, and Space; back with PageUp, up and left', () => {
     for (const key of ['PageDown', 'ArrowRight', 'ArrowDown', ' ']) expect(pressKey(key, '').action, key).toEqual({ kind: 'next' });
@@ -34,6 +44,11 @@ describe('presenter keys', () => {
     expect(press(['0', 'Enter']).actions.at(-1)).toEqual({ kind: 'next' });
     expect(press(['9', '9', '9', '9']).typed).toBe('999');
     expect(pressKey('Enter', '').action).toEqual({ kind: 'next' });
+  });
+
+  it('uses a key only where it does something, and leaves the rest to the page (Esc to close a card)', () => {
+    expect(used(['x', 'Backspace', '4', 'Backspace', 'Backspace', 'Escape'])).toEqual([false, false, true, true, false, true]);
+    expect(used(['4', 'Escape'])).toEqual([true, true]);
   });
 
   it('keeps every move within the tour', () => {

@@ -8,7 +8,8 @@ import { decodeSeed } from '../../src/extract/text.ts';
 import { NO_FILTERS } from '../../src/core/filters.ts';
 import { atlasModel } from '../../src/core/model.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
-import { CAPTION_LIMITS, linkSetsView, nextStep, parseTour, stepBar, stepWithin, type Tour } from '../../src/core/tour.ts';
+import { CAPTION_LIMITS, nextStep, parseTour, setsView, stepBar, stepWithin, type Tour, type TourProblem } from '../../src/core/tour.ts';
+import { parseViewState } from '../../src/core/url-state.ts';
 import { LANGUAGES } from '../../src/core/languages.ts';
 import { localizer } from '../../src/i18n/localizer.ts';
 import { tourProblemText } from '../../src/ui/notice-text.ts';
@@ -78,10 +79,16 @@ describe('a tour file that cannot be played', () => {
 
   it('reports each problem with its code and what it names', () => {
     expect(parseTour('{"id": "default", "steps": [', 'default', model)).toEqual({ ok: false, problem: { code: 'json', values: {} } });
-    expect(broken((t) => delete t.steps[1].caption.en)).toMatchObject({ ok: false, problem: { code: 'shape', values: { path: 'step 2 › caption › en' } } });
-    expect(broken((t) => (t.steps[0].caption['zh-Hans'] = '字'.repeat(CAPTION_LIMITS['zh-Hans'] + 1)))).toMatchObject({ problem: { code: 'shape', values: { path: 'step 1 › caption › zh-Hans' } } });
-    expect(broken((t) => (t.steps = []))).toMatchObject({ problem: { code: 'shape', values: { path: 'steps' } } });
-    expect(broken((t) => (t.steps[0].extra = 1))).toMatchObject({ problem: { code: 'shape' } });
+    expect(broken((t) => delete t.steps[1].caption.en)).toEqual({ ok: false, problem: { code: 'shape.missing', values: { step: 2, field: 'caption.en' } } });
+    expect(broken((t) => (t.steps[0].caption['zh-Hans'] = '字'.repeat(CAPTION_LIMITS['zh-Hans'] + 1)))).toEqual({
+      ok: false,
+      problem: { code: 'shape.long', values: { step: 1, field: 'caption.zh-Hans', max: CAPTION_LIMITS['zh-Hans'] } },
+    });
+    expect(broken((t) => (t.steps[0].caption.en = '  '))).toEqual({ ok: false, problem: { code: 'shape.empty', values: { step: 1, field: 'caption.en' } } });
+    expect(broken((t) => (t.steps = []))).toEqual({ ok: false, problem: { code: 'shape.empty', values: { step: 0, field: 'steps' } } });
+    expect(broken((t) => (t.steps[0].extra = 1))).toEqual({ ok: false, problem: { code: 'shape.unknown', values: { step: 1, field: 'extra' } } });
+    expect(broken((t) => (t.steps[3].cite.start = '12'))).toMatchObject({ problem: { code: 'shape.type', values: { step: 4, field: 'cite.start' } } });
+    expect(parseTour('"a tour"', 'default', model)).toMatchObject({ problem: { code: 'shape.type', values: { step: 0, field: '' } } });
     expect(broken((t) => (t.id = 'other'))).toEqual({ ok: false, problem: { code: 'id', values: { id: 'other' } } });
     expect(broken((t) => (t.steps[2].view = 'lang=en'))).toEqual({ ok: false, problem: { code: 'view.param', values: { step: 3, param: 'lang' } } });
     expect(broken((t) => (t.steps[2].view = 'mode=kiosk'))).toEqual({ ok: false, problem: { code: 'view.param', values: { step: 3, param: 'mode' } } });
@@ -108,6 +115,9 @@ describe('a tour file that cannot be played', () => {
     const problems = [
       parseTour('nope', 'default', model),
       broken((t) => delete t.title),
+      broken((t) => (t.steps[0].caption.en = 'x'.repeat(CAPTION_LIMITS.en + 1))),
+      broken((t) => (t.steps[0].zoom = 3)),
+      parseTour('"a tour"', 'default', model),
       broken((t) => (t.id = 'other')),
       broken((t) => (t.steps[0].view = 'read=x')),
       broken((t) => (t.steps[0].view = 'sel=country:XXX')),
@@ -128,18 +138,28 @@ describe('a tour file that cannot be played', () => {
       const result = problems[i]!;
       return result.ok ? '' : tourProblemText(localizer('en', table), 'default', result.problem);
     };
-    expect(en(4)).toBe('The tour “default” cannot be played: in step 1’s view, sel=country:XXX: no country XXX in the atlas');
-    expect(en(6)).toBe('The tour “default” cannot be played: its file tours/default.json could not be loaded (503 Service Unavailable)');
-    expect(en(7)).toBe('The tour “default” cannot be played: there is no file tours/default.json');
+    expect(en(2)).toBe(`The tour “default” cannot be played: step 1’s caption.en is longer than ${CAPTION_LIMITS.en} characters`);
+    expect(en(3)).toBe('The tour “default” cannot be played: step 1’s zoom is not a field of a tour file');
+    expect(en(1)).toBe('The tour “default” cannot be played: the field title is missing');
+    expect(en(7)).toBe('The tour “default” cannot be played: in step 1’s view, sel=country:XXX: no country XXX in the atlas');
+    expect(en(9)).toBe('The tour “default” cannot be played: its file tours/default.json could not be loaded (503 Service Unavailable)');
+    expect(en(10)).toBe('The tour “default” cannot be played: there is no file tours/default.json');
+    expect(tourProblemText(localizer('zh-Hans', table), 'default', (problems[2] as { ok: false; problem: TourProblem }).problem)).toBe(
+      `导览“default”无法播放:第 1 步的 caption.en超过 ${CAPTION_LIMITS.en} 个字符`,
+    );
   });
 });
 
 describe('which links set a view besides their step', () => {
-  it('tells a hand-written step link from one the app wrote', () => {
-    expect(linkSetsView('?tour=default&step=3&lang=en&mode=present')).toBe(false);
-    expect(linkSetsView('?mode=Kiosk&pace=5&origin=')).toBe(false);
-    expect(linkSetsView('?mode=present,park&step=2')).toBe(true);
-    expect(linkSetsView('?origin=wuhan&step=2')).toBe(true);
-    expect(linkSetsView('?step=2&cam=100,30,3')).toBe(true);
+  const sets = (search: string) => setsView(parseViewState(search, parsed.atlas).state);
+  it('tells a hand-written step link from one the app wrote, by what the link codec kept', () => {
+    expect(sets('?tour=default&step=3&lang=en&mode=present')).toBe(false);
+    expect(sets('?mode=Kiosk&pace=5&origin=')).toBe(false);
+    // A value the codec dropped sets nothing: the step's own view stays.
+    expect(sets('?step=2&origin=atlantis&cam=1,2')).toBe(false);
+    expect(sets('?mode=present,park&step=2')).toBe(true);
+    expect(sets('?origin=wuhan&step=2')).toBe(true);
+    expect(sets('?step=2&cam=100,30,3')).toBe(true);
+    expect(sets('?step=2&proj=globe')).toBe(true);
   });
 });
