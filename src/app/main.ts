@@ -21,9 +21,7 @@ import { nameDrawers, showDrawers } from './drawers.ts';
 import { applyPageLanguage, chooseLanguage, rememberLanguage, traditionalTable } from './language.ts';
 import { applyPalette } from './page-colours.ts';
 import { NoticeBoard } from './notices.ts';
-import { runKiosk } from './kiosk.ts';
-import { listenToPresenter, showRoom } from './presenter.ts';
-import { fetchTour, openWithTour, TourPlayer } from './tour-player.ts';
+import type { Presentation } from './presentation.ts';
 import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { noticeText } from '../ui/notice-text.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
@@ -56,7 +54,9 @@ async function start(): Promise<void> {
   const notices = new NoticeBoard(document.getElementById('notices')!);
   if (fromUrl.notices.length > 0) notices.add((l) => l.t('notices.lead'), fromUrl.notices.map((notice) => (l) => noticeText(l, notice)));
   // A presentation's or a kiosk's tour is checked before the first picture, which shows its step.
-  const { view, tour } = await openWithTour(fromUrl.view, fromUrl.view.tour && fetchTour(fromUrl.view.tour.id), model, notices);
+  const { view, tour } = fromUrl.view.tour
+    ? await import('./presentation.ts').then(({ openWithTour }) => openWithTour(fromUrl.view, model, notices))
+    : { view: fromUrl.view, tour: null };
   // The selection and the reader from a link are applied once the map is drawn.
   const store = new Store({ ...view, lang, selection: null, reading: null, hover: null, playing: !reducedMotion.matches });
   const select = (selection: Selection | null) => {
@@ -95,6 +95,8 @@ async function start(): Promise<void> {
   bind(store, (s) => (s.selection?.kind === 'origin' ? s.selection.id : null), (origin) => (legend.selectedOrigin = origin));
   bind(store, (s) => model.tooltip(s.hover?.target ?? null), (summary) => (tooltip.content = summary));
   bind(store, (s) => s.hover, (hover) => hover && Object.assign(tooltip, hover.at));
+  // The page's chrome follows the mode (index.html: a room shows the map and the step bar only).
+  bind(store, (s) => s.mode, (mode) => (document.body.dataset.mode = mode));
   bind(store, (s) => s.projection, (projection) => (header.projection = projection));
   watch(store, (s) => s.projection, (projection) => map.setProjection(projection));
   bind(store, (s) => s.playing, (playing) => (header.playing = playing));
@@ -128,10 +130,23 @@ async function start(): Promise<void> {
     const { reading } = store.get();
     if (reading) store.update({ reading: { ...reading, script: (event as CustomEvent<Script>).detail } });
   });
-  // The tour's step bar and the room's drawing show with the first picture; the presenter's keys
-  // and the kiosk's clock start once the link's view is all applied (below).
-  const player = new TourPlayer({ store, model, map, loc, notices, opened: tour, openReader });
-  showRoom(store, map);
+  // Tours and presentation mode: wired now when the link plays a tour (its step bar and the
+  // room's drawing show with the first picture), else when Present is first pressed. The
+  // presenter's keys and the kiosk's clock listen once the link's view is all applied (below).
+  let presentation = null as Promise<Presentation> | null;
+  let listening = false;
+  const presenting = () =>
+    (presentation ??= import('./presentation.ts').then(({ wirePresentation }) => {
+      const wired = wirePresentation({ store, model, map, loc, notices, opened: tour, openReader });
+      if (listening) wired.listen();
+      return wired;
+    }));
+  if (tour) await presenting();
+  header.addEventListener('present', () => {
+    presenting()
+      .then(({ player }) => player.present())
+      .catch((error: unknown) => console.warn('Presentation mode could not be loaded.', error));
+  });
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
   addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
@@ -147,8 +162,8 @@ async function start(): Promise<void> {
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.
   keepViewInUrl(store);
-  listenToPresenter({ store, player, openReader });
-  runKiosk(store, player);
+  listening = true;
+  if (presentation) (await presentation).listen();
   publishStatus({ linksDrawn: drawn, map: map.map });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')

@@ -22,7 +22,7 @@ function keyBelongsToTarget(event: KeyboardEvent): boolean {
   return [' ', 'Enter'].includes(event.key) && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 }
 
-/** Draws for a room while presenting or in a kiosk: the page's chrome (index.html), the map, the pointer. */
+/** Draws for a room while presenting or in a kiosk: the map and the pointer (the page's chrome follows body[data-mode], index.html). */
 export function showRoom(store: Store, map: AtlasMap): void {
   let resting = 0;
   const rest = () => {
@@ -31,7 +31,6 @@ export function showRoom(store: Store, map: AtlasMap): void {
     if (store.get().mode !== 'explore') resting = window.setTimeout(() => document.body.classList.add('cursor-resting'), CURSOR_REST_MS);
   };
   bind(store, (s) => s.mode, (mode) => {
-    document.body.dataset.mode = mode;
     map.setRoom(mode !== 'explore');
     rest();
   });

@@ -19,7 +19,7 @@ import type { Store } from './store.ts';
 /** A tour's file as text, or why it could not be had: not there, or not loaded (with the reason). */
 type TourFile = string | { missing: true } | { failed: string };
 
-export async function fetchTour(id: string): Promise<TourFile> {
+async function fetchTour(id: string): Promise<TourFile> {
   try {
     const response = await fetch(new URL(`tours/${id}.json`, document.baseURI), { headers: { Accept: 'application/json' } });
     // A server that answers every path with the app's page (a single-page fallback) has no such file either.
@@ -40,10 +40,10 @@ function readTour(file: TourFile, id: string, model: AtlasModel): ParsedTour {
  * of its own (one the app wrote: the step's and whatever the viewer changed after). A tour that
  * cannot be played is reported, and the atlas opens as the explorer.
  */
-export async function openWithTour(view: ViewState, file: Promise<TourFile> | null, model: AtlasModel, notices: NoticeBoard): Promise<{ view: ViewState; tour: Tour | null }> {
-  if (!view.tour || !file) return { view, tour: null };
+export async function openWithTour(view: ViewState, model: AtlasModel, notices: NoticeBoard): Promise<{ view: ViewState; tour: Tour | null }> {
+  if (!view.tour) return { view, tour: null };
   const { id } = view.tour;
-  const parsed = readTour(await file, id, model);
+  const parsed = readTour(await fetchTour(id), id, model);
   if (!parsed.ok) {
     notices.add((loc) => tourProblemText(loc, id, parsed.problem));
     return { view: { ...view, mode: 'explore', tour: null }, tour: null };
@@ -54,7 +54,7 @@ export async function openWithTour(view: ViewState, file: Promise<TourFile> | nu
   return { view: { ...view, ...stepView, tour: { id, step } }, tour: parsed.tour };
 }
 
-interface PlayerWiring {
+export interface PlayerWiring {
   store: Store;
   model: AtlasModel;
   map: AtlasMap;
@@ -133,7 +133,6 @@ export class TourPlayer {
     bar.addEventListener('present', () => this.present());
     bar.addEventListener('read', (event) => openReader((event as CustomEvent<Omit<Reading, 'script'>>).detail));
     bar.addEventListener('tour-leave', () => store.update({ mode: 'explore', tour: null }));
-    document.querySelector('atlas-header')!.addEventListener('present', () => this.present());
   }
 
   /** The tour being played and its step; null when none is. */
@@ -178,7 +177,7 @@ export class TourPlayer {
   }
 
   /** Presentation mode, at the tour's current step (the step's view again), or the default tour's first. */
-  private present(): void {
+  present(): void {
     const { tour, mode } = this.store.get();
     // A kiosk's visitor cannot turn it into a presentation (the header's button is hidden there too).
     if (mode === 'kiosk') return;

@@ -145,7 +145,8 @@ async function readsCite(page: Page, step: number): Promise<void> {
 async function closeReader(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await readerDialog(page).waitFor({ state: 'detached', timeout: 60_000 });
-  expect(new URLSearchParams(await settledSearch(page)).has('read')).toBe(false);
+  // The dialog's close event, which the app follows, comes a task after the dialog closes.
+  await expect.poll(async () => new URLSearchParams(await settledSearch(page)).has('read'), { timeout: 60_000 }).toBe(false);
 }
 
 describe('presentation mode, the guided tour and the kiosk', () => {
