@@ -6,6 +6,7 @@ import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { ORIGIN_COLOURS } from '../../src/map/palette.ts';
 import { detailLayers, LABEL_LAYER, labelText } from '../../src/map/style.ts';
+import { contrast } from './colour.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 const table = traditionalTable(['public/data/atlas.json', 'geo/world.topo.json', 'geo/china.topo.json']);
@@ -46,16 +47,6 @@ describe('labelText', () => {
 });
 
 describe('the labels’ colours', () => {
-  /** WCAG 2 contrast ratio of two colours. */
-  const contrast = (a: Color, b: Color) => {
-    const luminance = ({ r, g, b: blue }: Color) => {
-      const linear = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(blue);
-    };
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
-
   it('keeps every origin’s name at 4.5:1 or more against its halo, in the origin’s hue', () => {
     const layer = detailLayers().find((l) => l.id === LABEL_LAYER)!;
     const paint = layer.type === 'symbol' ? layer.paint! : {};
