@@ -4,12 +4,14 @@
 // and the kiosk's language and motion come back, and the tour plays on. Nothing a visitor does
 // takes the page off the atlas.
 import { kioskDue, type KioskClock } from '../core/kiosk.ts';
+import type { Language } from '../core/languages.ts';
 import { nextStep } from '../core/tour.ts';
 import { watch } from './bind.ts';
 import type { Store } from './store.ts';
 import type { TourPlayer } from './tour-player.ts';
 
-export function runKiosk(store: Store, player: TourPlayer): void {
+/** `setLanguage` is the app's one way to change the language (a 繁體 table still on its way for the visitor is dropped). */
+export function runKiosk(store: Store, player: TourPlayer, setLanguage: (lang: Language) => void): void {
   const { lang, playing } = store.get();
   let clock: KioskClock = { shownAt: performance.now(), touchedAt: null };
   let timer = 0;
@@ -31,7 +33,8 @@ export function runKiosk(store: Store, player: TourPlayer): void {
     document.body.dataset.visitor = 'false';
     for (const drawer of document.querySelectorAll('details')) drawer.open = false;
     document.getElementById('notices')!.hidden = true;
-    store.update({ lang, playing });
+    setLanguage(lang);
+    store.update({ playing });
     const shown = player.current();
     if (shown) player.goTo(shown.step);
     schedule();

@@ -23,7 +23,7 @@ import { applyPalette } from './page-colours.ts';
 import { NoticeBoard } from './notices.ts';
 import type { Presentation } from './presentation.ts';
 import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
-import { noticeText } from '../ui/notice-text.ts';
+import { noticeText, tourProblemText } from '../ui/notice-text.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
@@ -54,8 +54,15 @@ async function start(): Promise<void> {
   const notices = new NoticeBoard(document.getElementById('notices')!);
   if (fromUrl.notices.length > 0) notices.add((l) => l.t('notices.lead'), fromUrl.notices.map((notice) => (l) => noticeText(l, notice)));
   // A presentation's or a kiosk's tour is checked before the first picture, which shows its step.
+  // Its code is a chunk of its own: if that cannot be loaded, the atlas opens as the explorer.
   const { view, tour } = fromUrl.view.tour
-    ? await import('./presentation.ts').then(({ openWithTour }) => openWithTour(fromUrl.view, model, notices))
+    ? await import('./presentation.ts')
+        .then(({ openWithTour }) => openWithTour(fromUrl.view, model, notices))
+        .catch((error: unknown) => {
+          const id = fromUrl.view.tour!.id;
+          notices.add((l) => tourProblemText(l, id, { code: 'load', values: { detail: (error as Error).message } }));
+          return { view: { ...fromUrl.view, mode: 'explore' as const, tour: null }, tour: null };
+        })
     : { view: fromUrl.view, tour: null };
   // The selection and the reader from a link are applied once the map is drawn.
   const store = new Store({ ...view, lang, selection: null, reading: null, hover: null, playing: !reducedMotion.matches });
@@ -110,16 +117,24 @@ async function start(): Promise<void> {
   header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
   header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
   header.addEventListener('frame', () => map.frameTies());
-  header.addEventListener('language', (event) => {
-    const next = (event as CustomEvent<Language>).detail;
-    rememberLanguage(next);
-    // The table first, so that every view switches at once, already in Traditional.
+  // The one way the language changes after start (the header, a kiosk going back to its own).
+  // 繁體's table comes first, so that every view switches at once, already in Traditional; a
+  // table that arrives after another language was asked for is not applied.
+  let askedLanguage: Language = lang;
+  const setLanguage = (next: Language) => {
+    askedLanguage = next;
     (next === 'zh-Hant' ? traditionalTable() : Promise.resolve(traditional))
       .then((loaded) => {
+        if (askedLanguage !== next) return;
         traditional = loaded;
         store.update({ lang: next });
       })
       .catch((error: unknown) => console.warn('繁體中文 could not be loaded', error));
+  };
+  header.addEventListener('language', (event) => {
+    const next = (event as CustomEvent<Language>).detail;
+    rememberLanguage(next);
+    setLanguage(next);
   });
   for (const view of [card, legend]) view.addEventListener('select', (event) => select((event as CustomEvent<Selection | null>).detail));
   const openReader = (passage: Omit<Reading, 'script'>) => store.update({ reading: { ...passage, script: 'original' } });
@@ -137,7 +152,7 @@ async function start(): Promise<void> {
   let listening = false;
   const presenting = () =>
     (presentation ??= import('./presentation.ts').then(({ wirePresentation }) => {
-      const wired = wirePresentation({ store, model, map, loc, notices, opened: tour, openReader });
+      const wired = wirePresentation({ store, model, map, loc, notices, opened: tour, openReader, setLanguage });
       if (listening) wired.listen();
       return wired;
     }));

@@ -1,7 +1,7 @@
 // Tours, presentation mode and the kiosk, in a chunk of their own: loaded before the first picture
 // when a link asks for a tour, or when the header's Present is pressed; an explorer who does
 // neither never loads them.
-import type { Tour } from '../core/tour.ts';
+import type { Language } from '../core/languages.ts';
 import { runKiosk } from './kiosk.ts';
 import { listenToPresenter, showRoom } from './presenter.ts';
 import { TourPlayer, type PlayerWiring } from './tour-player.ts';
@@ -14,15 +14,15 @@ export interface Presentation {
   listen(): void;
 }
 
-export function wirePresentation(wiring: PlayerWiring & { opened: Tour | null }): Presentation {
-  const { store, map, openReader } = wiring;
+export function wirePresentation(wiring: PlayerWiring & { setLanguage(lang: Language): void }): Presentation {
+  const { store, map, openReader, setLanguage } = wiring;
   const player = new TourPlayer(wiring);
   showRoom(store, map);
   return {
     player,
     listen: () => {
       listenToPresenter({ store, player, openReader });
-      runKiosk(store, player);
+      runKiosk(store, player, setLanguage);
     },
   };
 }

@@ -11,14 +11,18 @@ import type { TourPlayer } from './tour-player.ts';
 /** How long the pointer may rest before it hides, in a room: nothing on the screen but the map. */
 const CURSOR_REST_MS = 2500;
 
-/** Whether a key belongs to what has the focus (a field, a dialog, a focused button's Space) rather than to the presenter. */
-function keyBelongsToTarget(event: KeyboardEvent): boolean {
+/**
+ * Whether a key belongs to what has the focus (a field, a dialog, a focused button's Space or
+ * Enter) rather than to the presenter; Enter after digits is the presenter's, whatever has the focus.
+ */
+function keyBelongsToTarget(event: KeyboardEvent, typed: string): boolean {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return true;
   const path = event.composedPath();
   if (path.some((node) => node instanceof HTMLDialogElement && node.open)) return true;
   const target = path[0];
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return true;
+  if (event.key === 'Enter' && typed !== '') return false;
   return [' ', 'Enter'].includes(event.key) && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 }
 
@@ -92,7 +96,7 @@ export function listenToPresenter({ store, player, openReader }: PresenterWiring
   };
 
   addEventListener('keydown', (event) => {
-    if (store.get().mode === 'explore' || keyBelongsToTarget(event)) return;
+    if (store.get().mode === 'explore' || keyBelongsToTarget(event, typed)) return;
     // A blanked screen comes back with any key, B and "." among them.
     if (!blank.hidden) {
       blank.hidden = true;

@@ -71,6 +71,8 @@ export class TourPlayer {
   private readonly model: AtlasModel;
   private readonly notices: NoticeBoard;
   private readonly tours = new Map<string, Tour>();
+  /** Tours being fetched, by id. */
+  private readonly loading = new Map<string, Promise<Tour | null>>();
   private readonly bar = document.querySelector('atlas-step-bar')!;
   /** Called whenever a step is entered (the kiosk times its pace from it). */
   onStep: () => void = () => undefined;
@@ -109,21 +111,14 @@ export class TourPlayer {
       announcer.textContent = `${l.t('tour.step', { step: state.tour.step, count: tour.steps.length })}: ${tour.steps[state.tour.step - 1]!.caption[l.lang]}`;
     });
 
-    // What the bar covers is kept clear when a step frames its ties.
-    const measureBar = () => {
-      const height = bar.hidden ? 0 : bar.getBoundingClientRect().height;
-      map.setFooter(height && height + 16);
-      // The table's drawer opens above the bar (index.html).
-      document.body.style.setProperty('--step-bar-height', `${height}px`);
-    };
-    new ResizeObserver(measureBar).observe(bar);
+    new ResizeObserver(() => this.measureBar()).observe(bar);
     publishStatus({ stepDrawn: 0 });
     const { tour: openedAt, camera } = store.get();
     if (opened && openedAt) {
       // The step's view is in the store already (openWithTour); once the bar is laid out (before
       // the map's first frame), the camera frames the step's ties unless the link has a camera.
       void bar.updateComplete.then(() => {
-        measureBar();
+        this.measureBar();
         if (!camera) map.showStep(null, false);
         this.whenDrawn(openedAt.step);
       });
@@ -141,6 +136,13 @@ export class TourPlayer {
     return tour && state.tour ? { tour, step: state.tour.step } : null;
   }
 
+  /** Keeps what the bar covers clear when a step frames its ties, and the table's drawer above it (index.html). */
+  private measureBar(): void {
+    const height = this.bar.hidden ? 0 : this.bar.getBoundingClientRect().height;
+    this.map.setFooter(height && height + 16);
+    document.body.style.setProperty('--step-bar-height', `${height}px`);
+  }
+
   private tourOf(state: AppState): Tour | null {
     return (state.tour && this.tours.get(state.tour.id)) ?? null;
   }
@@ -155,25 +157,42 @@ export class TourPlayer {
     const { view } = shown.tour.steps[step - 1]!;
     publishStatus({ stepDrawn: 0 });
     this.store.update({ ...view, tour: { id: shown.tour.id, step }, reading: null, hover: null });
-    this.map.showStep(view.camera);
     this.onStep();
-    this.whenDrawn(step);
+    // The camera once the bar shows this step (a microtask): a step framing its ties keeps clear
+    // of the bar as it is now, which a longer caption or a room's size may have changed.
+    void this.bar.updateComplete.then(() => {
+      if (this.store.get().tour?.step !== step) return;
+      this.measureBar();
+      this.map.showStep(view.camera);
+      this.whenDrawn(step);
+    });
   }
 
-  /** Opens a tour (fetching and checking it the first time) at a step, in a mode. */
+  /**
+   * Opens a tour at a step, in a mode: fetched and checked the first time (a second press while
+   * it is on its way waits for the same fetch), and again after a failure, the file perhaps mended.
+   */
   async play(id: string, step: number, mode: Mode): Promise<void> {
-    let tour = this.tours.get(id);
-    if (!tour) {
-      const parsed = readTour(await fetchTour(id), id, this.model);
-      if (!parsed.ok) {
-        this.notices.add((l) => tourProblemText(l, id, parsed.problem));
-        return;
-      }
-      tour = parsed.tour;
-      this.tours.set(id, tour);
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.tours.has(id) ? Promise.resolve(this.tours.get(id)!) : this.load(id);
+      this.loading.set(id, loading);
+      void loading.finally(() => this.loading.delete(id));
     }
+    const tour = await loading;
+    if (!tour) return;
     this.store.update({ mode, tour: { id, step: stepWithin(tour, step).step } });
     this.goTo(this.store.get().tour!.step);
+  }
+
+  private async load(id: string): Promise<Tour | null> {
+    const parsed = readTour(await fetchTour(id), id, this.model);
+    if (!parsed.ok) {
+      this.notices.add((l) => tourProblemText(l, id, parsed.problem));
+      return null;
+    }
+    this.tours.set(id, parsed.tour);
+    return parsed.tour;
   }
 
   /** Presentation mode, at the tour's current step (the step's view again), or the default tour's first. */

@@ -1,6 +1,6 @@
 // Presentation mode's answer to a clicker: the time from a key press to the next step's view
 // drawn, with the camera at rest and every tile in (the app's `step-drawn` mark, see
-// app/presentation.ts). The page prefers reduced motion, so each step is a jump: what is timed
+// app/tour-player.ts). The page prefers reduced motion, so each step is a jump: what is timed
 // is the app's work and the map's drawing, not the length of a camera flight, which is a choice
 // of design (MapLibre's flyTo, about a second and a half). The bare MapLibre page jumps to the
 // same cameras, for the ratio: how much of the time is the app's, and how much the map's own
@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 
-/** [lon, lat, zoom] of the camera a step came to rest at. */
-export type StepCamera = [number, number, number];
+/** [lon, lat, zoom, projection] of the camera a step came to rest at. */
+export type StepCamera = [number, number, number, string];
 
 export interface StepTimes {
   /** Key press → step drawn, ms, per counted press. */
@@ -48,7 +48,9 @@ export async function measureStepKeys(browser: Browser, url: string, rounds = 2)
     await page.keyboard.press(key);
     await page.waitForFunction((n) => window.atlas.stepDrawn === n, step, { timeout: 60_000 });
     const ms = await page.evaluate(`performance.getEntriesByName('step-drawn').at(-1).startTime - window.keyAt`);
-    const camera = await page.evaluate(`(() => { const map = window.atlas.map; return [map.getCenter().lng, map.getCenter().lat, map.getZoom()]; })()`);
+    const camera = await page.evaluate(
+      `(() => { const map = window.atlas.map; return [map.getCenter().lng, map.getCenter().lat, map.getZoom(), map.getProjection().type]; })()`,
+    );
     if (i >= 2) {
       times.push(Number(ms));
       cameras.push(camera as StepCamera);
@@ -81,7 +83,10 @@ export async function measureBareJumps(browser: Browser, url: string, cameras: S
   await page.waitForFunction(() => performance.getEntriesByName('links-drawn').length > 0, undefined, { timeout: 180_000 });
   const times: number[] = [];
   for (const camera of cameras) {
-    await page.evaluate(`window.jumpAt = performance.now(); window.bareMap.jumpTo({ center: [${camera[0]}, ${camera[1]}], zoom: ${camera[2]} })`);
+    // In the step's projection too: the globe draws otherwise than the flat map.
+    await page.evaluate(
+      `window.jumpAt = performance.now(); window.bareMap.setProjection({ type: '${camera[3]}' }); window.bareMap.jumpTo({ center: [${camera[0]}, ${camera[1]}], zoom: ${camera[2]} })`,
+    );
     times.push(await drawnSince(page, 'window.jumpAt'));
     await page.waitForTimeout(PAUSE_MS);
   }

@@ -10,7 +10,7 @@ export interface KioskClock {
 }
 
 /** `advance`: the next step, round to the first; `return`: back to the tour, the visitor gone. */
-export interface KioskDue {
+interface KioskDue {
   action: 'advance' | 'return';
   at: number;
 }

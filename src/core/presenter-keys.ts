@@ -1,5 +1,6 @@
 // What a presenter's keys do. Clickers send PageDown and PageUp (some also B or "." to blank the
-// screen, F5 or Esc to start and stop); keyboards add the arrows, Space, Home and End. A step is
+// screen, F5 or Esc to start and stop: F5, which would reload the page, goes to the first step);
+// keyboards add the arrows, Space, Home and End. A step is
 // reached by number as in slide software: its digits, then Enter.
 
 export type PresenterAction =
@@ -14,7 +15,7 @@ export type PresenterAction =
   | { kind: 'exit' };
 
 /** The digits typed so far towards a step number; none between jumps. */
-export type Typed = string;
+type Typed = string;
 
 const KEYS: Record<string, PresenterAction['kind']> = {
   PageDown: 'next',
@@ -25,6 +26,7 @@ const KEYS: Record<string, PresenterAction['kind']> = {
   ArrowLeft: 'previous',
   ArrowUp: 'previous',
   Home: 'first',
+  F5: 'first',
   End: 'last',
   '.': 'blank',
   b: 'blank',

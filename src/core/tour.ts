@@ -4,7 +4,8 @@
 //
 // A tour file is checked where it enters, in two passes: its shape against the schema below, then
 // every view through the URL codec and every citation against the dataset. Problems come back as
-// codes with values, which the interface words in the reader's language (notices.tour.*).
+// codes with values, which the interface words in the reader's language (tour.problem.* and
+// tour.where.* in src/i18n/messages.ts).
 import * as v from 'valibot';
 import { NO_FILTERS } from './filters.ts';
 import type { Language } from './languages.ts';
@@ -47,8 +48,7 @@ const captions = v.strictObject({ 'zh-Hans': caption('zh-Hans'), 'zh-Hant': capt
 const passageOffset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The shape of a tour file. */
-export const TourFileSchema = v.strictObject({
-  $schema: v.optional(v.string()),
+const TourFileSchema = v.strictObject({
   id: v.string(),
   title: captions,
   steps: v.pipe(

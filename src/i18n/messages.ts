@@ -226,7 +226,7 @@ export const MESSAGES = {
   'tour.previous': { zh: '上一步', en: 'Previous step' },
   'tour.next': { zh: '下一步', en: 'Next step' },
   'tour.read': { zh: '阅读原文', en: 'Read the passage' },
-  'tour.source': { zh: '出处', en: 'Source' },
+  'tour.source': { zh: '出处:', en: 'Source: ' },
   'tour.present': { zh: '演示', en: 'Present' },
   'tour.leave': { zh: '退出导览', en: 'Leave the tour' },
   'tour.goTo': { zh: '跳到第 {step} 步(按回车)', en: 'Go to step {step} (press Enter)' },

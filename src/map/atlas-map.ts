@@ -350,11 +350,13 @@ export class AtlasMap {
     else this.frameTies(animate);
   }
 
-  /** Resolves once the camera has come to rest and the map has drawn every tile of the view. */
+  /** Resolves once the camera has come to rest and the map has drawn every tile of the view, its sources loaded. */
   drawn(): Promise<void> {
     return new Promise((resolve) => {
       const check = () => {
-        if (this.map.isMoving() || !this.map.areTilesLoaded()) return;
+        // loaded(): the style, the sources and their tiles (before the sources have any tiles,
+        // there are none to be missing).
+        if (this.map.isMoving() || !this.map.loaded()) return;
         this.map.off('render', check);
         resolve();
       };

@@ -154,7 +154,7 @@ export class StepBar extends LitElement {
         <p class="caption" lang=${loc.tag}>${bar.caption[loc.lang]}</p>
         <p class="cite">
           <span class="quote" lang="zh">${evidence.quote}</span>
-          ${loc.t('tour.source')}: ${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
+          ${loc.t('tour.source')}${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
           <button class="read" @click=${() => this.emit('read', { doc: evidence.doc, start: evidence.start, end: evidence.end })}>${loc.t('tour.read')}</button>
         </p>
       </div>

@@ -83,11 +83,11 @@ const stepBar = (page: Page) =>
 const chrome = (page: Page) =>
   page.evaluate(() => {
     const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== 'none';
-    return { header: shown('atlas-header'), legend: shown('atlas-legend'), explore: shown('#explore'), ties: shown('#ties') };
+    return { header: shown('atlas-header'), legend: shown('atlas-legend'), card: shown('atlas-card'), explore: shown('#explore'), ties: shown('#ties') };
   });
 
-const HIDDEN = { header: false, legend: false, explore: false, ties: false };
-const SHOWN = { header: true, legend: true, explore: true, ties: true };
+const HIDDEN = { header: false, legend: false, card: false, explore: false, ties: false };
+const SHOWN = { header: true, legend: true, card: true, explore: true, ties: true };
 
 const values = (params: URLSearchParams, key: string) => (params.get(key) ?? '').split(',').filter((value) => value !== '');
 
@@ -243,6 +243,12 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     await barButton(page, 'Read the passage').click();
     await readsCite(page, here);
     await closeReader(page);
+    // With a bar button still focused, digits and Enter go to the step, not to the button.
+    await barButton(page, 'Next step').focus();
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await showsStep(page, 2, 'en', 'present');
+    expect(await readerDialog(page).count()).toBe(0);
     expect(watched.errors).toEqual([]);
   });
 
@@ -287,9 +293,9 @@ describe('presentation mode, the guided tour and the kiosk', () => {
   });
 
   it('the kiosk plays the tour by itself, pauses for a visitor and, when they leave, undoes what they changed', { timeout: 240_000 }, async () => {
-    // Step 10 of 11: the loop from the last step to the first comes soon.
+    // The last step but one: the loop from the last step to the first comes soon.
     const start = Math.max(1, STEPS - 1);
-    const watched = await openForTest(`?mode=kiosk&pace=1&idle=8&lang=en&step=${start}`);
+    const watched = await openForTest(`?mode=kiosk&pace=1&idle=12&lang=en&step=${start}`);
     const { page } = watched;
     expect(await bodyMode(page)).toBe('kiosk');
     expect(await chrome(page)).toEqual(HIDDEN);
@@ -358,7 +364,7 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     expect(returned.get('lang')).toBe('en');
     expect(returned.has('read')).toBe(false);
     expect(values(returned, 'origin')).not.toContain('wuhan');
-    expect([returned.get('pace'), returned.get('idle')]).toEqual(['1', '8']);
+    expect([returned.get('pace'), returned.get('idle')]).toEqual(['1', '12']);
     const at = Number(returned.get('step'));
     expectStepInUrl(returned.toString(), at, 'kiosk');
     // And the tour goes on by itself.

@@ -28,8 +28,8 @@ describe('presenter keys', () => {
   it('moves on with a clicker’s PageDown, the arrows down and right, and Space; back with PageUp, up and left', () => {
     for (const key of ['PageDown', 'ArrowRight', 'ArrowDown', ' ']) expect(pressKey(key, '').action, key).toEqual({ kind: 'next' });
     for (const key of ['PageUp', 'ArrowLeft', 'ArrowUp']) expect(pressKey(key, '').action, key).toEqual({ kind: 'previous' });
-    expect(press(['Home', 'End', '.', 'b', 'B', 'f', 'r', 'Escape']).actions.map((a) => a?.kind)).toEqual([
-      'first', 'last', 'blank', 'blank', 'blank', 'fullscreen', 'read', 'exit',
+    expect(press(['Home', 'End', '.', 'b', 'B', 'f', 'r', 'Escape', 'F5']).actions.map((a) => a?.kind)).toEqual([
+      'first', 'last', 'blank', 'blank', 'blank', 'fullscreen', 'read', 'exit', 'first',
     ]);
     expect(pressKey('x', '').action).toBeNull();
     expect(pressKey('constructor', '').action).toBeNull();

@@ -4,7 +4,7 @@ import { Color, createExpression, latest, validateStyleMin } from '@maplibre/map
 import { describe, expect, it } from 'vitest';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { PAPER } from '../../src/map/palette.ts';
-import { atlasStyle, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
+import { atlasStyle, detailLayers, LABEL_LAYER, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
 import { contrast, deltaE } from './colour.ts';
 import { features } from './map-fixture.ts';
 
@@ -12,13 +12,16 @@ const style = atlasStyle(features, {}, 'mercator');
 const links = style.layers.find((layer) => layer.id === 'links')!;
 const paint = links.type === 'line' ? links.paint! : {};
 
-/** A paint property of the links, evaluated for a link of `origin` and `width` at zoom 3, in a room or not. */
-function evaluate(property: 'line-color' | 'line-width', origin: string, room: boolean): unknown {
-  const expression = createExpression(paint[property], latest.paint_line[property] as never);
+/** A style value for a feature at zoom 3, in a room or not. */
+function evaluateValue(value: unknown, spec: unknown, properties: Record<string, unknown>, room: boolean): unknown {
+  const expression = createExpression(value, spec as never);
   if (expression.result !== 'success') throw new Error(JSON.stringify(expression.value));
-  const feature = { type: 'LineString', properties: { kind: 'link', origin, width: 2, collective: false } } as never;
-  return expression.value.evaluate({ zoom: 3, globalState: { [ROOM_STATE]: room } } as never, feature);
+  return expression.value.evaluate({ zoom: 3, globalState: { [ROOM_STATE]: room } } as never, { type: 'Point', properties } as never);
 }
+
+/** A paint property of the links, for a link of `origin`, 2 wide, solid or `collective` (a hollow tube). */
+const evaluate = (property: 'line-color' | 'line-width', origin: string, room: boolean, collective = false) =>
+  evaluateValue(paint[property], latest.paint_line[property], { kind: 'link', origin, width: 2, collective }, room);
 
 describe('the map for a room', () => {
   it('is a valid style, with the casing it adds', () => {
@@ -30,6 +33,24 @@ describe('the map for a room', () => {
     for (const origin of ORIGIN_IDS) {
       expect(evaluate('line-width', origin, true)).toBeCloseTo((evaluate('line-width', origin, false) as number) * ROOM_SCALE.links, 9);
     }
+  });
+
+  it('cases each link, solid or hollow, wider than it is drawn', () => {
+    const casing = roomLayers().find((layer) => layer.id === 'link-casing')!;
+    const casingWidth = casing.type === 'line' ? casing.paint!['line-width'] : null;
+    const gap = (collective: boolean) => evaluateValue(paint['line-gap-width'], latest.paint_line['line-gap-width'], { kind: 'link', width: 2, collective }, true) as number;
+    for (const collective of [false, true]) {
+      const drawn = (evaluate('line-width', 'wuhan', true, collective) as number) * (collective ? 2 : 1) + gap(collective);
+      const cased = evaluateValue(casingWidth, latest.paint_line['line-width'], { kind: 'link', width: 2, collective }, true) as number;
+      expect(cased, collective ? 'hollow' : 'solid').toBeGreaterThan(drawn);
+    }
+  });
+
+  it('draws labels larger by the room’s scale', () => {
+    const labels = detailLayers().find((layer) => layer.id === LABEL_LAYER)!;
+    const size = labels.type === 'symbol' ? labels.layout!['text-size'] : null;
+    const at = (room: boolean) => evaluateValue(size, latest.layout_symbol['text-size'], { kind: 'seat' }, room) as number;
+    expect(at(true)).toBeCloseTo(at(false) * ROOM_SCALE.labels, 9);
   });
 
   it('gives each origin a link colour of 4.5:1 against the land and 3:1 against the sea, and keeps the four apart', () => {
