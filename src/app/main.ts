@@ -4,7 +4,7 @@
 import { readerIndex } from '../core/reader.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
 import type { Language } from '../core/languages.ts';
-import type { Projection, Reading, Script } from '../core/view-state.ts';
+import { DEFAULT_TOUR, type Projection, type Reading, type Script } from '../core/view-state.ts';
 import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import { tieShades } from '../map/palette.ts';
@@ -53,14 +53,16 @@ async function start(): Promise<void> {
   const fromUrl = viewFromUrl(model.atlas);
   const notices = new NoticeBoard(document.getElementById('notices')!);
   if (fromUrl.notices.length > 0) notices.add((l) => l.t('notices.lead'), fromUrl.notices.map((notice) => (l) => noticeText(l, notice)));
+  // Tours and presentation mode are a chunk of their own; if it cannot be loaded, the page says so
+  // and the atlas works as the explorer.
+  const presentationFailed = (id: string, error: unknown) =>
+    notices.add((l) => tourProblemText(l, id, { code: 'load', values: { detail: (error as Error).message } }));
   // A presentation's or a kiosk's tour is checked before the first picture, which shows its step.
-  // Its code is a chunk of its own: if that cannot be loaded, the atlas opens as the explorer.
   const { view, tour } = fromUrl.view.tour
     ? await import('./presentation.ts')
         .then(({ openWithTour }) => openWithTour(fromUrl.view, model, notices))
         .catch((error: unknown) => {
-          const id = fromUrl.view.tour!.id;
-          notices.add((l) => tourProblemText(l, id, { code: 'load', values: { detail: (error as Error).message } }));
+          presentationFailed(fromUrl.view.tour!.id, error);
           return { view: { ...fromUrl.view, mode: 'explore' as const, tour: null }, tour: null };
         })
     : { view: fromUrl.view, tour: null };
@@ -160,7 +162,11 @@ async function start(): Promise<void> {
   header.addEventListener('present', () => {
     presenting()
       .then(({ player }) => player.present())
-      .catch((error: unknown) => console.warn('Presentation mode could not be loaded.', error));
+      .catch((error: unknown) => {
+        // Tried again at the next press: the chunk may come then.
+        presentation = null;
+        presentationFailed(store.get().tour?.id ?? DEFAULT_TOUR, error);
+      });
   });
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).

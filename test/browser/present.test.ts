@@ -447,4 +447,19 @@ describe('presentation mode, the guided tour and the kiosk', () => {
     expect(watched.errors.filter((error) => !/^Failed to load resource: .* 404 /.test(error))).toEqual([]);
     expect(outside(watched)).toEqual([]);
   });
+
+  it('without its code (the presentation chunk cannot be fetched) a presentation link opens the explorer, and says so', { timeout: 240_000 }, async () => {
+    const watched = await openForTest('?mode=present&lang=zh-Hans', {
+      before: (page) => page.route('**/assets/presentation-*.js', (route) => route.abort('internetdisconnected')),
+    });
+    const { page } = watched;
+    const notices = page.locator('#notices');
+    await notices.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await notices.textContent()).toMatch(/导览“default”无法播放/);
+    expect(await bodyMode(page)).toBe('explore');
+    expect(await chrome(page)).toEqual(SHOWN);
+    const search = new URLSearchParams(await settledSearch(page));
+    expect([search.has('tour'), values(search, 'mode')]).toEqual([false, []]);
+    expect(outside(watched)).toEqual([]);
+  });
 });
