@@ -38,9 +38,13 @@ let close: (() => Promise<void>) | undefined;
  */
 async function openForTest(
   query: string,
-  { viewport = { width: 1280, height: 800 }, before }: { viewport?: { width: number; height: number }; before?: (page: Page) => Promise<unknown> } = {},
+  {
+    viewport = { width: 1280, height: 800 },
+    before,
+    reducedMotion = 'reduce',
+  }: { viewport?: { width: number; height: number }; before?: (page: Page) => Promise<unknown>; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<WatchedPage> {
-  const watched = await openWatched(browser, { viewport, reducedMotion: 'reduce', locale: 'zh-CN' });
+  const watched = await openWatched(browser, { viewport, reducedMotion, locale: 'zh-CN' });
   onTestFinished(() => watched.page.close());
   await before?.(watched.page);
   await watched.page.goto(`${served.url}${query}`);
@@ -445,6 +449,35 @@ describe('presentation mode, the guided tour and the kiosk', () => {
 
     // The browser's own line for the missing file is the only error logged.
     expect(watched.errors.filter((error) => !/^Failed to load resource: .* 404 /.test(error))).toEqual([]);
+    expect(outside(watched)).toEqual([]);
+  });
+
+  it('flies from step to step where motion is welcome, and reports the step drawn once the flight has landed', { timeout: 240_000 }, async () => {
+    const watched = await openForTest('?mode=present&lang=en', { reducedMotion: 'no-preference' });
+    const { page } = watched;
+    await waitStepDrawn(page, 1);
+    // The camera's movement from the key press on: how many positions it passed, over how long.
+    await page.evaluate(() => {
+      const map = window.atlas.map!;
+      const flight = { moves: 0, start: 0, end: 0 };
+      (window as unknown as { flight: typeof flight }).flight = flight;
+      map.on('movestart', () => (flight.start = performance.now()));
+      map.on('move', () => flight.moves++);
+      map.on('moveend', () => (flight.end = performance.now()));
+    });
+    await page.keyboard.press('PageDown');
+    await waitStepDrawn(page, 2);
+    const { flight, moving } = await page.evaluate(() => ({
+      flight: (window as unknown as { flight: { moves: number; start: number; end: number } }).flight,
+      moving: window.atlas.map!.isMoving(),
+    }));
+    // A flight passes through several cameras over time (a jump, under reduced motion, through
+    // one at once), and it has landed when the step is reported drawn.
+    expect(flight.moves).toBeGreaterThanOrEqual(2);
+    expect(flight.end - flight.start).toBeGreaterThan(200);
+    expect(moving).toBe(false);
+    await showsStep(page, 2, 'en', 'present');
+    expect(watched.errors).toEqual([]);
     expect(outside(watched)).toEqual([]);
   });
 
