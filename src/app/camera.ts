@@ -5,7 +5,7 @@ import type { Store } from './store.ts';
 
 export function followCamera(map: AtlasMap, store: Store): void {
   const { camera, projection } = store.get();
-  if (camera) map.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+  if (camera) map.moveTo(camera, false);
   else if (projection === 'globe') map.showGlobe();
   map.map.on('moveend', () => {
     const { lng, lat } = map.map.getCenter();

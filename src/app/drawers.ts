@@ -9,6 +9,11 @@ export function nameDrawers(loc: Localizer): void {
   document.querySelector('#ties > summary')!.textContent = loc.t('drawer.ties');
 }
 
+/** Closes both drawers (a kiosk, when its visitor has gone). */
+export function closeDrawers(): void {
+  for (const drawer of drawers()) drawer.open = false;
+}
+
 /**
  * Unhides the drawers. Beside each other on a wide screen (index.html), they would cover each
  * other on a narrow one: there, opening one closes the other.

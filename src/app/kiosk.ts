@@ -7,11 +7,13 @@ import { kioskDue, type KioskClock } from '../core/kiosk.ts';
 import type { Language } from '../core/languages.ts';
 import { nextStep } from '../core/tour.ts';
 import { watch } from './bind.ts';
+import { closeDrawers } from './drawers.ts';
+import type { NoticeBoard } from './notices.ts';
 import type { Store } from './store.ts';
 import type { TourPlayer } from './tour-player.ts';
 
 /** `setLanguage` is the app's one way to change the language (a 繁體 table still on its way for the visitor is dropped). */
-export function runKiosk(store: Store, player: TourPlayer, setLanguage: (lang: Language) => void): void {
+export function runKiosk(store: Store, player: TourPlayer, notices: NoticeBoard, setLanguage: (lang: Language) => void): void {
   const { lang, playing } = store.get();
   let clock: KioskClock = { shownAt: performance.now(), touchedAt: null };
   let timer = 0;
@@ -31,8 +33,8 @@ export function runKiosk(store: Store, player: TourPlayer, setLanguage: (lang: L
   const returnToTour = () => {
     clock = { ...clock, touchedAt: null };
     document.body.dataset.visitor = 'false';
-    for (const drawer of document.querySelectorAll('details')) drawer.open = false;
-    document.getElementById('notices')!.hidden = true;
+    closeDrawers();
+    notices.dismiss();
     setLanguage(lang);
     store.update({ playing });
     const shown = player.current();

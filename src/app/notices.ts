@@ -19,7 +19,12 @@ export class NoticeBoard {
   constructor(private readonly box: HTMLElement) {
     this.close.type = 'button';
     this.close.textContent = '×';
-    this.close.addEventListener('click', () => (box.hidden = true));
+    this.close.addEventListener('click', () => this.dismiss());
+  }
+
+  /** Closes the box, as its × does; a note added later opens it again. */
+  dismiss(): void {
+    this.box.hidden = true;
   }
 
   /** Adds a lead and its items, and shows the box. */

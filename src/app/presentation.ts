@@ -15,14 +15,14 @@ export interface Presentation {
 }
 
 export function wirePresentation(wiring: PlayerWiring & { setLanguage(lang: Language): void }): Presentation {
-  const { store, map, openReader, setLanguage } = wiring;
+  const { store, map, notices, openReader, setLanguage } = wiring;
   const player = new TourPlayer(wiring);
   showRoom(store, map);
   return {
     player,
     listen: () => {
       listenToPresenter({ store, player, openReader });
-      runKiosk(store, player, setLanguage);
+      runKiosk(store, player, notices, setLanguage);
     },
   };
 }

@@ -119,7 +119,7 @@ export class TourPlayer {
       // the map's first frame), the camera frames the step's ties unless the link has a camera.
       void bar.updateComplete.then(() => {
         this.measureBar();
-        if (!camera) map.showStep(null, false);
+        if (!camera) map.moveTo(null, false);
         this.whenDrawn(openedAt.step);
       });
     }
@@ -163,7 +163,7 @@ export class TourPlayer {
     void this.bar.updateComplete.then(() => {
       if (this.store.get().tour?.step !== step) return;
       this.measureBar();
-      this.map.showStep(view.camera);
+      this.map.moveTo(view.camera);
       this.whenDrawn(step);
     });
   }

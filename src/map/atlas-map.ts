@@ -342,10 +342,11 @@ export class AtlasMap {
   }
 
   /**
-   * Flies to a tour step's camera, or frames what the filters keep when the step sets none. The
-   * flight is skipped where the reader prefers reduced motion (MapLibre's own rule).
+   * Moves to a camera (a link's, a tour step's), or frames what the filters keep when there is
+   * none; animated as a flight unless `animate` is false, and skipped where the reader prefers
+   * reduced motion (MapLibre's own rule).
    */
-  showStep(camera: Camera | null, animate = true): void {
+  moveTo(camera: Camera | null, animate = true): void {
     if (camera) this.map.flyTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, animate });
     else this.frameTies(animate);
   }
