@@ -3,10 +3,11 @@
 // empty text shows nothing.
 import { loadJson } from '../load/files.ts';
 
-export async function showCaption(element: HTMLElement): Promise<void> {
+/** Shows the caption, if one is set; resolves with its text (null for none), which pictures of the map carry too. */
+export async function showCaption(element: HTMLElement): Promise<string | null> {
   const config = (await loadJson(new URL('map-caption.json', document.baseURI).href, 'The map caption')) as { text?: unknown };
-  if (typeof config.text === 'string' && config.text.trim() !== '') {
-    element.textContent = config.text;
-    element.hidden = false;
-  }
+  if (typeof config.text !== 'string' || config.text.trim() === '') return null;
+  element.textContent = config.text;
+  element.hidden = false;
+  return config.text.trim();
 }

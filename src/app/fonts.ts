@@ -6,7 +6,7 @@ import labelFaces from 'virtual:label-font';
 import { FONT } from '../map/style.ts';
 
 /** The CSS family the page's own text uses (see index.html). */
-const PAGE_FAMILY = 'Noto Sans SC';
+export const PAGE_FAMILY = 'Noto Sans SC';
 
 /** Registers the label faces with the page, so that UI text draws with them as it appears. */
 export function registerPageFonts(): void {

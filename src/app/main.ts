@@ -7,6 +7,7 @@ import type { Language } from '../core/languages.ts';
 import { DEFAULT_TOUR, type Projection, type Reading, type Script } from '../core/view-state.ts';
 import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
+import type { MapEvents, MapView } from '../map/map-view.ts';
 import { tieShades } from '../map/palette.ts';
 import { atlasStyle } from '../map/style.ts';
 import '../ui/detail-card.ts';
@@ -40,8 +41,11 @@ function showError(message: string): void {
 async function start(): Promise<void> {
   registerPageFonts();
   applyPalette();
-  // The caption is optional: a missing or broken caption file must not stop the map.
-  showCaption(document.getElementById('caption')!).catch(() => undefined);
+  // The caption is optional: a missing or broken caption file must not stop the map. Pictures of the map carry it too.
+  let caption: string | null = null;
+  showCaption(document.getElementById('caption')!)
+    .then((text) => (caption = text))
+    .catch(() => undefined);
 
   // The URL's language, else the remembered one, else the browser's; 繁體 needs its table first.
   const lang = chooseLanguage(new URLSearchParams(location.search).get('lang'));
@@ -76,10 +80,20 @@ async function start(): Promise<void> {
   reader.index = readerIndex(model.index);
   legend.origins = model.atlas.origins;
 
-  const map = new AtlasMap(document.getElementById('map')!, atlasStyle(features, mapFontFaces(), store.get().projection), features, {
-    hover: (target, at) => store.update({ hover: target && { target, at } }),
-    select,
-  });
+  const events: MapEvents = { hover: (target, at) => store.update({ hover: target && { target, at } }), select };
+  const container = document.getElementById('map')!;
+  let map: MapView;
+  try {
+    map = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
+  } catch (error) {
+    // No WebGL2, or MapLibre cannot start: the static map instead, and a line that says so.
+    console.warn('The map is drawn as SVG:', error);
+    container.replaceChildren();
+    container.className = '';
+    const { SvgMap } = await import('../map/svg-map.ts');
+    map = new SvgMap(container, features, events, store.get().projection);
+    notices.add((l) => l.t('map.fallback'));
+  }
   followCamera(map, store);
   const loc = () => localizer(store.get().lang, traditional);
 
@@ -189,9 +203,11 @@ async function start(): Promise<void> {
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')
     .then(({ wireExplore }) => {
-      wireExplore({ store, model, loc, flyTo: (center, zoom) => map.map.flyTo({ center, zoom }) });
+      wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) });
       showDrawers();
+      return import('./figures.ts');
     })
+    .then(({ wireFigures }) => wireFigures({ store, model, features, map, loc, caption: () => caption }))
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');

@@ -3,7 +3,7 @@
 // (presentation and kiosk) and leave alone what the page's own controls use.
 import { pressKey, stepAfter, type PresenterAction } from '../core/presenter-keys.ts';
 import type { Reading } from '../core/view-state.ts';
-import type { AtlasMap } from '../map/atlas-map.ts';
+import type { MapView } from '../map/map-view.ts';
 import { bind } from './bind.ts';
 import type { Store } from './store.ts';
 import type { TourPlayer } from './tour-player.ts';
@@ -27,7 +27,7 @@ function keyBelongsToTarget(event: KeyboardEvent, typed: string): boolean {
 }
 
 /** Draws for a room while presenting or in a kiosk: the map and the pointer (the page's chrome follows body[data-mode], index.html). */
-export function showRoom(store: Store, map: AtlasMap): void {
+export function showRoom(store: Store, map: MapView): void {
   let resting = 0;
   const rest = () => {
     clearTimeout(resting);

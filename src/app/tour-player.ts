@@ -8,7 +8,7 @@ import type { MapSummary } from '../core/summary.ts';
 import { parseTour, setsView, stepBar, stepWithin, type ParsedTour, type Tour } from '../core/tour.ts';
 import { DEFAULT_TOUR, type AppState, type Mode, type Reading, type ViewState } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
-import type { AtlasMap } from '../map/atlas-map.ts';
+import type { MapView } from '../map/map-view.ts';
 import { noticeText, tourProblemText } from '../ui/notice-text.ts';
 import '../ui/step-bar.ts';
 import { bind } from './bind.ts';
@@ -57,7 +57,7 @@ export async function openWithTour(view: ViewState, model: AtlasModel, notices: 
 export interface PlayerWiring {
   store: Store;
   model: AtlasModel;
-  map: AtlasMap;
+  map: MapView;
   loc: () => Localizer;
   notices: NoticeBoard;
   /** The tour the page opened with, already checked; null if none. */
@@ -67,7 +67,7 @@ export interface PlayerWiring {
 
 export class TourPlayer {
   private readonly store: Store;
-  private readonly map: AtlasMap;
+  private readonly map: MapView;
   private readonly model: AtlasModel;
   private readonly notices: NoticeBoard;
   private readonly tours = new Map<string, Tour>();

@@ -203,3 +203,11 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
     originsCentre: [mean(atlas.origins.map((origin) => origin.lon)), mean(atlas.origins.map((origin) => origin.lat))],
   };
 }
+
+/** The box that holds every link and spoke the filters keep; every tie's box when they keep none. */
+export function keptBounds(features: AtlasFeatures, kept: KeptStates): Bounds {
+  const shown = features.lines.features.filter(({ properties: line }) =>
+    line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id),
+  );
+  return shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : features.bounds;
+}

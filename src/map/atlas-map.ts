@@ -7,12 +7,13 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Selection } from '../core/selection.ts';
 import type { LinkId, OriginId, SiteId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { Camera, Pointer, Projection } from '../core/view-state.ts';
+import type { Camera, Projection } from '../core/view-state.ts';
 import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
-import { boundsOfLines } from '../core/camera.ts';
 import type { LonLat } from '../core/arc.ts';
-import { pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
+import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
+import type { MapEvents, MapView } from './map-view.ts';
+import type { StaticCamera } from './static-map.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
@@ -38,10 +39,6 @@ maplibregl.setWorkerUrl(workerUrl);
 // once the map is created: its script is large and software rendering's machines are slow.
 maplibregl.prewarm();
 
-export interface AtlasMapEvents {
-  hover(target: Selection | null, at: Pointer): void;
-  select(target: Selection | null): void;
-}
 
 interface FeatureRef {
   source: string;
@@ -72,10 +69,40 @@ function selectionOf(layer: string, properties: Record<string, string>): Selecti
 }
 
 
+/**
+ * The pixels of a WebGL canvas without stopping the page: a read into a buffer that the GPU fills
+ * in its own time, polled until it has. Drawing the canvas into a 2D one instead would wait for
+ * the GPU there and then: 24 seconds for 4× under software rendering.
+ */
+async function readPixels(canvas: HTMLCanvasElement): Promise<HTMLCanvasElement> {
+  const gl = canvas.getContext('webgl2')!;
+  const { width, height } = canvas;
+  const buffer = gl.createBuffer();
+  gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
+  gl.bufferData(gl.PIXEL_PACK_BUFFER, width * height * 4, gl.STREAM_READ);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+  const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
+  gl.flush();
+  while (gl.clientWaitSync(fence, 0, 0) === gl.TIMEOUT_EXPIRED) await new Promise((resolve) => setTimeout(resolve, 40));
+  gl.deleteSync(fence);
+  const data = new Uint8ClampedArray(width * height * 4);
+  gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, data);
+  gl.deleteBuffer(buffer);
+  // WebGL's rows run bottom up.
+  const image = new ImageData(width, height);
+  const row = width * 4;
+  for (let y = 0; y < height; y++) image.data.set(data.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+  const pixels = document.createElement('canvas');
+  [pixels.width, pixels.height] = [width, height];
+  pixels.getContext('2d')!.putImageData(image, 0, 0);
+  return pixels;
+}
+
 /** Room around the ties when framing them: less on a phone, where every pixel counts. */
 const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
 
-export class AtlasMap {
+export class AtlasMap implements MapView {
   readonly map: maplibregl.Map;
   private readonly flow: FlowOverlay;
   private readonly countries: Map<string, Feature>;
@@ -93,6 +120,8 @@ export class AtlasMap {
   private footer = 0;
   /** Whether the map is drawn for a room (see setRoom). */
   private room = false;
+  /** Whether something is selected, and everything else faded. */
+  private focused = false;
   /** The labels' text-field for the current language (see setLanguage). */
   private labelField = labelText('zh-Hans');
 
@@ -100,7 +129,7 @@ export class AtlasMap {
     container: HTMLElement,
     style: maplibregl.StyleSpecification,
     private readonly features: AtlasFeatures,
-    events: AtlasMapEvents,
+    events: MapEvents,
   ) {
     this.kept = features.kept;
     this.keptWriter = new KeptStateWriter(features);
@@ -219,7 +248,8 @@ export class AtlasMap {
     this.selected = [...(own ? [own] : []), ...related];
     if (own) this.map.setFeatureState(own, { selected: true });
     for (const line of related) this.map.setFeatureState(line, { related: true });
-    this.map.setGlobalStateProperty(FOCUS_STATE, selection !== null);
+    this.focused = selection !== null;
+    this.map.setGlobalStateProperty(FOCUS_STATE, this.focused);
     this.flow.setFocus(selection ? new Set(relatedLinks) : null);
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
   }
@@ -366,13 +396,68 @@ export class AtlasMap {
     });
   }
 
+  flyTo(centre: LonLat, zoom: number): void {
+    this.map.flyTo({ center: centre, zoom });
+  }
+
+  onMoveEnd(listener: (camera: Camera) => void): void {
+    this.map.on('moveend', () => {
+      const { lng, lat } = this.map.getCenter();
+      listener({ lon: lng, lat, zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() });
+    });
+  }
+
+  view(): { camera: StaticCamera; width: number; height: number } {
+    const { lng, lat } = this.map.getCenter();
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const projection = this.map.getProjection()?.type === 'globe' ? 'globe' : 'mercator';
+    return { camera: { centre: [lng, lat], zoom: this.map.getZoom(), projection }, width, height };
+  }
+
+  /**
+   * The map as it is now, drawn again off screen at `scale` times its CSS pixels, with what
+   * the filters keep, the selection and the room's drawing; for a PNG. The comets are left out: a
+   * still picture has no flow. Where the GPU cannot draw that many pixels MapLibre draws fewer:
+   * the canvas's size says how many.
+   */
+  async pixels(scale: number): Promise<HTMLCanvasElement> {
+    const { width, height } = this.view();
+    const holder = document.createElement('div');
+    holder.setAttribute('aria-hidden', 'true');
+    Object.assign(holder.style, { position: 'fixed', left: `${-width - 64}px`, top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
+    document.body.append(holder);
+    const copy = new maplibregl.Map({
+      container: holder,
+      style: this.map.getStyle(),
+      center: this.map.getCenter(),
+      zoom: this.map.getZoom(),
+      pixelRatio: scale,
+      maxCanvasSize: [16384, 16384],
+      interactive: false,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      fadeDuration: 0,
+      localIdeographFontFamily: false,
+      validateStyle: false,
+    });
+    try {
+      addSiteMarkers(copy);
+      await copy.once('style.load');
+      new KeptStateWriter(this.features).write(this.kept, (target, state) => copy.setFeatureState(target, state));
+      for (const feature of this.selected) copy.setFeatureState(feature, this.map.getFeatureState(feature));
+      copy.setGlobalStateProperty(FOCUS_STATE, this.focused);
+      copy.setGlobalStateProperty(ROOM_STATE, this.room);
+      await copy.once('idle');
+      return await readPixels(copy.getCanvas());
+    } finally {
+      copy.remove();
+      holder.remove();
+    }
+  }
+
   /** Back to the view that holds every tie the filters keep (every tie, if they keep none). */
   frameTies(animate = true): void {
-    const { kept } = this;
-    const shown = this.features.lines.features.filter(({ properties: line }) =>
-      line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id),
-    );
-    const bounds = shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : this.features.bounds;
+    const bounds = keptBounds(this.features, this.kept);
     const padding = framePadding(this.map.getContainer());
     this.map.fitBounds(bounds, { padding: { top: padding, left: padding, right: padding, bottom: padding + this.footer }, animate });
   }

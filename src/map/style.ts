@@ -108,7 +108,7 @@ export function linkWidthAt(zoom: number, width: number): number {
  * (anchor, offset in ems), tried in order until one is free: origins, crowded together in
  * eastern China, get four.
  */
-const LABEL_STYLE: Record<PointKind, { size: [number, number]; bold: boolean; anchors: (string | [number, number])[] }> = {
+export const LABEL_STYLE: Record<PointKind, { size: [number, number]; bold: boolean; anchors: (string | [number, number])[] }> = {
   seat: { size: [12.5, 17], bold: true, anchors: ['right', [-0.7, 0], 'left', [0.7, 0], 'top', [0, 0.6], 'bottom', [0, -0.6]] },
   hub: { size: [10.5, 14], bold: true, anchors: ['top', [0, 0.9], 'bottom', [0, -0.9]] },
   country: { size: [10, 14], bold: false, anchors: ['center', [0, 0]] },

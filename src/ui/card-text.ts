@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CardKind, Subtitle, Summary, TieStart } from '../core/cards.ts';
 import type { Names } from '../core/types.ts';
-import { count } from './format.ts';
+import { count } from '../i18n/format.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 

@@ -7,7 +7,7 @@ import { tieStart, type Card, type Passage, type LinkRow } from '../core/cards.t
 import type { Selection } from '../core/selection.ts';
 import type { VocabularyTerm } from '../core/types.ts';
 import { kindText, nameWithSecond, subtitleText, tieStartText } from './card-text.ts';
-import { count, formatList } from './format.ts';
+import { count, formatList } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';

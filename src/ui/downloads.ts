@@ -1,11 +1,13 @@
 // Downloads of exactly what the filters keep: the CSV table, GeoJSON and a JSON subset of the
-// dataset. What goes into each file is decided in src/core/downloads.ts; this panel only turns
-// the file into a Blob and saves it, and says what is saved (N ties, lines, documents).
+// dataset; and pictures of the map as it is now (PNG, SVG) and a printed handout. What goes into
+// each file is decided in src/core/downloads.ts and, for pictures, made by the app
+// (app/figures.ts); this panel saves the file and says what is saved, or that a picture is being
+// made and when it is done.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DOWNLOAD_FORMATS, localDay, type DownloadFormat, type DownloadOffer } from '../core/downloads.ts';
 import { controlStyles } from './control-styles.ts';
-import { count } from './format.ts';
+import { count } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { panelStyles } from './shared-styles.ts';
 
@@ -15,9 +17,18 @@ export interface DownloadDetail {
   ties: number;
 }
 
-/** Saves a text as a file through a temporary object URL. */
-function save(name: string, type: string, content: string, host: ShadowRoot | HTMLElement): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export const FIGURE_SCALES = [1, 2, 4] as const;
+export type FigureScale = (typeof FIGURE_SCALES)[number];
+
+/** A picture asked for: SVG, or PNG at a scale of the map's size on screen. */
+export interface FigureRequest {
+  format: 'png' | 'svg';
+  scale: FigureScale;
+}
+
+/** Saves a file through a temporary object URL. */
+function save(name: string, blob: Blob, host: ShadowRoot | HTMLElement): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -34,6 +45,10 @@ export class Downloads extends LitElement {
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   /** The downloads of the kept ties (AtlasModel.downloads). */
   @property({ attribute: false }) offer: DownloadOffer | null = null;
+  /** The pixel size a PNG would have at each scale; null until the map is drawn (no pictures yet). */
+  @property({ attribute: false }) figureSizes: Record<FigureScale, { width: number; height: number }> | null = null;
+  /** A picture is being made: its buttons wait. */
+  @state() private making = false;
 
   /** What was last saved, for screen readers. */
   @state() private status = '';
@@ -79,6 +94,15 @@ export class Downloads extends LitElement {
         color: var(--ink-muted, #5d636d);
         font-size: 0.88em;
       }
+      h2 + .what,
+      .buttons + h2 {
+        margin-top: 0.9em;
+      }
+      .status {
+        margin: 0.5em 0 0;
+        min-height: 1.3em;
+        color: var(--ink-muted, #5d636d);
+      }
     `,
   ];
 
@@ -90,10 +114,57 @@ export class Downloads extends LitElement {
     const { offer } = this;
     if (!offer || offer.ties === 0) return;
     const file = offer.file(format, localDay(new Date()));
-    save(file.name, file.type, file.content, this.renderRoot as ShadowRoot);
+    save(file.name, new Blob([file.content], { type: file.type }), this.renderRoot as ShadowRoot);
     this.status = this.loc.t('downloads.started', { name: file.name });
     const detail: DownloadDetail = { format, name: file.name, ties: offer.ties };
     this.dispatchEvent(new CustomEvent('data-download', { detail, bubbles: true, composed: true }));
+  }
+
+  private askFigure(request: FigureRequest): void {
+    if (this.making) return;
+    this.dispatchEvent(new CustomEvent('figure-request', { detail: request, bubbles: true, composed: true }));
+  }
+
+  /** The app has started making `name`. */
+  figureStarted(name: string): void {
+    this.making = true;
+    this.status = this.loc.t('export.working', { name });
+  }
+
+  /** The app has made a picture: saved now, and said so. */
+  figureMade(figure: { name: string; blob: Blob; width: number; height: number; capped: boolean }): void {
+    this.making = false;
+    save(figure.name, figure.blob, this.renderRoot as ShadowRoot);
+    const { name, width, height } = figure;
+    this.status = figure.name.endsWith('.svg')
+      ? this.loc.t('export.done.svg', { name })
+      : this.loc.t(figure.capped ? 'export.capped' : 'export.done', { name, width, height });
+  }
+
+  figureFailed(name: string, reason: string): void {
+    this.making = false;
+    this.status = this.loc.t('export.failed', { name, reason });
+  }
+
+  private figureButtons() {
+    const { loc, figureSizes } = this;
+    const button = (label: string, note: string, id: string, ask: () => void) =>
+      html`<button ?disabled=${!figureSizes || this.making} aria-describedby="note-${id} figures-what" @click=${ask}>
+        <span class="label">${label}</span>
+        <span class="note" id="note-${id}">${note}</span>
+      </button>`;
+    return html`<h2 id="figures-title">${loc.t('export.title')}</h2>
+      <p class="what" id="figures-what">${loc.t('export.what')}</p>
+      <div class="buttons" role="group" aria-labelledby="figures-title">
+        ${FIGURE_SCALES.map((scale) => {
+          const size = figureSizes?.[scale] ?? { width: 0, height: 0 };
+          return button(loc.t('export.png', { scale }), loc.t('export.png.note', size), `png-${scale}`, () => this.askFigure({ format: 'png', scale }));
+        })}
+        ${button(loc.t('export.svg'), loc.t('export.svg.note'), 'svg', () => this.askFigure({ format: 'svg', scale: 1 }))}
+        ${button(loc.t('export.print'), loc.t('export.print.note'), 'print', () =>
+          this.dispatchEvent(new CustomEvent('print-request', { bubbles: true, composed: true })),
+        )}
+      </div>`;
   }
 
   override render() {
@@ -122,7 +193,8 @@ export class Downloads extends LitElement {
           </button>`,
         )}
       </div>
-      <p class="sr-only" role="status">${this.status}</p>
+      ${this.figureButtons()}
+      <p class="status" role="status">${this.status}</p>
     </section>`;
   }
 }
@@ -133,5 +205,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'data-download': CustomEvent<DownloadDetail>;
+    'figure-request': CustomEvent<FigureRequest>;
+    'print-request': CustomEvent<void>;
   }
 }

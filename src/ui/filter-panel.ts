@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { FACETS, isFiltered, NO_FILTERS, type Facet, type FacetCounts, type Filters } from '../core/filters.ts';
 import type { FacetOption } from '../core/facet-options.ts';
 import { controlStyles } from './control-styles.ts';
-import { count, formatNumber } from './format.ts';
+import { count, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';

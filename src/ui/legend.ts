@@ -6,7 +6,7 @@ import type { CountClass } from '../core/scales.ts';
 import type { Selection } from '../core/selection.ts';
 import type { Origin } from '../core/types.ts';
 import { nameWithSecond } from './card-text.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';

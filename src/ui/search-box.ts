@@ -8,7 +8,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { search, type SearchEntry, type SearchTarget } from '../core/search.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../core/types.ts';
 import { controlStyles } from './control-styles.ts';
-import { count } from './format.ts';
+import { count } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';

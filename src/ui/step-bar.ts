@@ -7,7 +7,7 @@ import type { StepBar as StepBarView } from '../core/tour.ts';
 import type { Mode } from '../core/view-state.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { nameWithSecond } from './card-text.ts';
-import { count } from './format.ts';
+import { count } from '../i18n/format.ts';
 import { panelStyles } from './shared-styles.ts';
 
 @customElement('atlas-step-bar')

@@ -3,7 +3,7 @@
 // a DOM.
 import type { Counted, MapSummary } from '../core/summary.ts';
 import type { Names } from '../core/types.ts';
-import { count, formatList, formatNumber } from './format.ts';
+import { count, formatList, formatNumber } from '../i18n/format.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 
 /** How many of each list are named before “and N more”. */

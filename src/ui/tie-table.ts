@@ -15,7 +15,7 @@ import { selectionMatcher, sortedOrder, type SortDirection } from '../core/table
 import type { Tie } from '../core/tie.ts';
 import type { Names, VocabularyTerm } from '../core/types.ts';
 import { controlStyles } from './control-styles.ts';
-import { count, formatNumber } from './format.ts';
+import { count, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';

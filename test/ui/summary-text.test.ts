@@ -6,7 +6,7 @@ import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { indexAtlas } from '../../src/core/atlas-index.ts';
 import { mapSummary } from '../../src/core/summary.ts';
 import type { Atlas } from '../../src/core/types.ts';
-import { count, formatList, formatNumber } from '../../src/ui/format.ts';
+import { count, formatList, formatNumber } from '../../src/i18n/format.ts';
 import { localizer } from '../../src/i18n/localizer.ts';
 import { summarySentences } from '../../src/ui/summary-text.ts';
 

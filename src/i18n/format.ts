@@ -1,8 +1,8 @@
 // Numbers, counts and lists in the interface language: counts pick the English singular or
 // plural message (Chinese says both alike), numbers and lists follow the language's conventions
 // (10,000; “A、B和C” / “A, B, and C”).
-import type { Localizer } from '../i18n/localizer.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { Localizer } from './localizer.ts';
+import type { MessageKey } from './messages.ts';
 
 /** What the messages can count: ties, origins, partners... (the keys count.<what>.one|other). */
 export type Countable = MessageKey extends infer K ? (K extends `count.${infer W}.one` ? W : never) : never;

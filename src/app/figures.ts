@@ -1,0 +1,139 @@
+// Pictures of the map as it is now (PNG at 1×, 2× or 4×, SVG) and the printed handout: the view's
+// facts from the model (core/figure.ts), worded and laid out by map/figure.ts, the map from the
+// map view (MapLibre's pixels, or the static SVG), saved by the downloads panel.
+import { chosenFacets, figureFacts, figureName, figureSubject, type FigureFacts, type FigureFormat } from '../core/figure.ts';
+import { localDay } from '../core/downloads.ts';
+import type { AtlasFeatures } from '../core/map-features.ts';
+import type { AtlasModel } from '../core/model.ts';
+import type { Localizer } from '../i18n/localizer.ts';
+import { figureSvg, figureText, type FigureText } from '../map/figure.ts';
+import { figurePng } from '../map/figure-png.ts';
+import type { MapView } from '../map/map-view.ts';
+import { staticMapLayers, type StaticScene } from '../map/static-map.ts';
+import '../ui/print-sheet.ts';
+import { FIGURE_SCALES } from '../ui/downloads.ts';
+import { bind, watch } from './bind.ts';
+import { embeddedFontCss } from './font-embedding.ts';
+import type { Store } from './store.ts';
+
+export interface FigureContext {
+  store: Store;
+  model: AtlasModel;
+  features: AtlasFeatures;
+  map: MapView;
+  loc: () => Localizer;
+  /** The deployment's map caption (审图号), null for none. */
+  caption: () => string | null;
+}
+
+export interface Figure {
+  name: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  /** Fewer pixels than asked: the largest the browser could draw. */
+  capped: boolean;
+}
+
+/** The facts of the view now: what the filters chose and keep, and the documents it rests on. */
+function currentFacts({ store, model }: FigureContext): FigureFacts {
+  const { filters } = store.get();
+  return figureFacts(chosenFacets(filters, model.facetOptions), model.tableRows(filters), model.summary(filters));
+}
+
+/** What the frame of a picture of the view says now, in the page's language. */
+function currentFigureText(context: FigureContext, facts = currentFacts(context)): FigureText {
+  const { store, model, loc, caption } = context;
+  const { tieClasses } = model.mapState(store.get().filters);
+  return figureText(loc(), { facts, origins: model.atlas.origins, tieClasses, caption: caption(), day: localDay(new Date()), permalink: location.href });
+}
+
+/** The static map of the view now, as the live map shows it, at `width` × `height` (the live map's own size by default). */
+function currentMapLayers({ store, model, features, map, loc }: FigureContext, size?: { width: number; height: number; zoomBy: number }): string {
+  const { filters, selection, mode } = store.get();
+  const view = map.view();
+  const scene: StaticScene = {
+    features,
+    kept: model.mapState(filters),
+    selection,
+    related: new Set(model.highlighted(selection)),
+    camera: size ? { ...view.camera, zoom: view.camera.zoom + size.zoomBy } : view.camera,
+    width: size?.width ?? view.width,
+    height: size?.height ?? view.height,
+    loc: loc(),
+    room: mode !== 'explore',
+  };
+  return staticMapLayers(scene);
+}
+
+/** The name of a picture of the view now, made today. */
+function currentFigureName({ store, model }: FigureContext, format: FigureFormat, scale = 1): string {
+  const { filters, selection } = store.get();
+  return figureName(figureSubject(model.index, filters, selection), localDay(new Date()), format, scale);
+}
+
+/** The size in pixels a PNG of the view would have at `scale`. */
+function figureSize(context: FigureContext, scale: number): { width: number; height: number } {
+  const { width, height } = context.map.view();
+  const { layout } = figureSvg(currentFigureText(context), width, height, null);
+  return { width: Math.round(layout.width * scale), height: Math.round(layout.height * scale) };
+}
+
+async function makeFigure(context: FigureContext, format: FigureFormat, scale = 1): Promise<Figure> {
+  const name = currentFigureName(context, format, scale);
+  const text = currentFigureText(context);
+  const { width, height } = context.map.view();
+  if (format === 'svg') {
+    const layers = currentMapLayers(context);
+    const plain = figureSvg(text, width, height, layers).svg;
+    const { svg, layout } = figureSvg(text, width, height, layers, await embeddedFontCss(plain));
+    return { name, blob: new Blob([svg], { type: 'image/svg+xml' }), width: layout.width, height: layout.height, capped: false };
+  }
+  const pixels = await context.map.pixels(scale);
+  // Where the GPU drew fewer pixels than asked, the whole picture takes the scale it could.
+  const drawn = pixels ? Math.min(scale, pixels.width / width) : scale;
+  const layers = pixels ? null : currentMapLayers(context);
+  const plain = figureSvg(text, width, height, layers);
+  const frame = figureSvg(text, width, height, layers, await embeddedFontCss(plain.svg));
+  const png = await figurePng(frame, drawn, pixels);
+  return { name, ...png, capped: drawn < scale - 1e-6 };
+}
+
+/** The printed figure's map: 1280 × 640, centred where the live map is, as wide a stretch of the world. */
+const PRINTED_MAP = { width: 1280, height: 640 };
+
+/**
+ * Wires the picture buttons of the downloads panel and the printed handout. The handout is filled
+ * as printing begins (Ctrl+P, the panel's button, or a print preview's media), from the view then.
+ */
+export function wireFigures(context: FigureContext): void {
+  const downloads = document.querySelector('atlas-downloads')!;
+  const sheet = document.querySelector('atlas-print-sheet')!;
+  const { store, map } = context;
+  const sizes = () =>
+    (downloads.figureSizes = Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, figureSize(context, scale)])) as typeof downloads.figureSizes);
+  bind(store, (s) => s.filters, sizes);
+  watch(store, (s) => s.lang, sizes);
+  addEventListener('resize', sizes);
+
+  downloads.addEventListener('figure-request', ({ detail: { format, scale } }) => {
+    const name = currentFigureName(context, format, scale);
+    downloads.figureStarted(name);
+    makeFigure(context, format, scale)
+      .then((figure) => downloads.figureMade(figure))
+      .catch((error: unknown) => downloads.figureFailed(name, error instanceof Error ? error.message : String(error)));
+  });
+
+  const fillSheet = () => {
+    const facts = currentFacts(context);
+    const zoomBy = Math.log2(PRINTED_MAP.width / Math.max(1, map.view().width));
+    const layers = currentMapLayers(context, { ...PRINTED_MAP, zoomBy });
+    sheet.loc = context.loc();
+    sheet.facts = facts;
+    sheet.figure = figureSvg(currentFigureText(context, facts), PRINTED_MAP.width, PRINTED_MAP.height, layers).svg;
+    return sheet.updateComplete;
+  };
+  addEventListener('beforeprint', () => void fillSheet());
+  matchMedia('print').addEventListener('change', (event) => event.matches && void fillSheet());
+  downloads.addEventListener('print-request', () => void fillSheet().then(() => print()));
+}

@@ -1,0 +1,34 @@
+// The app's font inside the pictures it saves: a picture made from SVG (a PNG's frame, an SVG
+// opened elsewhere) cannot reach the page's fonts, so the faces its text uses go in with it.
+import labelFaces from 'virtual:label-font';
+import { PAGE_FAMILY } from './fonts.ts';
+
+const inUnicodeRange = (range: string, codepoint: number) =>
+  range.split(',').some((part) => {
+    const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-');
+    return codepoint >= parseInt(start, 16) && codepoint <= parseInt(end, 16);
+  });
+
+const base64 = (bytes: ArrayBuffer) => {
+  let binary = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/**
+ * The @font-face rules, each font file inline as a data: URL, for the label faces that `text`
+ * uses: an exported SVG, or the frame a PNG is drawn from, then shows in the app's own font
+ * wherever it is opened (a picture made from SVG cannot reach the page's fonts).
+ */
+export async function embeddedFontCss(text: string): Promise<string> {
+  const codepoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].filter((c) => c > 0x20);
+  const needed = labelFaces.filter((face) => codepoints.some((c) => inUnicodeRange(face.unicodeRange, c)));
+  const rules = await Promise.all(
+    needed.map(async (face) => {
+      const bytes = await (await fetch(face.url)).arrayBuffer();
+      return `@font-face{font-family:'${PAGE_FAMILY}';font-weight:${face.weight};src:url(data:font/woff2;base64,${base64(bytes)}) format('woff2');unicode-range:${face.unicodeRange}}`;
+    }),
+  );
+  return rules.join('');
+}

@@ -1,0 +1,296 @@
+// The atlas drawn once, as SVG, with d3-geo: from the same features and kept states as the live
+// map (core/map-features.ts), in its colours and widths (palette.ts, style.ts), at the live map's
+// camera. Real paths and text, never a raster: the SVG export and the printed handout use it, and
+// so does the page where WebGL is missing (svg-map.ts). A pure function of its scene, without the
+// DOM, so that the unit tests read its output.
+import type { Feature, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import { geoArea, geoDistance, geoMercator, geoOrthographic, geoPath, type GeoProjection } from 'd3-geo';
+import type { LonLat } from '../core/arc.ts';
+import type { AtlasFeatures, BaseProperties, KeptStates, PointKind, PointProperties } from '../core/map-features.ts';
+import { shadeOf } from '../core/map-features.ts';
+import type { Selection } from '../core/selection.ts';
+import type { OriginId } from '../core/types.ts';
+import type { Projection } from '../core/view-state.ts';
+import type { Localizer } from '../i18n/localizer.ts';
+import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
+import { LABEL_STYLE, linkWidthAt, ROOM_SCALE } from './style.ts';
+
+/** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
+export interface StaticCamera {
+  centre: LonLat;
+  zoom: number;
+  projection: Projection;
+}
+
+export interface StaticScene {
+  features: AtlasFeatures;
+  kept: KeptStates;
+  selection: Selection | null;
+  /** The links that belong to the selection (AtlasModel.highlighted): full strength while the rest fade. */
+  related: ReadonlySet<string>;
+  camera: StaticCamera;
+  /** The map's size in CSS pixels: the SVG's user units. */
+  width: number;
+  height: number;
+  loc: Localizer;
+  /** Drawn for a room, as the live map is in presentation mode (wider, darker links, larger labels). */
+  room: boolean;
+  /** Gives each link a wider, invisible stroke that takes the pointer: for the page's own map, not for files. */
+  hits?: boolean;
+}
+
+/** The family the SVG names: the app's own font, then the names it has where it is installed. */
+export const FIGURE_FONT = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+/** Text and attribute values, escaped: names and passages are data, never markup. */
+export const xml = escapeXml;
+
+/** Drawn past the picture's edge by this much, so that no stroke ends inside it. */
+const BLEED = 40;
+
+/** d3's projection for the live map's camera: Web Mercator or an orthographic globe at the same scale. */
+export function staticProjection({ centre: [lon, lat], zoom, projection }: StaticCamera, width: number, height: number): GeoProjection {
+  const scale = (512 * 2 ** zoom) / (2 * Math.PI);
+  // The cut at the antimeridian goes opposite the centre, as MapLibre's repeated worlds never show one.
+  const base = projection === 'globe' ? geoOrthographic().rotate([-lon, -lat]).clipAngle(90) : geoMercator().rotate([-lon, 0]).center([0, lat]);
+  return base.scale(scale).translate([width / 2, height / 2]).clipExtent([[-BLEED, -BLEED], [width + BLEED, height + BLEED]]);
+}
+
+/**
+ * The map files wind their rings either way; d3 reads a ring wound the wrong way as the whole
+ * sphere less the area. Each polygon so wound is turned round, once, and remembered.
+ */
+const rewound = new WeakMap<Geometry, Geometry>();
+function spherical(geometry: Polygon | MultiPolygon): Geometry {
+  let turned = rewound.get(geometry);
+  if (!turned) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    const rightWay = polygons.map((rings) =>
+      geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings,
+    );
+    turned = geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: rightWay[0] } : { type: 'MultiPolygon', coordinates: rightWay };
+    rewound.set(geometry, turned);
+  }
+  return turned;
+}
+
+const attrs = (values: Record<string, string | number | null | undefined>) =>
+  Object.entries(values)
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join('');
+
+/** The widths the style gives labels and links at a zoom, interpolated as MapLibre does between its stops. */
+const between = (zoom: number, [z0, v0]: [number, number], [z1, v1]: [number, number]) =>
+  v0 + ((v1 - v0) * Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0))));
+
+/** Roughly how wide a text is: a Chinese character a full em, anything else a little over half. */
+export function textWidth(text: string, size: number): number {
+  let ems = 0;
+  for (const char of text) ems += char.codePointAt(0)! >= 0x2e80 ? 1 : 0.56;
+  return ems * size;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** The shapes' paths at one camera and size: what costs the time, the same whatever is kept or selected. */
+interface Projected {
+  key: string;
+  base: (string | null)[];
+  lines: (string | null)[];
+}
+const projectedLast = new WeakMap<AtlasFeatures, Projected>();
+
+/** The paths of every area, boundary and line at the camera, kept for the next picture from the same camera. */
+function projectedPaths(features: AtlasFeatures, camera: StaticCamera, width: number, height: number): Projected {
+  const key = JSON.stringify([camera, width, height]);
+  const last = projectedLast.get(features);
+  if (last?.key === key) return last;
+  const path = geoPath(staticProjection(camera, width, height)).digits(1);
+  const isArea = (kind: BaseProperties['kind']) => kind === 'country' || kind === 'province' || kind === 'origin';
+  const projected = {
+    key,
+    base: features.base.features.map((area) => path(isArea(area.properties.kind) ? spherical(area.geometry as Polygon | MultiPolygon) : area.geometry)),
+    lines: features.lines.features.map((line) => path(line.geometry)),
+  };
+  projectedLast.set(features, projected);
+  return projected;
+}
+
+export function staticMapLayers(scene: StaticScene): string {
+  const { features, kept, camera, width, height, loc, room } = scene;
+  const projection = staticProjection(camera, width, height);
+  const paths = projectedPaths(features, camera, width, height);
+  const focus = scene.selection !== null;
+  const out: string[] = [`<rect class="sea" width="${width}" height="${height}" fill="${PAPER.sea}"/>`];
+
+  // Areas: partner countries shaded by their kept ties, China's provinces, the origins tinted.
+  const shades = tieShades(kept.tieClasses.length);
+  const selectedOrigin = scene.selection?.kind === 'origin' ? scene.selection.id : null;
+  const selectedCountry = scene.selection?.kind === 'country' ? scene.selection.iso3 : null;
+  const areaFill = ({ kind, id, origin }: BaseProperties) => {
+    if (kind === 'country') {
+      const shade = shadeOf(kept.tieClasses, kept.countryTies.get(id!) ?? 0);
+      return shade < 0 ? PAPER.land : shades[shade];
+    }
+    if (kind === 'origin') return tint(PAPER.china, ORIGIN_COLOURS[origin!], origin === selectedOrigin ? 0.42 : 0.22);
+    return PAPER.china;
+  };
+  out.push('<g class="areas">');
+  const lines: string[] = [];
+  features.base.features.forEach((area, i) => {
+    const { kind, id, origin } = area.properties;
+    const d = paths.base[i];
+    if (!d) return;
+    if (kind === 'country' || kind === 'province' || kind === 'origin') {
+      const data = kind === 'country' && kept.countryTies.has(id!) ? { 'data-country': id } : kind === 'origin' ? { 'data-origin': origin } : {};
+      out.push(`<path d="${d}"${attrs({ fill: areaFill(area.properties), ...data })}/>`);
+      if (kind === 'origin') lines.push(`<path d="${d}" fill="none"${attrs({ stroke: ORIGIN_COLOURS[origin!], 'stroke-width': 1.1 })}/>`);
+    } else {
+      const stroke = { border: [PAPER.border, 0.6], 'province-border': [PAPER.province, 0.5], china: [PAPER.chinaOutline, 0.9], dash: [PAPER.chinaOutline, 1.1] }[kind];
+      lines.push(`<path d="${d}" fill="none"${attrs({ stroke: stroke[0], 'stroke-width': stroke[1], 'stroke-dasharray': kind === 'dash' ? '4.4 2.2' : null })}/>`);
+    }
+  });
+  out.push('</g>', `<g class="boundaries">${lines.join('')}</g>`);
+  if (selectedCountry) {
+    const d = paths.base[features.base.features.findIndex((area) => area.properties.kind === 'country' && area.properties.id === selectedCountry)];
+    if (d) out.push(`<path class="highlight" d="${d}" fill="none" stroke="${PAPER.hubStroke}" stroke-width="1.4"/>`);
+  }
+
+  // Links: what the filters keep, each one path (cut where the projection cuts the sphere).
+  const widthFactor = room ? ROOM_SCALE.links : 1;
+  const colour = (origin: OriginId) => (room ? inkedOriginColour(origin) : ORIGIN_COLOURS[origin]);
+  out.push('<g class="links" fill="none" stroke-linecap="round">');
+  features.lines.features.forEach((line, i) => {
+    const { kind, id, origin, width: evidenceWidth, collective } = line.properties;
+    const d = paths.lines[i];
+    if (kind !== 'link' || !kept.links.has(id) || !d) return;
+    const strong = scene.related.has(id);
+    const opacity = focus && !strong ? (collective ? 0.1 : 0.08) : strong || room ? 0.9 : collective ? 0.75 : 0.5;
+    const w = linkWidthAt(camera.zoom, evidenceWidth) * widthFactor;
+    // A tie to a bloc or region is a hollow tube, as on the live map: two rails either side.
+    const rails = collective ? `<path d="${d}"${attrs({ stroke: PAPER.land, 'stroke-width': w.toFixed(2) })}/>` : '';
+    const hit = scene.hits ? `<path d="${d}" stroke="transparent" stroke-width="${(w + 10).toFixed(1)}"/>` : '';
+    out.push(
+      `<g class="link"${attrs({ 'data-link': id, opacity })}><path d="${d}"${attrs({ stroke: colour(origin!), 'stroke-width': (collective ? w + 2 * widthFactor : w).toFixed(2) })}/>${rails}${hit}</g>`,
+    );
+  });
+  out.push('</g>');
+
+  // Bloc members' spokes, then markers: hubs, cities, the origins' seats, sites.
+  out.push(`<g class="spokes" fill="none" stroke="${PAPER.spoke}" stroke-width="0.8" stroke-dasharray="0.8 2" stroke-linecap="round" opacity="${focus ? 0.15 : 0.7}">`);
+  features.lines.features.forEach((line, i) => {
+    const d = paths.lines[i];
+    if (line.properties.kind === 'spoke' && kept.hubLinks.has(line.properties.id) && d) out.push(`<path d="${d}"/>`);
+  });
+  out.push('</g>');
+
+  const centre = camera.centre;
+  const place = (at: LonLat): [number, number] | null => {
+    if (camera.projection === 'globe' && geoDistance(at, centre) > Math.PI / 2 - 0.01) return null;
+    const xy = projection(at);
+    return xy && xy[0] >= -BLEED && xy[0] <= width + BLEED && xy[1] >= -BLEED && xy[1] <= height + BLEED ? (xy as [number, number]) : null;
+  };
+  const shownPoint = (point: PointProperties) =>
+    point.kind === 'hub' ? kept.hubLinks.has(point.id) : point.kind === 'country' ? kept.countryTies.has(point.id) : true;
+  const points = features.points.features.filter((point) => shownPoint(point.properties));
+  out.push('<g class="markers">');
+  for (const { geometry, properties: point } of points) {
+    const xy = place(geometry.coordinates as LonLat);
+    if (!xy) continue;
+    const [x, y] = xy.map((v) => v.toFixed(1));
+    if (point.kind === 'hub') {
+      const r = between(kept.hubLinks.get(point.id) ?? 1, [1, 5], [6, 9]);
+      const selected = scene.selection?.kind === 'partner' && scene.selection.id === point.id;
+      out.push(`<circle${attrs({ 'data-partner': point.id, cx: x, cy: y, r: r.toFixed(1), fill: PAPER.hub, stroke: PAPER.hubStroke, 'stroke-width': selected ? 2.6 : 1.6, opacity: focus && !selected ? 0.35 : null })}/>`);
+    } else if (point.kind === 'seat') {
+      out.push(`<circle${attrs({ 'data-origin': point.id, cx: x, cy: y, r: 3.8, fill: ORIGIN_COLOURS[point.origin!], stroke: PAPER.hub, 'stroke-width': 1.3 })}/>`);
+    } else if (point.kind === 'place') {
+      out.push(`<circle${attrs({ cx: x, cy: y, r: 2.6, fill: PAPER.hub, stroke: PAPER.hubStroke, 'stroke-width': 1.1 })}/>`);
+    } else if (point.kind === 'site') {
+      out.push(siteMarker(point, Number(x), Number(y), camera.zoom, focus && !(scene.selection?.kind === 'site' && scene.selection.id === point.id)));
+    }
+  }
+  out.push('</g>');
+
+  out.push(labels(points, place, camera.zoom, room, loc, width, height));
+  return out.join('');
+}
+
+/** A diamond, filled where the site's place is exact, hollow in a halo of its uncertainty where not. */
+function siteMarker(point: PointProperties, x: number, y: number, zoom: number, faded: boolean): string {
+  const colour = ORIGIN_COLOURS[point.origin!];
+  const exact = point.precision === 'site';
+  const radius = 5 * between(zoom, [2, 0.8], [8, 1.3]);
+  const diamond = `M${x} ${(y - radius).toFixed(1)}L${(x + radius).toFixed(1)} ${y}L${x} ${(y + radius).toFixed(1)}L${(x - radius).toFixed(1)} ${y}Z`;
+  const spread = { district: [5, 16], city: [8, 30], province: [13, 60] }[point.precision as string] ?? [18, 80];
+  const halo = exact
+    ? ''
+    : `<circle${attrs({ cx: x, cy: y, r: between(zoom, [2, spread[0]], [8, spread[1]]).toFixed(1), fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 0.8, 'stroke-opacity': 0.5 })}/>`;
+  const shape = `<path${attrs({ d: diamond, fill: exact ? colour : PAPER.hub, stroke: exact ? PAPER.hub : colour, 'stroke-width': 2, 'stroke-linejoin': 'round' })}/>`;
+  return `<g${attrs({ 'data-site': point.id, opacity: faded ? 0.35 : null })}>${halo}${shape}</g>`;
+}
+
+/**
+ * Labels as the live map places them: by rank, each at the first of its kind's places around its
+ * point that is free, two lines (the chosen language over the other). A label that fits nowhere
+ * is left out, as MapLibre leaves it out.
+ */
+function labels(
+  points: Feature<Point, PointProperties>[],
+  place: (at: LonLat) => [number, number] | null,
+  zoom: number,
+  room: boolean,
+  loc: Localizer,
+  width: number,
+  height: number,
+): string {
+  const placed: Box[] = [];
+  const out: string[] = [];
+  const ordered = points.filter((point) => zoom >= point.properties.minzoom).sort((a, b) => a.properties.rank - b.properties.rank);
+  for (const { geometry, properties: point } of ordered) {
+    const xy = place(geometry.coordinates as LonLat);
+    if (!xy) continue;
+    const style = LABEL_STYLE[point.kind as PointKind];
+    const size = between(zoom, [1, style.size[0]], [6, style.size[1]]) * (room ? ROOM_SCALE.labels : 1);
+    const first = loc.lang === 'en' ? point.en : loc.name(point);
+    const second = loc.lang === 'en' ? point.zh : point.en;
+    const small = size * 0.78;
+    const w = Math.max(textWidth(first, size), textWidth(second, small));
+    const h = size * 1.12 + small * 1.12;
+    for (let i = 0; i < style.anchors.length; i += 2) {
+      const anchor = style.anchors[i] as string;
+      const [dx, dy] = (style.anchors[i + 1] as [number, number]).map((v) => v * size);
+      const x0 = xy[0] + dx - (anchor === 'left' ? 0 : anchor === 'right' ? w : w / 2);
+      const y0 = xy[1] + dy - (anchor === 'top' ? 0 : anchor === 'bottom' ? h : h / 2);
+      const box = { x0: x0 - 3, y0: y0 - 3, x1: x0 + w + 3, y1: y0 + h + 3 };
+      if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height || placed.some((other) => overlaps(box, other))) continue;
+      placed.push(box);
+      const cx = (x0 + w / 2).toFixed(1);
+      const fill = point.kind === 'seat' ? inkedOriginColour(point.origin!) : point.kind === 'country' ? PAPER.textMuted : PAPER.text;
+      out.push(
+        `<text${attrs({ x: cx, y: (y0 + size * 0.92).toFixed(1), 'font-size': size.toFixed(1), 'font-weight': style.bold ? 600 : 400, fill })}>` +
+          `${escapeXml(first)}<tspan${attrs({ x: cx, dy: (size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(second)}</tspan></text>`,
+      );
+      break;
+    }
+  }
+  return `<g class="labels" text-anchor="middle" stroke="${PAPER.halo}" stroke-width="2.8" stroke-linejoin="round" paint-order="stroke">${out.join('')}</g>`;
+}
+
+/** The map alone, as a whole SVG: what the page draws where WebGL is missing. */
+export function staticMapSvg(scene: StaticScene, label: string): string {
+  const { width, height } = scene;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: 'static-map', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, 'font-family': FIGURE_FONT })}>` +
+    `${staticMapLayers(scene)}</svg>`
+  );
+}

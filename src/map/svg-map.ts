@@ -1,0 +1,233 @@
+// The map where WebGL is missing or MapLibre cannot start: the static SVG (static-map.ts) drawn
+// into the page, redrawn whenever what it shows changes, and answering the pointer as the live
+// map does (hover, click, drag to pan, wheel to zoom), so that filters, selection, cards, the
+// reader and the table work as they do over MapLibre.
+import type { LonLat } from '../core/arc.ts';
+import { fitBounds, panBy } from '../core/camera.ts';
+import { keptBounds, type AtlasFeatures, type KeptStates } from '../core/map-features.ts';
+import type { Language } from '../core/languages.ts';
+import type { Selection } from '../core/selection.ts';
+import type { LinkId, OriginId, SiteId } from '../core/types.ts';
+import type { Camera, Projection } from '../core/view-state.ts';
+import { localizer, type Localizer, type TraditionalTable } from '../i18n/localizer.ts';
+import { globeZoom } from './globe-camera.ts';
+import type { MapEvents, MapView } from './map-view.ts';
+import { staticMapSvg, type StaticCamera } from './static-map.ts';
+
+/** Room around the ties when framing them, as on the live map. */
+const framePadding = (width: number) => (width < 600 ? 12 : 48);
+const MIN_ZOOM = -1;
+const MAX_ZOOM = 8;
+
+/** What the pointer is over, from the data attributes the static map writes. */
+function selectionAt(target: EventTarget | null): Selection | null {
+  const element = target instanceof Element ? target.closest('[data-link],[data-partner],[data-origin],[data-site],[data-country]') : null;
+  if (!element) return null;
+  const data = (element as SVGElement).dataset;
+  if (data.link) return { kind: 'link', id: data.link as LinkId };
+  if (data.partner) return { kind: 'partner', id: data.partner };
+  if (data.origin) return { kind: 'origin', id: data.origin as OriginId };
+  if (data.site) return { kind: 'site', id: data.site as SiteId };
+  return { kind: 'country', iso3: data.country! };
+}
+
+export class SvgMap implements MapView {
+  readonly map = null;
+  private kept: KeptStates;
+  private selection: Selection | null = null;
+  private related = new Set<string>();
+  private loc: Localizer = localizer('zh-Hans', {});
+  private room = false;
+  private footer = 0;
+  private camera: StaticCamera;
+  private readonly moveListeners: ((camera: Camera) => void)[] = [];
+  private frame = 0;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly features: AtlasFeatures,
+    events: MapEvents,
+    projection: Projection,
+  ) {
+    this.kept = features.kept;
+    this.camera = { ...this.framing(features.bounds), projection };
+    container.classList.add('svg-map');
+    container.addEventListener('click', (event) => events.select(selectionAt(event.target)));
+    container.addEventListener('pointermove', (event) => {
+      if (event.buttons !== 0) return;
+      const target = selectionAt(event.target);
+      container.style.cursor = target ? 'pointer' : '';
+      const box = container.getBoundingClientRect();
+      events.hover(target, { x: event.clientX - box.left, y: event.clientY - box.top });
+    });
+    container.addEventListener('pointerleave', () => events.hover(null, { x: 0, y: 0 }));
+    this.listenToGestures();
+    this.draw();
+  }
+
+  /** Drag to pan and wheel to zoom (about the pointer), drawn once a frame. */
+  private listenToGestures(): void {
+    const { container } = this;
+    let last: { x: number; y: number } | null = null;
+    let moved = false;
+    container.addEventListener('pointerdown', (event) => {
+      last = { x: event.clientX, y: event.clientY };
+      moved = false;
+    });
+    container.addEventListener('pointermove', (event) => {
+      if (!last || event.buttons === 0) return;
+      const [dx, dy] = [event.clientX - last.x, event.clientY - last.y];
+      if (!moved && Math.hypot(dx, dy) < 4) return;
+      moved = true;
+      container.setPointerCapture(event.pointerId);
+      last = { x: event.clientX, y: event.clientY };
+      this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, -dx, -dy) });
+    });
+    container.addEventListener('pointerup', () => {
+      last = null;
+      if (moved) this.moved();
+    });
+    // A drag ends with a click on what it started on: that click is not a choice.
+    container.addEventListener('click', (event) => moved && event.stopImmediatePropagation(), { capture: true });
+    container.addEventListener(
+      'wheel',
+      (event) => {
+        event.preventDefault();
+        const box = container.getBoundingClientRect();
+        const [px, py] = [event.clientX - box.left - box.width / 2, event.clientY - box.top - box.height / 2];
+        const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom - event.deltaY / 300));
+        // The point under the pointer stays under it.
+        const scale = 2 ** (zoom - this.camera.zoom);
+        const centre = panBy(this.camera.centre, this.camera.zoom, px - px / scale, py - py / scale);
+        this.setCamera({ centre, zoom });
+        this.moved();
+      },
+      { passive: false },
+    );
+  }
+
+  private size() {
+    return { width: this.container.clientWidth || 1, height: this.container.clientHeight || 1 };
+  }
+
+  private framing(bounds: Parameters<typeof fitBounds>[0]): { centre: LonLat; zoom: number } {
+    const { width, height } = this.size();
+    const padding = framePadding(width);
+    const fitted = fitBounds(bounds, width, height - this.footer, padding);
+    // Framed above the footer: the centre moves down by half of it.
+    return { centre: panBy(fitted.centre, fitted.zoom, 0, this.footer / 2), zoom: Math.max(MIN_ZOOM, fitted.zoom) };
+  }
+
+  private setCamera(change: Partial<StaticCamera>): void {
+    this.camera = { ...this.camera, ...change };
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private moved(): void {
+    const { centre, zoom } = this.camera;
+    for (const listener of this.moveListeners) listener({ lon: centre[0], lat: centre[1], zoom, bearing: 0, pitch: 0 });
+  }
+
+  private draw(): void {
+    const { width, height } = this.size();
+    this.container.innerHTML = staticMapSvg(
+      {
+        features: this.features,
+        kept: this.kept,
+        selection: this.selection,
+        related: this.related,
+        camera: this.camera,
+        width,
+        height,
+        loc: this.loc,
+        room: this.room,
+        hits: true,
+      },
+      this.loc.t('app.map.label'),
+    );
+  }
+
+  linksDrawn(): Promise<number> {
+    return Promise.resolve(new Set([...this.container.querySelectorAll<SVGElement>('[data-link]')].map((link) => link.dataset.link)).size);
+  }
+
+  addDetails(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  showKept(kept: KeptStates): void {
+    this.kept = kept;
+    this.draw();
+  }
+
+  select(selection: Selection | null, relatedLinks: string[]): void {
+    this.selection = selection;
+    this.related = new Set(relatedLinks);
+    this.draw();
+  }
+
+  setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
+    this.loc = localizer(lang, traditional);
+    this.draw();
+  }
+
+  setProjection(projection: Projection): void {
+    this.camera = { ...this.camera, projection };
+    if (projection === 'globe') this.showGlobe();
+    else this.frameTies();
+  }
+
+  showGlobe(): void {
+    const { width, height } = this.size();
+    const centre = this.features.originsCentre;
+    this.setCamera({ centre, zoom: globeZoom(width, height, centre[1]) });
+    this.moved();
+  }
+
+  /** Nothing moves on a still map. */
+  setMotion(): void {}
+
+  setRoom(room: boolean): void {
+    this.room = room;
+    this.draw();
+  }
+
+  setFooter(px: number): void {
+    this.footer = px;
+  }
+
+  moveTo(camera: Camera | null): void {
+    if (!camera) return this.frameTies();
+    this.setCamera({ centre: [camera.lon, camera.lat], zoom: camera.zoom });
+    this.moved();
+  }
+
+  flyTo(centre: LonLat, zoom: number): void {
+    this.setCamera({ centre, zoom });
+    this.moved();
+  }
+
+  frameTies(): void {
+    this.setCamera(this.framing(keptBounds(this.features, this.kept)));
+    this.moved();
+  }
+
+  drawn(): Promise<void> {
+    return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  }
+
+  onMoveEnd(listener: (camera: Camera) => void): void {
+    this.moveListeners.push(listener);
+  }
+
+  pixels(): Promise<null> {
+    return Promise.resolve(null);
+  }
+
+  view(): { camera: StaticCamera; width: number; height: number } {
+    return { camera: this.camera, ...this.size() };
+  }
+}
