@@ -8,6 +8,7 @@ import type { MapSummary } from '../core/summary.ts';
 import { parseTour, setsView, stepBar, stepWithin, type ParsedTour, type Tour } from '../core/tour.ts';
 import { DEFAULT_TOUR, type AppState, type Mode, type Reading, type ViewState } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
+import { findFile } from '../load/files.ts';
 import type { MapView } from '../map/map-view.ts';
 import { noticeText, tourProblemText } from '../ui/notice-text.ts';
 import '../ui/step-bar.ts';
@@ -20,14 +21,8 @@ import type { Store } from './store.ts';
 type TourFile = string | { missing: true } | { failed: string };
 
 async function fetchTour(id: string): Promise<TourFile> {
-  try {
-    const response = await fetch(new URL(`tours/${id}.json`, document.baseURI), { headers: { Accept: 'application/json' } });
-    // A server that answers every path with the app's page (a single-page fallback) has no such file either.
-    if (response.status === 404 || (response.headers.get('content-type') ?? '').includes('text/html')) return { missing: true };
-    return response.ok ? await response.text() : { failed: `${response.status} ${response.statusText}`.trim() };
-  } catch (error) {
-    return { failed: (error as Error).message };
-  }
+  const file = await findFile(new URL(`tours/${id}.json`, document.baseURI).href, 'application/json');
+  return 'text' in file ? file.text : file;
 }
 
 function readTour(file: TourFile, id: string, model: AtlasModel): ParsedTour {
