@@ -26,6 +26,9 @@ export interface FigureContext {
   caption: () => string | null;
 }
 
+/** Where the map looks from, and its size on screen. */
+type MapSight = ReturnType<MapView['view']>;
+
 export interface Figure {
   name: string;
   blob: Blob;
@@ -48,16 +51,15 @@ function currentFigureText(context: FigureContext, facts = currentFacts(context)
   return figureText(loc(), { facts, origins: model.atlas.origins, tieClasses, caption: caption(), day: localDay(new Date()), permalink: location.href });
 }
 
-/** The static map of the view now, as the live map shows it, at `width` × `height` (the live map's own size by default). */
-function currentMapLayers({ store, model, features, map, loc }: FigureContext, size?: { width: number; height: number; zoomBy: number }): string {
+/** The static map of the view now, as the live map shows it: at its size, or at `size`, as much of the world across. */
+function currentMapLayers({ store, model, features, loc }: FigureContext, view: MapSight, size?: { width: number; height: number }): string {
   const { filters, selection, mode } = store.get();
-  const view = map.view();
   const scene: StaticScene = {
     features,
     kept: model.mapState(filters),
     selection,
     related: new Set(model.highlighted(selection)),
-    camera: size ? { ...view.camera, zoom: view.camera.zoom + size.zoomBy } : view.camera,
+    camera: size ? { ...view.camera, zoom: view.camera.zoom + Math.log2(size.width / view.width) } : view.camera,
     width: size?.width ?? view.width,
     height: size?.height ?? view.height,
     loc: loc(),
@@ -73,8 +75,8 @@ function currentFigureName({ store, model }: FigureContext, format: FigureFormat
 }
 
 /** The size in pixels a PNG of the view would have at `scale`. */
-function figureSize(context: FigureContext, scale: number): { width: number; height: number } {
-  const { width, height } = context.map.view();
+function figureSize(context: FigureContext, view: MapSight, scale: number): { width: number; height: number } {
+  const { width, height } = view;
   const { layout } = figureSvg(currentFigureText(context), width, height, null);
   return { width: Math.round(layout.width * scale), height: Math.round(layout.height * scale) };
 }
@@ -82,9 +84,10 @@ function figureSize(context: FigureContext, scale: number): { width: number; hei
 async function makeFigure(context: FigureContext, format: FigureFormat, scale = 1): Promise<Figure> {
   const name = currentFigureName(context, format, scale);
   const text = currentFigureText(context);
-  const { width, height } = context.map.view();
+  const view = context.map.view();
+  const { width, height } = view;
   if (format === 'svg') {
-    const layers = currentMapLayers(context);
+    const layers = currentMapLayers(context, view);
     const plain = figureSvg(text, width, height, layers).svg;
     const { svg, layout } = figureSvg(text, width, height, layers, await embeddedFontCss(plain));
     return { name, blob: new Blob([svg], { type: 'image/svg+xml' }), width: layout.width, height: layout.height, capped: false };
@@ -92,7 +95,7 @@ async function makeFigure(context: FigureContext, format: FigureFormat, scale = 
   const pixels = await context.map.pixels(scale);
   // Where the GPU drew fewer pixels than asked, the whole picture takes the scale it could.
   const drawn = pixels ? Math.min(scale, pixels.width / width) : scale;
-  const layers = pixels ? null : currentMapLayers(context);
+  const layers = pixels ? null : currentMapLayers(context, view);
   const plain = figureSvg(text, width, height, layers);
   const frame = figureSvg(text, width, height, layers, await embeddedFontCss(plain.svg));
   const png = await figurePng(frame, drawn, pixels);
@@ -110,10 +113,18 @@ export function wireFigures(context: FigureContext): void {
   const downloads = document.querySelector('atlas-downloads')!;
   const sheet = document.querySelector('atlas-print-sheet')!;
   const { store, map } = context;
+  // The map as last seen on screen: printing hides it (index.html), and a hidden map has no size.
+  let seen = map.view();
+  const look = () => {
+    const view = map.view();
+    if (view.width > 0 && view.height > 0) seen = view;
+    return seen;
+  };
   const sizes = () =>
-    (downloads.figureSizes = Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, figureSize(context, scale)])) as typeof downloads.figureSizes);
+    (downloads.figureSizes = Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, figureSize(context, look(), scale)])) as typeof downloads.figureSizes);
   bind(store, (s) => s.filters, sizes);
   watch(store, (s) => s.lang, sizes);
+  watch(store, (s) => s.camera, look);
   addEventListener('resize', sizes);
 
   downloads.addEventListener('figure-request', ({ detail: { format, scale } }) => {
@@ -126,8 +137,7 @@ export function wireFigures(context: FigureContext): void {
 
   const fillSheet = () => {
     const facts = currentFacts(context);
-    const zoomBy = Math.log2(PRINTED_MAP.width / Math.max(1, map.view().width));
-    const layers = currentMapLayers(context, { ...PRINTED_MAP, zoomBy });
+    const layers = currentMapLayers(context, look(), PRINTED_MAP);
     sheet.loc = context.loc();
     sheet.facts = facts;
     sheet.figure = figureSvg(currentFigureText(context, facts), PRINTED_MAP.width, PRINTED_MAP.height, layers).svg;

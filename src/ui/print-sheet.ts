@@ -27,7 +27,7 @@ export class PrintSheet extends LitElement {
       font-size: 7.5pt;
       line-height: 1.3;
     }
-    .figure svg {
+    .figure > svg {
       display: block;
       width: 100%;
       height: auto;
