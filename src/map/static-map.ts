@@ -115,10 +115,11 @@ function projectedPaths(features: AtlasFeatures, camera: StaticCamera, width: nu
   const last = projectedLast.get(features);
   if (last?.key === key) return last;
   const path = geoPath(staticProjection(camera, width, height)).digits(1);
-  const isArea = (kind: BaseProperties['kind']) => kind === 'country' || kind === 'province' || kind === 'origin';
+  // Areas, and the dashes of the South China Sea line, which are small polygons too.
+  const polygonal = (geometry: Geometry) => (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? spherical(geometry) : geometry);
   const projected = {
     key,
-    base: features.base.features.map((area) => path(isArea(area.properties.kind) ? spherical(area.geometry as Polygon | MultiPolygon) : area.geometry)),
+    base: features.base.features.map((area) => path(polygonal(area.geometry))),
     lines: features.lines.features.map((line) => path(line.geometry)),
   };
   projectedLast.set(features, projected);

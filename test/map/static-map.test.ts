@@ -162,3 +162,14 @@ describe('wrapText', () => {
     expect(wrapText('四地规划中的全部合作'.repeat(6), 10, 100).every((line) => textWidth(line, 10) <= 100)).toBe(true);
   });
 });
+
+describe('the South China Sea line', () => {
+  it('draws its dashes where they are, never round the edge of the world (some are wound the other way)', () => {
+    const svg = staticMapLayers(scene({ camera: { centre: [100.5, 25], zoom: 1.25, projection: 'mercator' } }));
+    const dashes = [...svg.matchAll(/<path d="([^"]+)" fill="none" stroke="#7c7466" stroke-width="1.1" stroke-dasharray/g)].map(([, d]) => d);
+    expect(dashes.length).toBeGreaterThan(0);
+    const xs = dashes.flatMap((d) => [...d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])));
+    // The line lies in the South China Sea, a few dozen pixels across at this zoom, far from both edges.
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(120);
+  });
+});
