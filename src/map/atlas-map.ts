@@ -36,8 +36,14 @@ import {
 // Vite does not see the worker on its own; without this the map draws nothing.
 maplibregl.setWorkerUrl(workerUrl);
 // The worker starts now, while the page fetches the data and builds the features, rather than
-// once the map is created: its script is large and software rendering's machines are slow.
-maplibregl.prewarm();
+// once the map is created: its script is large and software rendering's machines are slow. A
+// browser that will not start it (a page from file:// under a strict policy) must not stop the
+// page here: the map's constructor then fails too, and the app draws the SVG map instead.
+try {
+  maplibregl.prewarm();
+} catch (error) {
+  console.warn('MapLibre could not start its worker', error);
+}
 
 
 interface FeatureRef {

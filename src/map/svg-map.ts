@@ -65,9 +65,22 @@ export class SvgMap implements MapView {
     this.draw();
   }
 
-  /** Drag to pan and wheel to zoom (about the pointer), drawn once a frame. */
+  /** Drag to pan and wheel to zoom (about the pointer), drawn once a frame; and the keys MapLibre answers to. */
   private listenToGestures(): void {
     const { container } = this;
+    container.tabIndex = 0;
+    container.addEventListener('keydown', (event) => {
+      // A presenter's arrows move the tour, not the map.
+      if (this.room || event.altKey || event.ctrlKey || event.metaKey) return;
+      const step = 100;
+      const pan: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      const zoomBy = { '+': 1, '=': 1, '-': -1, _: -1 }[event.key];
+      if (event.key in pan) this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, ...pan[event.key]) });
+      else if (zoomBy) this.setCamera({ zoom: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom + zoomBy)) });
+      else return;
+      event.preventDefault();
+      this.moved();
+    });
     let last: { x: number; y: number } | null = null;
     let moved = false;
     container.addEventListener('pointerdown', (event) => {
