@@ -1,6 +1,7 @@
 // Great-circle arcs for links, bent sideways so that ties sharing a path stay apart,
-// with longitudes kept continuous so that an arc crossing the antimeridian is one stroke.
-import { geoDistance, geoInterpolate } from 'd3-geo';
+// with longitudes kept continuous so that an arc crossing the antimeridian is one stroke. The
+// sphere's arithmetic is done here rather than with d3-geo: the first picture needs only these
+// few lines, and d3-geo's projections and paths (the static map's) can wait in their own chunk.
 
 export type LonLat = [number, number];
 type Vector = [number, number, number];
@@ -27,6 +28,25 @@ function normalize([x, y, z]: Vector): Vector {
 
 function cross(a: Vector, b: Vector): Vector {
   return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+/** The angle between two points, in radians: the haversine formula, exact for near points too. */
+export function arcDistance([lon0, lat0]: LonLat, [lon1, lat1]: LonLat): number {
+  const half = (angle: number) => Math.sin((angle * RADIANS) / 2) ** 2;
+  const h = half(lat1 - lat0) + Math.cos(lat0 * RADIANS) * Math.cos(lat1 * RADIANS) * half(lon1 - lon0);
+  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The point a share `t` of the way along the great circle from `from` to `to` (spherical linear interpolation). */
+function greatCircle(from: LonLat, to: LonLat): (t: number) => LonLat {
+  const angle = arcDistance(from, to);
+  if (angle === 0) return () => from;
+  const [a, b] = [toVector(from), toVector(to)];
+  const sin = Math.sin(angle);
+  return (t) => {
+    const [ka, kb] = [Math.sin((1 - t) * angle) / sin, Math.sin(t * angle) / sin];
+    return toLonLat([ka * a[0] + kb * b[0], ka * a[1] + kb * b[1], ka * a[2] + kb * b[2]]);
+  };
 }
 
 /**
@@ -80,16 +100,15 @@ export function unwrapLongitudes(coordinates: LonLat[]): LonLat[] {
  * to the left of travel. The first vertex keeps the longitude of `from`.
  */
 export function linkArc(from: LonLat, to: LonLat, bend = 0): LonLat[] {
-  const distance = geoDistance(from, to);
+  const distance = arcDistance(from, to);
   if (distance === 0) return [from, to];
   const segments = Math.max(MIN_SEGMENTS, Math.ceil(distance / STEP));
-  const direct = geoInterpolate(from, to);
-  let pointAt: (t: number) => LonLat = direct;
+  let pointAt = greatCircle(from, to);
   if (bend !== 0 && distance < Math.PI) {
     const control = controlPoint(from, to, bend, distance);
-    const towards = geoInterpolate(from, control);
-    const away = geoInterpolate(control, to);
-    pointAt = (t) => geoInterpolate(towards(t), away(t))(t);
+    const towards = greatCircle(from, control);
+    const away = greatCircle(control, to);
+    pointAt = (t) => greatCircle(towards(t), away(t))(t);
   }
   const points: LonLat[] = [];
   for (let i = 0; i <= segments; i++) points.push(pointAt(i / segments));

@@ -9,7 +9,7 @@
 // are projected to the screen once per camera, not once per comet per frame; comets move along
 // the projected polyline (its vertices lie a degree and a half apart, so straight steps between
 // them follow the curve).
-import { geoDistance } from 'd3-geo';
+import { arcDistance } from '../core/arc.ts';
 import type { Feature, LineString } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '../core/arc.ts';
@@ -265,7 +265,7 @@ export class FlowOverlay {
     const projectedFor = `${camera},${width},${height}`;
     // On the globe, what lies beyond the horizon (less a little, for the comet's width) is hidden.
     const horizon = horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03;
-    const hiddenAt = (lon: number, lat: number) => globe && geoDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
+    const hiddenAt = (lon: number, lat: number) => globe && arcDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
     // A flat map repeats the world sideways, a turn of longitude apart: each comet shows on every copy in view.
     const origin = map.project([0, 0]);
     const turn = map.project([360, 0]);
