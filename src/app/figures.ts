@@ -3,12 +3,13 @@
 // map view (MapLibre's pixels, or the static SVG), saved by the downloads panel.
 import { chosenFacets, figureFacts, figureName, figureSubject, type FigureFacts, type FigureFormat } from '../core/figure.ts';
 import { localDay } from '../core/downloads.ts';
+import { formatViewState } from '../core/url-state.ts';
 import type { AtlasFeatures } from '../core/map-features.ts';
 import type { AtlasModel } from '../core/model.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { figureSvg, figureText, type FigureText } from '../map/figure.ts';
 import { figurePng } from '../map/figure-png.ts';
-import type { MapView } from '../map/map-view.ts';
+import { FigureError, type FigureFailure, type MapSight, type MapView } from '../map/map-view.ts';
 import { staticMapLayers, type StaticScene } from '../map/static-map.ts';
 import '../ui/print-sheet.ts';
 import { FIGURE_SCALES } from '../ui/downloads.ts';
@@ -26,10 +27,8 @@ export interface FigureContext {
   caption: () => string | null;
 }
 
-/** Where the map looks from, and its size on screen. */
-type MapSight = ReturnType<MapView['view']>;
-
 export interface Figure {
+  format: FigureFormat;
   name: string;
   blob: Blob;
   width: number;
@@ -37,6 +36,9 @@ export interface Figure {
   /** Fewer pixels than asked: the largest the browser could draw. */
   capped: boolean;
 }
+
+/** The link back to the view in a picture: the view as the store holds it (the address follows it a moment later). */
+const permalink = (store: Store) => new URL(formatViewState(store.get()), location.href).href;
 
 /** The facts of the view now: what the filters chose and keep, and the documents it rests on. */
 function currentFacts({ store, model }: FigureContext): FigureFacts {
@@ -48,7 +50,7 @@ function currentFacts({ store, model }: FigureContext): FigureFacts {
 function currentFigureText(context: FigureContext, facts = currentFacts(context)): FigureText {
   const { store, model, loc, caption } = context;
   const { tieClasses } = model.mapState(store.get().filters);
-  return figureText(loc(), { facts, origins: model.atlas.origins, tieClasses, caption: caption(), day: localDay(new Date()), permalink: location.href });
+  return figureText(loc(), { facts, origins: model.atlas.origins, tieClasses, caption: caption(), day: localDay(new Date()), permalink: permalink(store) });
 }
 
 /** The static map of the view now, as the live map shows it: at its size, or at `size`, as much of the world across. */
@@ -90,7 +92,7 @@ async function makeFigure(context: FigureContext, format: FigureFormat, scale = 
     const layers = currentMapLayers(context, view);
     const plain = figureSvg(text, width, height, layers).svg;
     const { svg, layout } = figureSvg(text, width, height, layers, await embeddedFontCss(plain));
-    return { name, blob: new Blob([svg], { type: 'image/svg+xml' }), width: layout.width, height: layout.height, capped: false };
+    return { format, name, blob: new Blob([svg], { type: 'image/svg+xml' }), width: layout.width, height: layout.height, capped: false };
   }
   const pixels = await context.map.pixels(scale);
   // Where the GPU drew fewer pixels than asked, the whole picture takes the scale it could.
@@ -99,7 +101,7 @@ async function makeFigure(context: FigureContext, format: FigureFormat, scale = 
   const plain = figureSvg(text, width, height, layers);
   const frame = figureSvg(text, width, height, layers, await embeddedFontCss(plain.svg));
   const png = await figurePng(frame, drawn, pixels);
-  return { name, ...png, capped: drawn < scale - 1e-6 };
+  return { format, name, ...png, capped: drawn < scale - 1e-6 };
 }
 
 /** The printed figure's map: 1280 × 640, centred where the live map is, as wide a stretch of the world. */
@@ -122,9 +124,9 @@ export function wireFigures(context: FigureContext): void {
   };
   const sizes = () =>
     (downloads.figureSizes = Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, figureSize(context, look(), scale)])) as typeof downloads.figureSizes);
+  // The sizes depend on the frame's lines: filters, language, and the link (selection, camera).
   bind(store, (s) => s.filters, sizes);
-  watch(store, (s) => s.lang, sizes);
-  watch(store, (s) => s.camera, look);
+  for (const part of ['lang', 'selection', 'camera'] as const) watch(store, (s) => s[part], sizes);
   addEventListener('resize', sizes);
 
   downloads.addEventListener('figure-request', ({ detail: { format, scale } }) => {
@@ -132,18 +134,35 @@ export function wireFigures(context: FigureContext): void {
     downloads.figureStarted(name);
     makeFigure(context, format, scale)
       .then((figure) => downloads.figureMade(figure))
-      .catch((error: unknown) => downloads.figureFailed(name, error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => {
+        // The reader gets the reason in their language; the details go to the console.
+        console.error(`${name} could not be made`, error);
+        const failure: FigureFailure = error instanceof FigureError ? error.failure : 'other';
+        downloads.figureFailed(name, context.loc().t(`export.reason.${failure}`));
+      });
   });
 
+  // Filled once as printing begins (the print media and beforeprint both announce it), from the view then.
+  let filled = false;
   const fillSheet = () => {
-    const facts = currentFacts(context);
-    const layers = currentMapLayers(context, look(), PRINTED_MAP);
-    sheet.loc = context.loc();
-    sheet.facts = facts;
-    sheet.figure = figureSvg(currentFigureText(context, facts), PRINTED_MAP.width, PRINTED_MAP.height, layers).svg;
+    if (!filled) {
+      const facts = currentFacts(context);
+      const layers = currentMapLayers(context, look(), PRINTED_MAP);
+      sheet.loc = context.loc();
+      sheet.facts = facts;
+      sheet.figure = figureSvg(currentFigureText(context, facts), PRINTED_MAP.width, PRINTED_MAP.height, layers).svg;
+      filled = true;
+    }
     return sheet.updateComplete;
   };
+  const printed = () => (filled = false);
   addEventListener('beforeprint', () => void fillSheet());
-  matchMedia('print').addEventListener('change', (event) => event.matches && void fillSheet());
-  downloads.addEventListener('print-request', () => void fillSheet().then(() => print()));
+  addEventListener('afterprint', printed);
+  matchMedia('print').addEventListener('change', (event) => (event.matches ? void fillSheet() : printed()));
+  downloads.addEventListener('print-request', () => {
+    // The faces of the sheet's characters are fetched as it is laid out: printed once they are in.
+    void fillSheet()
+      .then(() => document.fonts.ready)
+      .then(() => print());
+  });
 }

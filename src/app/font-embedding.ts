@@ -26,7 +26,9 @@ export async function embeddedFontCss(text: string): Promise<string> {
   const needed = labelFaces.filter((face) => codepoints.some((c) => inUnicodeRange(face.unicodeRange, c)));
   const rules = await Promise.all(
     needed.map(async (face) => {
-      const bytes = await (await fetch(face.url)).arrayBuffer();
+      const response = await fetch(face.url);
+      if (!response.ok) throw new Error(`the font file ${face.url} could not be loaded (${response.status})`);
+      const bytes = await response.arrayBuffer();
       return `@font-face{font-family:'${PAGE_FAMILY}';font-weight:${face.weight};src:url(data:font/woff2;base64,${base64(bytes)}) format('woff2');unicode-range:${face.unicodeRange}}`;
     }),
   );

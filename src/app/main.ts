@@ -82,18 +82,30 @@ async function start(): Promise<void> {
 
   const events: MapEvents = { hover: (target, at) => store.update({ hover: target && { target, at } }), select };
   const container = document.getElementById('map')!;
-  let map: MapView;
-  try {
-    map = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
-  } catch (error) {
-    // No WebGL2, or MapLibre cannot start: the static map instead, and a line that says so.
+  // Where MapLibre cannot draw (no WebGL2, a worker the browser will not start, a context lost
+  // before the first picture), the static map instead, and a line that says so.
+  const drawAsSvg = async (error: unknown): Promise<MapView> => {
     console.warn('The map is drawn as SVG:', error);
-    container.replaceChildren();
     container.className = '';
     const { SvgMap } = await import('../map/svg-map.ts');
-    map = new SvgMap(container, features, events, store.get().projection);
-    notices.add((l) => l.t('map.fallback'));
+    const noWebgl = !document.createElement('canvas').getContext('webgl2');
+    notices.add((l) => l.t(noWebgl ? 'map.fallback' : 'map.fallback.failed'));
+    return new SvgMap(container, features, events, store.get().projection);
+  };
+  let current: MapView;
+  try {
+    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
+  } catch (error) {
+    current = await drawAsSvg(error);
   }
+  // Everything that holds the map (bindings, the tour player, the pictures) holds this, which
+  // answers with whichever map draws now: MapLibre may still give way to the SVG map (below).
+  const map = new Proxy(current, {
+    get: (_, key) => {
+      const value = Reflect.get(current, key) as unknown;
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
   followCamera(map, store);
   const loc = () => localizer(store.get().lang, traditional);
 
@@ -186,7 +198,18 @@ async function start(): Promise<void> {
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
   addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
 
-  const drawn = await map.linksDrawn();
+  let drawn: number;
+  try {
+    drawn = await map.linksDrawn();
+  } catch (error) {
+    // The new map is shown what the old one was shown so far.
+    current.map?.remove();
+    current = await drawAsSvg(error);
+    followCamera(map, store);
+    map.setLanguage(store.get().lang, traditional);
+    map.showKept(model.mapState(store.get().filters));
+    drawn = await map.linksDrawn();
+  }
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');

@@ -7,7 +7,7 @@ import type { FacetOption } from './facet-options.ts';
 import type { Selection } from './selection.ts';
 import type { MapSummary } from './summary.ts';
 import type { Tie } from './tie.ts';
-import type { Link, Names, OriginId, SourceDocument } from './types.ts';
+import type { Link, Names, SourceDocument } from './types.ts';
 
 /** One facet's chosen options, in the panel's order. */
 export interface ChosenFacet {
@@ -18,7 +18,6 @@ export interface ChosenFacet {
 /** One origin → partner line of the handout's table: every kept tie of the link, and the documents they cite. */
 export interface FigureRow {
   link: Link;
-  origin: OriginId;
   place: Names;
   partner: Names;
   ties: number;
@@ -59,7 +58,6 @@ export function figureFacts(chosen: ChosenFacet[], ties: readonly Tie[], summary
   const rows = [...byLink.values()]
     .map(({ tie, ties: count, sources }) => ({
       link: tie.link,
-      origin: tie.link.origin,
       place: tie.place,
       partner: tie.partner,
       ties: count,

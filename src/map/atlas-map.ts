@@ -12,8 +12,7 @@ import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import type { LonLat } from '../core/arc.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
-import type { MapEvents, MapView } from './map-view.ts';
-import type { StaticCamera } from './static-map.ts';
+import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
@@ -81,7 +80,8 @@ function selectionOf(layer: string, properties: Record<string, string>): Selecti
  * the GPU there and then: 24 seconds for 4× under software rendering.
  */
 async function readPixels(canvas: HTMLCanvasElement): Promise<HTMLCanvasElement> {
-  const gl = canvas.getContext('webgl2')!;
+  const gl = canvas.getContext('webgl2');
+  if (!gl || gl.isContextLost()) throw new FigureError('gpu', 'the map lost its WebGL context');
   const { width, height } = canvas;
   const buffer = gl.createBuffer();
   gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
@@ -90,23 +90,52 @@ async function readPixels(canvas: HTMLCanvasElement): Promise<HTMLCanvasElement>
   gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
   const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
   gl.flush();
-  while (gl.clientWaitSync(fence, 0, 0) === gl.TIMEOUT_EXPIRED) await new Promise((resolve) => setTimeout(resolve, 40));
+  let waited = gl.clientWaitSync(fence, 0, 0);
+  while (waited === gl.TIMEOUT_EXPIRED) {
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    waited = gl.clientWaitSync(fence, 0, 0);
+  }
   gl.deleteSync(fence);
+  if (waited !== gl.ALREADY_SIGNALED && waited !== gl.CONDITION_SATISFIED) throw new FigureError('gpu', 'the GPU did not finish the picture');
   const data = new Uint8ClampedArray(width * height * 4);
   gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, data);
   gl.deleteBuffer(buffer);
-  // WebGL's rows run bottom up.
-  const image = new ImageData(width, height);
+  // WebGL's rows run bottom up: turned over in place.
   const row = width * 4;
-  for (let y = 0; y < height; y++) image.data.set(data.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+  const swap = new Uint8ClampedArray(row);
+  for (let top = 0, bottom = height - 1; top < bottom; top++, bottom--) {
+    swap.set(data.subarray(top * row, (top + 1) * row));
+    data.copyWithin(top * row, bottom * row, (bottom + 1) * row);
+    data.set(swap, bottom * row);
+  }
   const pixels = document.createElement('canvas');
   [pixels.width, pixels.height] = [width, height];
-  pixels.getContext('2d')!.putImageData(image, 0, 0);
+  pixels.getContext('2d')!.putImageData(new ImageData(data, width, height), 0, 0);
   return pixels;
 }
 
-/** Room around the ties when framing them: less on a phone, where every pixel counts. */
-const framePadding = (container: HTMLElement) => (container.clientWidth < 600 ? 12 : 48);
+/** How long the first picture may take before the map is given up for the SVG map: ten times its slowest seen here. */
+const FIRST_PICTURE_TIMEOUT = 60_000;
+
+/** The most pixels a picture's map is drawn with (a 1920 × 1080 screen at 4× is 33 million). */
+const MAX_PICTURE_PIXELS = 40e6;
+/** How long the map drawn off screen may take before the picture is given up: minutes under software rendering. */
+const PICTURE_TIMEOUT = 180_000;
+
+/** Resolves when `map` has drawn everything; rejects if its context is lost, it reports an error, or it takes too long. */
+function drawnOffScreen(map: maplibregl.Map): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new FigureError('timeout', `not drawn in ${PICTURE_TIMEOUT / 1000} s`)), PICTURE_TIMEOUT);
+    const settle = (done: () => void) => () => {
+      clearTimeout(timer);
+      done();
+    };
+    map.once('idle', settle(resolve));
+    map.once('webglcontextlost', settle(() => reject(new FigureError('gpu', 'the map lost its WebGL context'))));
+    map.once('error', (event) => settle(() => reject(new FigureError('gpu', String(event.error?.message ?? event.error))))());
+  });
+}
+
 
 export class AtlasMap implements MapView {
   readonly map: maplibregl.Map;
@@ -147,7 +176,7 @@ export class AtlasMap implements MapView {
       container,
       style,
       bounds: features.bounds,
-      fitBoundsOptions: { padding: framePadding(container) },
+      fitBoundsOptions: { padding: framePadding(container.clientWidth) },
       // Below zoom 0 a whole world fits a phone's width.
       minZoom: -1,
       attributionControl: { compact: true },
@@ -159,7 +188,9 @@ export class AtlasMap implements MapView {
       maxPitch: 0,
       dragRotate: false,
     });
+    // A north-up map only: the static pictures (static-map.ts) draw north up.
     this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
     // Filters from a shared link arrive before the style has added its sources; states set once
     // it has are applied to each tile as it loads, so the first picture already shows them.
     this.map.once('style.load', () => {
@@ -205,11 +236,32 @@ export class AtlasMap implements MapView {
     return null;
   }
 
-  /** Resolves, once the map has first drawn everything, with the number of distinct links on screen. */
+  /**
+   * Resolves, once the map has first drawn everything, with the number of distinct links on
+   * screen; rejects if MapLibre cannot finish that first picture: its WebGL context lost, a
+   * source that failed to load, or nothing drawn in a minute.
+   */
   linksDrawn(): Promise<number> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`MapLibre drew nothing in ${FIRST_PICTURE_TIMEOUT / 1000} s`)), FIRST_PICTURE_TIMEOUT);
+      const lost = () => {
+        clearTimeout(timer);
+        reject(new Error('MapLibre lost its WebGL context before its first picture'));
+      };
+      this.map.once('webglcontextlost', lost);
+      // A source that fails to load (its workers never started: MapLibre only reports it) leaves
+      // the map to come to rest with nothing drawn.
+      let failed: unknown = null;
+      const sourceError = (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
+        if (event.sourceId) failed ??= event.error;
+      };
+      this.map.on('error', sourceError);
       this.map.once('idle', () => {
-        resolve(this.shownLinks().size);
+        clearTimeout(timer);
+        this.map.off('webglcontextlost', lost);
+        this.map.off('error', sourceError);
+        if (failed) reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`));
+        else resolve(this.shownLinks().size);
       });
     });
   }
@@ -413,7 +465,7 @@ export class AtlasMap implements MapView {
     });
   }
 
-  view(): { camera: StaticCamera; width: number; height: number } {
+  view(): MapSight {
     const { lng, lat } = this.map.getCenter();
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     const projection = this.map.getProjection()?.type === 'globe' ? 'globe' : 'mercator';
@@ -426,17 +478,25 @@ export class AtlasMap implements MapView {
    * still picture has no flow. Where the GPU cannot draw that many pixels MapLibre draws fewer:
    * the canvas's size says how many.
    */
-  async pixels(scale: number): Promise<HTMLCanvasElement> {
-    const { width, height } = this.view();
+  async pixels(asked: number): Promise<HTMLCanvasElement> {
+    const { width, height, camera } = this.view();
+    if (width === 0 || height === 0) throw new FigureError('size', 'the map has no size on screen');
+    const scale = Math.min(asked, Math.sqrt(MAX_PICTURE_PIXELS / (width * height)));
+    // What shows now: a filter changed while the picture is drawn must not reach it.
+    const style = this.map.getStyle();
+    const kept = this.kept;
+    const states = this.selected.map((feature) => ({ feature, state: this.map.getFeatureState(feature) }));
+    const [focused, room, bearing] = [this.focused, this.room, this.map.getBearing()];
     const holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     Object.assign(holder.style, { position: 'fixed', left: `${-width - 64}px`, top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
     document.body.append(holder);
     const copy = new maplibregl.Map({
       container: holder,
-      style: this.map.getStyle(),
-      center: this.map.getCenter(),
-      zoom: this.map.getZoom(),
+      style,
+      center: camera.centre,
+      zoom: camera.zoom,
+      bearing,
       pixelRatio: scale,
       maxCanvasSize: [16384, 16384],
       interactive: false,
@@ -449,11 +509,11 @@ export class AtlasMap implements MapView {
     try {
       addSiteMarkers(copy);
       await copy.once('style.load');
-      new KeptStateWriter(this.features).write(this.kept, (target, state) => copy.setFeatureState(target, state));
-      for (const feature of this.selected) copy.setFeatureState(feature, this.map.getFeatureState(feature));
-      copy.setGlobalStateProperty(FOCUS_STATE, this.focused);
-      copy.setGlobalStateProperty(ROOM_STATE, this.room);
-      await copy.once('idle');
+      new KeptStateWriter(this.features).write(kept, (target, state) => copy.setFeatureState(target, state));
+      for (const { feature, state } of states) copy.setFeatureState(feature, state);
+      copy.setGlobalStateProperty(FOCUS_STATE, focused);
+      copy.setGlobalStateProperty(ROOM_STATE, room);
+      await drawnOffScreen(copy);
       return await readPixels(copy.getCanvas());
     } finally {
       copy.remove();
@@ -461,10 +521,11 @@ export class AtlasMap implements MapView {
     }
   }
 
+
   /** Back to the view that holds every tie the filters keep (every tie, if they keep none). */
   frameTies(animate = true): void {
     const bounds = keptBounds(this.features, this.kept);
-    const padding = framePadding(this.map.getContainer());
+    const padding = framePadding(this.map.getContainer().clientWidth);
     this.map.fitBounds(bounds, { padding: { top: padding, left: padding, right: padding, bottom: padding + this.footer }, animate });
   }
 }

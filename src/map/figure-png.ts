@@ -2,6 +2,7 @@
 // or, where the map is SVG, the whole figure with its map, at `scale` times its CSS pixels.
 // The frame goes through the browser's SVG renderer, so the PNG says exactly what the SVG says.
 import type { FigureLayout } from './figure.ts';
+import { FigureError } from './map-view.ts';
 import { PAPER } from './palette.ts';
 
 export interface Png {
@@ -16,7 +17,7 @@ export async function figurePng(frame: { svg: string; layout: FigureLayout }, sc
   canvas.width = Math.round(layout.width * scale);
   canvas.height = Math.round(layout.height * scale);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error(`no canvas of ${canvas.width} × ${canvas.height} pixels`);
+  if (!context) throw new FigureError('encode', `no canvas of ${canvas.width} × ${canvas.height} pixels`);
   context.fillStyle = PAPER.halo;
   context.fillRect(0, 0, canvas.width, canvas.height);
   const { map } = layout;
@@ -25,13 +26,15 @@ export async function figurePng(frame: { svg: string; layout: FigureLayout }, sc
   try {
     const image = new Image();
     image.src = url;
-    await image.decode();
+    await image.decode().catch((error: unknown) => {
+      throw new FigureError('encode', `the frame could not be drawn: ${(error as Error).message}`);
+    });
     // Drawn at the canvas's size, an SVG is rasterised at that size: text and lines stay sharp.
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
   } finally {
     URL.revokeObjectURL(url);
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error(`the browser could not encode ${canvas.width} × ${canvas.height} pixels`);
+  if (!blob) throw new FigureError('encode', `the browser could not encode ${canvas.width} × ${canvas.height} pixels`);
   return { blob, width: canvas.width, height: canvas.height };
 }

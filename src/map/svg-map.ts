@@ -11,11 +11,9 @@ import type { LinkId, OriginId, SiteId } from '../core/types.ts';
 import type { Camera, Projection } from '../core/view-state.ts';
 import { localizer, type Localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import { globeZoom } from './globe-camera.ts';
-import type { MapEvents, MapView } from './map-view.ts';
+import { framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { staticMapSvg, type StaticCamera } from './static-map.ts';
 
-/** Room around the ties when framing them, as on the live map. */
-const framePadding = (width: number) => (width < 600 ? 12 : 48);
 const MIN_ZOOM = -1;
 const MAX_ZOOM = 8;
 
@@ -43,6 +41,10 @@ export class SvgMap implements MapView {
   private readonly moveListeners: ((camera: Camera) => void)[] = [];
   private frame = 0;
 
+  /** Where the SVG is drawn: the container also holds the zoom buttons. */
+  private readonly surface = document.createElement('div');
+  private readonly zoomButtons: HTMLButtonElement[];
+
   constructor(
     private readonly container: HTMLElement,
     private readonly features: AtlasFeatures,
@@ -50,65 +52,95 @@ export class SvgMap implements MapView {
     projection: Projection,
   ) {
     this.kept = features.kept;
-    this.camera = { ...this.framing(features.bounds), projection };
     container.classList.add('svg-map');
-    container.addEventListener('click', (event) => events.select(selectionAt(event.target)));
-    container.addEventListener('pointermove', (event) => {
+    this.surface.className = 'svg-map-surface';
+    // Zoom buttons where MapLibre has its own: the only zoom for touch and for a mouse without a wheel.
+    const controls = document.createElement('div');
+    controls.className = 'svg-map-zoom';
+    this.zoomButtons = [1, -1].map((by) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = by > 0 ? '+' : '−';
+      button.addEventListener('click', () => this.zoomBy(by));
+      controls.append(button);
+      return button;
+    });
+    container.replaceChildren(this.surface, controls);
+    this.camera = { ...this.framing(features.bounds), projection };
+    this.surface.addEventListener('click', (event) => events.select(selectionAt(event.target)));
+    this.surface.addEventListener('pointermove', (event) => {
       if (event.buttons !== 0) return;
       const target = selectionAt(event.target);
-      container.style.cursor = target ? 'pointer' : '';
+      this.surface.style.cursor = target ? 'pointer' : '';
       const box = container.getBoundingClientRect();
       events.hover(target, { x: event.clientX - box.left, y: event.clientY - box.top });
     });
-    container.addEventListener('pointerleave', () => events.hover(null, { x: 0, y: 0 }));
+    this.surface.addEventListener('pointerleave', () => events.hover(null, { x: 0, y: 0 }));
     this.listenToGestures();
+    // A new size (a turned phone, a resized window) is drawn anew, the camera's centre kept.
+    new ResizeObserver(() => this.setCamera({})).observe(container);
     this.draw();
   }
 
-  /** Drag to pan and wheel to zoom (about the pointer), drawn once a frame; and the keys MapLibre answers to. */
+  private zoomBy(by: number): void {
+    this.setCamera({ zoom: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom + by)) });
+    this.moved();
+  }
+
+  /**
+   * Drag to pan (the drawn picture follows the pointer and is drawn anew when it lets go), wheel
+   * to zoom about the pointer, and the keys MapLibre answers to.
+   */
   private listenToGestures(): void {
-    const { container } = this;
+    const { container, surface } = this;
     container.tabIndex = 0;
     container.addEventListener('keydown', (event) => {
       // A presenter's arrows move the tour, not the map.
-      if (this.room || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (this.room || event.altKey || event.ctrlKey || event.metaKey || event.target !== container) return;
       const step = 100;
       const pan: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-      const zoomBy = { '+': 1, '=': 1, '-': -1, _: -1 }[event.key];
-      if (event.key in pan) this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, ...pan[event.key]) });
-      else if (zoomBy) this.setCamera({ zoom: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom + zoomBy)) });
+      const zoom = { '+': 1, '=': 1, '-': -1, _: -1 }[event.key];
+      if (event.key in pan) {
+        this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, ...pan[event.key]) });
+        this.moved();
+      } else if (zoom) this.zoomBy(zoom);
       else return;
       event.preventDefault();
+    });
+    let drag: { pointer: number; x: number; y: number; moved: boolean } | null = null;
+    surface.addEventListener('pointerdown', (event) => {
+      // One pointer drags; a second finger does not take over.
+      if (!drag) drag = { pointer: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
+    });
+    surface.addEventListener('pointermove', (event) => {
+      if (!drag || event.pointerId !== drag.pointer) return;
+      const [dx, dy] = [event.clientX - drag.x, event.clientY - drag.y];
+      if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+      if (!drag.moved) surface.setPointerCapture(event.pointerId);
+      drag.moved = true;
+      surface.style.transform = `translate(${dx}px, ${dy}px)`;
+    });
+    const release = (event: PointerEvent) => {
+      if (!drag || event.pointerId !== drag.pointer) return;
+      const { x, y, moved } = drag;
+      drag = null;
+      if (!moved) return;
+      // The click that ends a drag is not a choice.
+      surface.addEventListener('click', (click) => click.stopImmediatePropagation(), { capture: true, once: true });
+      this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, x - event.clientX, y - event.clientY) });
       this.moved();
-    });
-    let last: { x: number; y: number } | null = null;
-    let moved = false;
-    container.addEventListener('pointerdown', (event) => {
-      last = { x: event.clientX, y: event.clientY };
-      moved = false;
-    });
-    container.addEventListener('pointermove', (event) => {
-      if (!last || event.buttons === 0) return;
-      const [dx, dy] = [event.clientX - last.x, event.clientY - last.y];
-      if (!moved && Math.hypot(dx, dy) < 4) return;
-      moved = true;
-      container.setPointerCapture(event.pointerId);
-      last = { x: event.clientX, y: event.clientY };
-      this.setCamera({ centre: panBy(this.camera.centre, this.camera.zoom, -dx, -dy) });
-    });
-    container.addEventListener('pointerup', () => {
-      last = null;
-      if (moved) this.moved();
-    });
-    // A drag ends with a click on what it started on: that click is not a choice.
-    container.addEventListener('click', (event) => moved && event.stopImmediatePropagation(), { capture: true });
-    container.addEventListener(
+    };
+    surface.addEventListener('pointerup', release);
+    surface.addEventListener('pointercancel', release);
+    surface.addEventListener(
       'wheel',
       (event) => {
         event.preventDefault();
         const box = container.getBoundingClientRect();
         const [px, py] = [event.clientX - box.left - box.width / 2, event.clientY - box.top - box.height / 2];
-        const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom - event.deltaY / 300));
+        // Lines and pages, as some mice and systems report them, in pixels.
+        const pixels = event.deltaY * (event.deltaMode === WheelEvent.DOM_DELTA_LINE ? 16 : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? box.height : 1);
+        const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.camera.zoom - pixels / 300));
         // The point under the pointer stays under it.
         const scale = 2 ** (zoom - this.camera.zoom);
         const centre = panBy(this.camera.centre, this.camera.zoom, px - px / scale, py - py / scale);
@@ -146,7 +178,8 @@ export class SvgMap implements MapView {
 
   private draw(): void {
     const { width, height } = this.size();
-    this.container.innerHTML = staticMapSvg(
+    this.surface.style.transform = '';
+    this.surface.innerHTML = staticMapSvg(
       {
         features: this.features,
         kept: this.kept,
@@ -164,7 +197,7 @@ export class SvgMap implements MapView {
   }
 
   linksDrawn(): Promise<number> {
-    return Promise.resolve(new Set([...this.container.querySelectorAll<SVGElement>('[data-link]')].map((link) => link.dataset.link)).size);
+    return Promise.resolve(new Set([...this.surface.querySelectorAll<SVGElement>('[data-link]')].map((link) => link.dataset.link)).size);
   }
 
   addDetails(): Promise<void> {
@@ -184,6 +217,10 @@ export class SvgMap implements MapView {
 
   setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
     this.loc = localizer(lang, traditional);
+    for (const [button, key] of [[this.zoomButtons[0], 'map.zoomIn'], [this.zoomButtons[1], 'map.zoomOut']] as const) {
+      button.title = this.loc.t(key);
+      button.setAttribute('aria-label', this.loc.t(key));
+    }
     this.draw();
   }
 
@@ -240,7 +277,7 @@ export class SvgMap implements MapView {
     return Promise.resolve(null);
   }
 
-  view(): { camera: StaticCamera; width: number; height: number } {
+  view(): MapSight {
     return { camera: this.camera, ...this.size() };
   }
 }

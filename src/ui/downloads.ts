@@ -6,6 +6,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DOWNLOAD_FORMATS, localDay, type DownloadFormat, type DownloadOffer } from '../core/downloads.ts';
+import type { FigureFormat } from '../core/figure.ts';
 import { controlStyles } from './control-styles.ts';
 import { count } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
@@ -22,7 +23,7 @@ export type FigureScale = (typeof FIGURE_SCALES)[number];
 
 /** A picture asked for: SVG, or PNG at a scale of the map's size on screen. */
 export interface FigureRequest {
-  format: 'png' | 'svg';
+  format: FigureFormat;
   scale: FigureScale;
 }
 
@@ -84,6 +85,10 @@ export class Downloads extends LitElement {
         background: var(--panel, #fffefb);
         text-align: start;
       }
+      button[aria-disabled='true'] {
+        opacity: 0.55;
+        cursor: progress;
+      }
       button:not(:disabled):hover {
         background: var(--chip, #f0ece3);
       }
@@ -132,11 +137,11 @@ export class Downloads extends LitElement {
   }
 
   /** The app has made a picture: saved now, and said so. */
-  figureMade(figure: { name: string; blob: Blob; width: number; height: number; capped: boolean }): void {
+  figureMade(figure: { format: FigureFormat; name: string; blob: Blob; width: number; height: number; capped: boolean }): void {
     this.making = false;
     save(figure.name, figure.blob, this.renderRoot as ShadowRoot);
     const { name, width, height } = figure;
-    this.status = figure.name.endsWith('.svg')
+    this.status = figure.format === 'svg'
       ? this.loc.t('export.done.svg', { name })
       : this.loc.t(figure.capped ? 'export.capped' : 'export.done', { name, width, height });
   }
@@ -148,22 +153,24 @@ export class Downloads extends LitElement {
 
   private figureButtons() {
     const { loc, figureSizes } = this;
-    const button = (label: string, note: string, id: string, ask: () => void) =>
-      html`<button ?disabled=${!figureSizes || this.making} aria-describedby="note-${id} figures-what" @click=${ask}>
+    // While a picture is made the buttons say they wait (aria-disabled) but keep the focus a
+    // disabled button would throw back to the page.
+    const button = (label: string, note: string, ask: () => void) =>
+      html`<button ?disabled=${!figureSizes} aria-disabled=${this.making ? 'true' : 'false'} aria-describedby="figures-what" @click=${ask}>
         <span class="label">${label}</span>
-        <span class="note" id="note-${id}">${note}</span>
+        <span class="note">${note}</span>
       </button>`;
     return html`<h2 id="figures-title">${loc.t('export.title')}</h2>
       <p class="what" id="figures-what">${loc.t('export.what')}</p>
       <div class="buttons" role="group" aria-labelledby="figures-title">
         ${FIGURE_SCALES.map((scale) => {
           const size = figureSizes?.[scale] ?? { width: 0, height: 0 };
-          return button(loc.t('export.png', { scale }), loc.t('export.png.note', size), `png-${scale}`, () => this.askFigure({ format: 'png', scale }));
+          return button(loc.t('export.png', { scale }), loc.t('export.png.note', size), () => this.askFigure({ format: 'png', scale }));
         })}
-        ${button(loc.t('export.svg'), loc.t('export.svg.note'), 'svg', () => this.askFigure({ format: 'svg', scale: 1 }))}
-        ${button(loc.t('export.print'), loc.t('export.print.note'), 'print', () =>
-          this.dispatchEvent(new CustomEvent('print-request', { bubbles: true, composed: true })),
-        )}
+        ${button(loc.t('export.svg'), loc.t('export.svg.note'), () => this.askFigure({ format: 'svg', scale: 1 }))}
+        ${button(loc.t('export.print'), loc.t('export.print.note'), () => {
+          if (!this.making) this.dispatchEvent(new CustomEvent('print-request', { bubbles: true, composed: true }));
+        })}
       </div>`;
   }
 

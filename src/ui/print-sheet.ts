@@ -9,8 +9,8 @@ import type { FigureFacts } from '../core/figure.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 
-/** Three columns of 24 lines fit under the figure and above the sources on either paper. */
-export const PRINTED_ROWS = 72;
+/** Three columns of 24 lines fit under the figure (at most 118 mm tall) and above the sources on either paper. */
+const PRINTED_ROWS = 72;
 
 @customElement('atlas-print-sheet')
 export class PrintSheet extends LitElement {
@@ -18,6 +18,11 @@ export class PrintSheet extends LitElement {
   /** The figure as SVG (map/figure.ts): the app's own markup, every name in it escaped. */
   @property({ attribute: false }) figure = '';
   @property({ attribute: false }) facts: FigureFacts | null = null;
+
+  /** Reflected for the print stylesheet: the page gives way to the sheet only once it has something to print. */
+  protected override updated(): void {
+    this.toggleAttribute('filled', this.facts !== null && this.figure !== '');
+  }
 
   static override styles = css`
     :host {
@@ -31,6 +36,7 @@ export class PrintSheet extends LitElement {
       display: block;
       width: 100%;
       height: auto;
+      max-height: 118mm;
     }
     h2 {
       margin: 2.5mm 0 1mm;
@@ -76,16 +82,15 @@ export class PrintSheet extends LitElement {
       <h2>${loc.t('print.ties')}</h2>
       <ol class="ties">
         ${shown.map(
-          (row) => html`<li>
-            ${loc.name(row.place)} → ${loc.name(row.partner)} <span class="count">${formatNumber(loc, row.ties)} ${refs(row.sources)}</span>
-          </li>`,
+          // The count and the sources first: a long name is what gives way.
+          (row) => html`<li><span class="count">${formatNumber(loc, row.ties)} ${refs(row.sources)}</span> ${loc.name(row.place)} → ${loc.name(row.partner)}</li>`,
         )}
       </ol>
       ${rest > 0 ? html`<p class="more">${loc.t('print.more', { n: formatNumber(loc, rest) })}</p>` : null}
       <h2>${loc.t('print.sources')}</h2>
       <ol class="sources">
         ${facts.documents.map(
-          (doc, i) => html`<li>[${i + 1}] ${loc.name(doc)}. ${loc.name(doc.issuer)}, ${doc.date}.</li>`,
+          (doc, i) => html`<li>${loc.t('print.source', { n: i + 1, title: loc.name(doc), issuer: loc.name(doc.issuer), date: doc.date })}</li>`,
         )}
       </ol>
     </article>`;

@@ -75,7 +75,7 @@ const statusText = (page: Page) =>
 interface Saved {
   name: string;
   bytes: Buffer;
-  /** Every text the panel's status line showed from the click on, with the number of picture buttons disabled at the time. */
+  /** Every text the panel's status line showed from the click on, with the number of picture buttons waiting (aria-disabled) at the time. */
   statuses: { text: string; disabled: number }[];
   /** The local days at the click and once saved (the same but at midnight). */
   days: string[];
@@ -96,7 +96,7 @@ async function saveFigure(page: Page, name: RegExp): Promise<Saved> {
     const group = root.querySelector('[role="group"]')!;
     new MutationObserver(() => {
       const text = status.textContent!.trim();
-      if (text !== '' && seen.at(-1)?.text !== text) seen.push({ text, disabled: group.querySelectorAll('button:disabled').length });
+      if (text !== '' && seen.at(-1)?.text !== text) seen.push({ text, disabled: group.querySelectorAll('button[aria-disabled="true"]').length });
     }).observe(root, { childList: true, characterData: true, subtree: true, attributes: true });
   });
   const before = new Date();
@@ -349,7 +349,18 @@ describe('pictures of the live map (WebGL)', () => {
       'saves a PNG at 4× through the live map, four times the 1× size, as announced',
       async () => {
         const { page } = view;
+        // The page keeps answering meanwhile: its longest task is measured (a read of the GPU's
+        // pixels that waited for them took 24 s here; polled, a frame's work at most).
+        await page.evaluate(() => {
+          const longest = { ms: 0 };
+          (window as unknown as { longestTask: typeof longest }).longestTask = longest;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
+          }).observe({ type: 'longtask' });
+        });
         const four = await saveFigure(page, /^PNG image 4×/);
+        const longestTask = await page.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
+        expect(longestTask).toBeLessThan(3000);
         expectName(four, 'yunnan', '@4x.png');
         const size4 = pngSize(four.bytes);
         expect(size4.width).toBe(4 * VIEWPORT.width);
@@ -440,7 +451,7 @@ describe('pictures of the live map (WebGL)', () => {
       expect(sheet.title).toBe('Cooperation Atlas · International S&T partners in four local plans');
       const wuhan = atlas.links.filter((link) => link.origin === 'wuhan');
       expect(sheet.ties).toHaveLength(wuhan.length);
-      for (const line of sheet.ties) expect(line).toMatch(/^Wuhan → /);
+      for (const line of sheet.ties) expect(line).toMatch(/^\d+ (\[\d\])+ Wuhan → /);
       expect(sheet.more).toBeNull();
       expect(sheet.sources).toHaveLength(citedDocuments(wuhan));
       for (const doc of atlas.documents.filter((d) => d.origin === 'wuhan')) expect(sheet.sources.join('\n')).toContain(doc.date);
@@ -503,6 +514,30 @@ describe('without WebGL: the map as a still vector picture', () => {
 
   const WEBGL_NOTICE =
     'This browser cannot run WebGL, so the map is drawn as a still vector picture; filters, selection, cards, the reader and the table work as usual.';
+
+  it('pans and zooms from the keyboard and its own buttons, as the live map does', async () => {
+    const watched = await openForTest(browser, '?lang=en');
+    const { page } = watched;
+    const camera = async () => {
+      await page.waitForFunction(() => window.atlas.addressSettled);
+      const [lon, , zoom] = (new URL(page.url()).searchParams.get('cam') ?? '0,0,0').split(',').map(Number);
+      return { lon, zoom };
+    };
+    await page.locator('#map').focus();
+    const start = await camera();
+    await page.keyboard.press('+');
+    await page.waitForFunction((zoom) => Number(new URL(location.href).searchParams.get('cam')?.split(',')[2]) > zoom, start.zoom);
+    // The first move writes the camera into the address (a link that frames the ties has none).
+    expect(start).toEqual({ lon: 0, zoom: 0 });
+    const zoomedIn = await camera();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((lon) => Number(new URL(location.href).searchParams.get('cam')?.split(',')[0]) > lon, zoomedIn.lon);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForFunction((zoom) => Math.abs(Number(new URL(location.href).searchParams.get('cam')?.split(',')[2]) - (zoom - 1)) < 0.01, zoomedIn.zoom);
+    // Every link is still drawn at the new camera, from a fresh drawing.
+    expect(await page.locator('#map g.link').count()).toBeGreaterThan(0);
+    expect(watched.errors).toEqual([]);
+  });
 
   it('draws every link as SVG, says why, and selects, reads, lists and filters as usual', async () => {
     const watched = await openForTest(browser, '?lang=en');
@@ -614,4 +649,59 @@ describe('without WebGL: the map as a still vector picture', () => {
     },
     FIGURE_TIMEOUT,
   );
+});
+
+describe('a map that cannot start: MapLibre gives way to the SVG map', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  const FAILED_NOTICE =
+    'The interactive map could not start, so it is drawn as a still vector picture; filters, selection, cards, the reader and the table work as usual.';
+
+  /** Opens the atlas with `script` run first in the page, and reports which map drew and what the notice says. */
+  async function openWith(script: string): Promise<WatchedPage & { drawn: { svgMap: boolean; links: number; linksDrawn: number; notice: string | null } }> {
+    const watched = await openWatched(browser, { viewport: VIEWPORT, locale: 'en-US', reducedMotion: 'reduce' });
+    onTestFinished(() => watched.page.close());
+    await watched.page.addInitScript(script);
+    await watched.page.goto(`${served.url}?lang=en`);
+    const status = await waitForAtlas(watched.page);
+    expect(status.error).toBeNull();
+    const drawn = await watched.page.evaluate(() => ({
+      svgMap: document.getElementById('map')!.classList.contains('svg-map'),
+      links: new Set([...document.querySelectorAll<SVGElement>('#map g.link')].map((link) => link.dataset.link)).size,
+      linksDrawn: window.atlas.linksDrawn,
+      notice: document.querySelector('#notices p')?.textContent ?? null,
+    }));
+    return { ...watched, drawn };
+  }
+
+  it('draws the SVG map where the browser will not start MapLibre’s worker, and says so', async () => {
+    const watched = await openWith(`window.Worker = class { constructor() { throw new DOMException('no workers here', 'SecurityError'); } };`);
+    expect(watched.drawn).toEqual({ svgMap: true, links: keptIds(null).length, linksDrawn: keptIds(null).length, notice: FAILED_NOTICE });
+    // MapLibre logs the refusal itself; nothing else goes wrong.
+    expect(watched.errors.filter((error) => !error.includes('no workers here'))).toEqual([]);
+    expect(outside(watched)).toEqual([]);
+  });
+
+  it('gives way when MapLibre loses its WebGL context before its first picture', async () => {
+    // The map's context is lost as soon as MapLibre has made it.
+    const watched = await openWith(`{
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        const context = getContext.call(this, type, ...rest);
+        if (type === 'webgl2' && this.classList.contains('maplibregl-canvas') && !this.dataset.lost) {
+          this.dataset.lost = 'yes';
+          setTimeout(() => context.getExtension('WEBGL_lose_context').loseContext());
+        }
+        return context;
+      };
+    }`);
+    expect(watched.drawn).toEqual({ svgMap: true, links: keptIds(null).length, linksDrawn: keptIds(null).length, notice: FAILED_NOTICE });
+    // MapLibre is gone: no canvas of its own is left in the page.
+    expect(await watched.page.locator('canvas.maplibregl-canvas').count()).toBe(0);
+    expect(outside(watched)).toEqual([]);
+  });
 });

@@ -126,7 +126,7 @@ describe('figureSvg: the frame of a picture', () => {
     const { svg, layout } = figureSvg(text('en', filters, '审图号:GS(2026)0000号'), WIDTH, HEIGHT, staticMapLayers(scene({ filters })));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1280" height="\d+"/);
     expect(svg).toContain('<text class="title" x="20" y="38" font-size="21" font-weight="600" fill="#262a31">Cooperation Atlas · International S&amp;T partners in four local plans</text>');
-    for (const line of ['Origin: Yunnan', 'Field: Agriculture', '审图号:GS(2026)0000号', 'Made 2026-11-29', 'Online: http://127.0.0.1:5173/?origin=yunnan&amp;lang=en', 'Wuhan', 'Cangzhou', 'Shandong', 'Ties per partner country'])
+    for (const line of ['Origin: Yunnan', 'Field: Agriculture', '审图号:GS(2026)0000号', 'Made 2026-11-29', 'This view: http://127.0.0.1:5173/?origin=yunnan&amp;lang=en', 'Wuhan', 'Cangzhou', 'Shandong', 'Ties per partner country'])
       expect(svg).toContain(line);
     const { ties, partners, documents } = model.summary(filters);
     expect(svg).toContain(`${ties} ${ties === 1 ? 'tie' : 'ties'} · ${partners} ${partners === 1 ? 'partner' : 'partners'} · ${documents} ${documents === 1 ? 'document' : 'documents'}`);
@@ -144,6 +144,23 @@ describe('figureSvg: the frame of a picture', () => {
     expect(frameOnly.svg).not.toContain('class="map"');
     expect(frameOnly.svg).toContain('科技合作地图 · 四地国际科技合作规划中的合作伙伴');
     expect(frameOnly.svg).toContain('四地规划中的全部合作');
+  });
+
+  it('keeps its words as text: a caption, a filter or a name with markup is escaped', () => {
+    const hostile = '<img src=x onerror=alert(1)> & "q"';
+    const words = text('en', NO_FILTERS, hostile);
+    const tampered = { ...words, title: hostile, subject: [hostile], legend: { ...words.legend, origins: { ...words.legend.origins, items: [{ colour: '#000000', label: hostile }] } } };
+    const { svg } = figureSvg(tampered, WIDTH, HEIGHT, null);
+    expect(svg).not.toContain('<img');
+    expect(svg.split('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;').length - 1).toBe(5);
+  });
+
+  it('wraps a long title, caption and link to the width of a phone', () => {
+    const words = text('en', NO_FILTERS, '审图号:GS(2026)0000号 '.repeat(4));
+    const narrow = figureSvg(words, 390, 600, null);
+    const wide = figureSvg(words, 1280, 600, null);
+    expect(narrow.layout.height).toBeGreaterThan(wide.layout.height);
+    for (const [, size, line] of narrow.svg.matchAll(/font-size="(\d+)"[^>]*>([^<]+)</g)) expect(textWidth(line.replaceAll('&amp;', '&'), Number(size)), line).toBeLessThanOrEqual(390 - 40);
   });
 
   it('embeds the fonts it is given', () => {
