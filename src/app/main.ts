@@ -4,7 +4,7 @@
 import { readerIndex } from '../core/reader.ts';
 import { sameSelection, type Selection } from '../core/selection.ts';
 import type { Language } from '../core/languages.ts';
-import { DEFAULT_TOUR, type Projection, type Reading, type Script } from '../core/view-state.ts';
+import { DEFAULT_TOUR, type Projection, type Reading, type Script, type View } from '../core/view-state.ts';
 import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import type { MapEvents, MapView } from '../map/map-view.ts';
@@ -133,6 +133,8 @@ async function start(): Promise<void> {
   // The page's chrome follows the mode (index.html: a room shows the map and the step bar only).
   bind(store, (s) => s.mode, (mode) => (document.body.dataset.mode = mode));
   bind(store, (s) => s.projection, (projection) => (header.projection = projection));
+  // The matrix or the timeline beside the map (index.html shows the one the view names).
+  bind(store, (s) => s.view, (view) => (header.view = document.body.dataset.view = view));
   watch(store, (s) => s.projection, (projection) => map.setProjection(projection));
   bind(store, (s) => s.playing, (playing) => (header.playing = playing));
   // The reader's code, like the texts it shows, is loaded the first time a passage is opened
@@ -145,6 +147,7 @@ async function start(): Promise<void> {
   header.addEventListener('projection', (event) => store.update({ projection: (event as CustomEvent<Projection>).detail }));
   header.addEventListener('motion', (event) => store.update({ playing: (event as CustomEvent<boolean>).detail }));
   header.addEventListener('frame', () => map.frameTies());
+  header.addEventListener('view', (event) => store.update({ view: (event as CustomEvent<View>).detail }));
   // The one way the language changes after start (the header, a kiosk going back to its own).
   // 繁體's table comes first, so that every view switches at once, already in Traditional; a
   // table that arrives after another language was asked for is not applied.
@@ -228,9 +231,12 @@ async function start(): Promise<void> {
     .then(({ wireExplore }) => {
       wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) });
       showDrawers();
-      return import('./figures.ts');
+      return Promise.all([import('./figures.ts'), import('./insight.ts')]);
     })
-    .then(({ wireFigures }) => wireFigures({ store, model, features, map, loc, caption: () => caption }))
+    .then(([{ wireFigures }, { wireInsight }]) => {
+      wireFigures({ store, model, features, map, loc, caption: () => caption });
+      wireInsight({ store, model, loc });
+    })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');

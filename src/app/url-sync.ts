@@ -21,7 +21,7 @@ export function viewFromUrl(atlas: Atlas): { view: ViewState; notices: Notice[] 
 const URL_DELAY = 120;
 
 /** What of the app's state the address holds (formatViewState reads these and no others). */
-const SHARED = ['lang', 'filters', 'selection', 'projection', 'camera', 'reading', 'mode', 'tour', 'kiosk'] as const satisfies readonly (keyof ViewState)[];
+const SHARED = ['lang', 'filters', 'selection', 'projection', 'view', 'camera', 'reading', 'mode', 'tour', 'kiosk'] as const satisfies readonly (keyof ViewState)[];
 
 export function keepViewInUrl(store: Store): void {
   let written = location.search;

@@ -144,3 +144,6 @@ export function downloadOffer(index: AtlasIndex, kept: KeptForDownload): Downloa
     file: (format, day) => downloadFile(index, kept, format, day),
   };
 }
+
+/** The name of a table saved from a view (the matrix, an origin's targets) on `day`, e.g. cooperation-atlas-matrix-all-2026-11-29.csv. */
+export const viewTableName = (what: 'matrix' | 'targets', subject: string, day: string) => `cooperation-atlas-${what}-${subject}-${day}.csv`;

@@ -1,6 +1,6 @@
 // What the filter panel offers under each facet, as data: the views word the names.
 import type { AtlasIndex } from './atlas-index.ts';
-import type { Facet } from './filters.ts';
+import { documentYears, type Facet } from './filters.ts';
 import { PARTNER_KINDS, type Names, type Origin, type PartnerKind } from './types.ts';
 
 export type FacetOption =
@@ -9,7 +9,9 @@ export type FacetOption =
   /** A kind of partner: worded by the interface, not the dataset. */
   | { id: PartnerKind; kind: 'partner-kind' }
   /** A document, with the origin and date shown on a second line. */
-  | { id: string; kind: 'document'; names: Names; origin: Origin; date: string };
+  | { id: string; kind: 'document'; names: Names; origin: Origin; date: string }
+  /** A year the atlas is seen as of (the documents issued by then). */
+  | { id: string; kind: 'year' };
 
 /** Each facet's options, in the dataset's order (documents by date). */
 export function facetOptions({ atlas, origins }: AtlasIndex): Record<Facet, FacetOption[]> {
@@ -24,5 +26,6 @@ export function facetOptions({ atlas, origins }: AtlasIndex): Record<Facet, Face
     doc: [...atlas.documents]
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((d) => ({ id: d.id, kind: 'document', names: d, origin: origins.get(d.origin)!, date: d.date })),
+    year: documentYears(atlas).map((id) => ({ id, kind: 'year' })),
   };
 }

@@ -5,13 +5,18 @@ import type { Atlas, Link } from './types.ts';
 
 // Filters narrow the ties (pieces of evidence) the views show. Within a facet the chosen options
 // are alternatives (any of them); across facets they all apply. An empty facet keeps everything.
+// `year` is the atlas as of a year: a tie offers every year from its document's issue on, so
+// choosing 2019 keeps what the plans issued by the end of 2019 said (the timeline's years).
 
-export const FACETS = ['origin', 'field', 'mode', 'kind', 'group', 'doc'] as const;
+export const FACETS = ['origin', 'field', 'mode', 'kind', 'group', 'doc', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export type Filters = Record<Facet, readonly string[]>;
 
-export const NO_FILTERS: Filters = { origin: [], field: [], mode: [], kind: [], group: [], doc: [] };
+export const NO_FILTERS: Filters = { origin: [], field: [], mode: [], kind: [], group: [], doc: [], year: [] };
+
+/** The years the documents were issued, oldest first: the `year` facet's options. */
+export const documentYears = (atlas: Atlas) => [...new Set(atlas.documents.map((doc) => doc.date.slice(0, 4)))].sort();
 
 /** Per-tie facet data, computed once per dataset: filtering then touches no lookups. */
 export interface FilterIndex {
@@ -26,6 +31,8 @@ export interface FilterIndex {
 export function filterIndex(atlas: Atlas, ties: readonly Tie[] = tiesOf(indexAtlas(atlas))): FilterIndex {
   const groups = new Map<string, string[]>();
   for (const g of atlas.groups) for (const p of g.partners) groups.set(p, [...(groups.get(p) ?? []), g.id]);
+  const years = documentYears(atlas);
+  const issued = new Map(atlas.documents.map((doc) => [doc.id, doc.date.slice(0, 4)]));
   const firstTie = new Uint32Array(atlas.links.length);
   let count = 0;
   atlas.links.forEach((link, i) => {
@@ -41,6 +48,7 @@ export function filterIndex(atlas: Atlas, ties: readonly Tie[] = tiesOf(indexAtl
       kind: [partner.kind],
       group: groups.get(partner.id) ?? [],
       doc: [evidence.doc],
+      year: years.filter((year) => year >= issued.get(evidence.doc)!),
     };
     return FACETS.map((facet) => [...new Set(offered[facet])]);
   });

@@ -7,14 +7,19 @@ import { indexAtlas, type AtlasIndex } from './atlas-index.ts';
 import { cardFor, summaryOf, type Card, type Summary } from './cards.ts';
 import { downloadOffer, type DownloadOffer } from './downloads.ts';
 import { facetOptions, type FacetOption } from './facet-options.ts';
-import { countsOfFailures, filterIndex, keptSelector, type Facet, type FacetCounts, type FilterIndex, type Filters, type Kept } from './filters.ts';
+import { countsOfFailures, FACETS, filterIndex, keptSelector, type Facet, type FacetCounts, type FilterIndex, type Filters, type Kept } from './filters.ts';
 import { keptStates, type KeptStates } from './map-features.ts';
+import { matrixOf, type Matrix, type MatrixOrder } from './matrix.ts';
 import { memoLast } from './memo.ts';
+import { originProfile, partnerProfile, type Profile } from './profiles.ts';
+import { timelineOf, type Timeline } from './timeline.ts';
 import { searchEntries, searchTargetAt, type SearchEntry, type SearchTarget } from './search.ts';
 import { sameSelection, type Selection } from './selection.ts';
 import { mapSummary, type MapSummary } from './summary.ts';
 import { inTableOrder, tiesOf, type Tie } from './tie.ts';
 import type { Atlas, LinkId, Names } from './types.ts';
+
+const YEAR_BIT = 1 << FACETS.indexOf('year');
 
 const namesOfCountries = (atlas: Atlas) => new Map(atlas.countries.map((c) => [c.iso3, { zh: c.zh, en: c.en }]));
 
@@ -45,6 +50,12 @@ export interface AtlasModel {
   highlighted(selection: Selection | null): LinkId[];
   /** The tooltip of what the pointer is over. */
   tooltip(target: Selection | null): Summary | null;
+  /** The partner × origin and field × origin matrices of the kept ties, in either order. */
+  matrix(filters: Filters): Record<MatrixOrder, Matrix>;
+  /** The documents by date and what each added, among the ties the filters other than the year keep. */
+  timeline(filters: Filters): Timeline;
+  /** The profile of a selected origin, partner or country, from the kept ties; null for other selections. */
+  profile(selection: Selection | null, filters: Filters): Profile | null;
   /** The search index, with the Traditional forms of each Simplified name. */
   searchEntries(traditional: (zh: string) => readonly string[]): SearchEntry[];
   /** Where the map flies for a search result. */
@@ -90,6 +101,26 @@ export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names
       const shown = cardOf(target);
       return shown && summaryOf(shown);
     }, sameSelection),
+    matrix: memoLast((f: Filters) => ({ count: matrixOf(atlas, tableRows(f), 'count'), shared: matrixOf(atlas, tableRows(f), 'shared') })),
+    timeline: memoLast((f: Filters) => {
+      // The ties every filter but the year keeps: those failing no facet, or the year's alone.
+      const { failed } = kept(f);
+      return timelineOf(index, ordered.filter((tie) => (failed[tie.n]! & ~YEAR_BIT) === 0));
+    }),
+    profile: (() => {
+      const profileOf = memoLast(
+        ({ selection, filters: f }: { selection: Selection | null; filters: Filters }): Profile | null => {
+          if (!selection) return null;
+          const rows = tableRows(f);
+          if (selection.kind === 'origin') return originProfile(index, rows, selection.id);
+          if (selection.kind === 'partner') return partnerProfile(rows, (partner) => partner.id === selection.id);
+          if (selection.kind === 'country') return partnerProfile(rows, (partner) => partner.id === selection.iso3 || partner.iso3 === selection.iso3);
+          return null;
+        },
+        (a, b) => a.filters === b.filters && sameSelection(a.selection, b.selection),
+      );
+      return (selection: Selection | null, f: Filters) => profileOf({ selection, filters: f });
+    })(),
     searchEntries: (traditional) => searchEntries(atlas, traditional),
     searchTargetAt: (target) => searchTargetAt(index, target),
   };

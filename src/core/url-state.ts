@@ -1,6 +1,6 @@
-import { FACETS, NO_FILTERS, type Facet } from './filters.ts';
+import { documentYears, FACETS, NO_FILTERS, type Facet } from './filters.ts';
 import type { Selection } from './selection.ts';
-import { DEFAULT_TOUR, DEFAULT_VIEW, MODES, SCRIPTS, type Camera, type KioskTiming, type Mode, type Projection, type Reading, type Script, type ViewState } from './view-state.ts';
+import { DEFAULT_TOUR, DEFAULT_VIEW, MODES, SCRIPTS, VIEWS, type Camera, type KioskTiming, type Mode, type Projection, type Reading, type Script, type View, type ViewState } from './view-state.ts';
 import type { Atlas } from './types.ts';
 import { languageOf, type Language } from './languages.ts';
 
@@ -19,6 +19,7 @@ export type ReasonCode =
   | 'sel.kind'
   | `missing.${Selection['kind']}`
   | 'proj'
+  | 'view'
   | 'cam.syntax'
   | 'cam.numbers'
   | `range.${keyof Camera}`
@@ -76,6 +77,7 @@ function facetOptions(atlas: Atlas): Record<Facet, Set<string>> {
     kind: new Set(atlas.partners.map((p) => p.kind)),
     group: new Set(atlas.groups.map((g) => g.id)),
     doc: new Set(atlas.documents.map((d) => d.id)),
+    year: new Set(documentYears(atlas)),
   };
 }
 
@@ -181,6 +183,10 @@ export function parseViewState(search: string, atlas: Atlas): { state: ViewState
     const projection = Object.hasOwn(PROJECTION_ALIASES, raw.toLowerCase()) ? PROJECTION_ALIASES[raw.toLowerCase()] : undefined;
     return projection ? { value: projection } : because('proj');
   }, (projection) => (state.projection = projection));
+  take<View>('view', (raw) => {
+    const view = VIEWS.find((id) => id === raw.toLowerCase());
+    return view ? { value: view } : because('view');
+  }, (view) => (state.view = view));
   take('cam', parseCamera, (camera) => (state.camera = camera));
   take('read', (raw) => parseReading(raw, atlas), (reading) => (state.reading = reading));
   // The script is the reader's: without a passage open it has nothing to apply to.
@@ -222,6 +228,7 @@ export function formatViewState(state: ViewState): string {
   const sel = state.selection;
   if (sel) params.set('sel', `${sel.kind}:${sel.kind === 'country' ? sel.iso3 : sel.id}`);
   if (state.projection !== DEFAULT_VIEW.projection) params.set('proj', state.projection === 'globe' ? 'globe' : 'flat');
+  if (state.view !== DEFAULT_VIEW.view) params.set('view', state.view);
   const c = state.camera;
   if (c) {
     const parts = [round(c.lon, 4), round(c.lat, 4), round(c.zoom, 2)];

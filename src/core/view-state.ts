@@ -7,6 +7,10 @@ import type { Selection } from './selection.ts';
 export const PROJECTIONS = ['mercator', 'globe'] as const;
 export type Projection = (typeof PROJECTIONS)[number];
 
+/** What the atlas shows beside the map: nothing, the partner × origin matrix, or the documents' timeline. */
+export const VIEWS = ['map', 'matrix', 'timeline'] as const;
+export type View = (typeof VIEWS)[number];
+
 export const SCRIPTS = ['original', 'zh-Hans', 'zh-Hant'] as const;
 export type Script = (typeof SCRIPTS)[number];
 
@@ -54,6 +58,7 @@ export interface ViewState {
   filters: Filters;
   selection: Selection | null;
   projection: Projection;
+  view: View;
   camera: Camera | null;
   reading: Reading | null;
   mode: Mode;
@@ -66,6 +71,7 @@ export const DEFAULT_VIEW: ViewState = {
   filters: NO_FILTERS,
   selection: null,
   projection: 'mercator',
+  view: 'map',
   camera: null,
   reading: null,
   mode: 'explore',

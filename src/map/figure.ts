@@ -49,6 +49,7 @@ export function figureText(loc: Localizer, { facts, origins, tieClasses, caption
     switch (option.kind) {
       case 'origin': return loc.name(option.origin);
       case 'partner-kind': return loc.t(`partner.kind.${option.id}`);
+      case 'year': return loc.t('filters.year', { year: option.id });
       default: return loc.name(option.names);
     }
   };

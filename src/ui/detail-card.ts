@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { tieStart, type Card, type Passage, type LinkRow } from '../core/cards.ts';
+import type { Profile } from '../core/profiles.ts';
 import type { Selection } from '../core/selection.ts';
 import type { VocabularyTerm } from '../core/types.ts';
 import { kindText, nameWithSecond, subtitleText, tieStartText } from './card-text.ts';
@@ -16,6 +17,11 @@ import { panelStyles } from './shared-styles.ts';
 export class DetailCard extends LitElement {
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property({ attribute: false }) card: Card | null = null;
+  /**
+   * The selection's profile (an origin's, a partner's, a country's), laid out by atlas-profile,
+   * whose code comes with the researcher's views (app/insight.ts); null for none.
+   */
+  @property({ attribute: false }) profile: Profile | null = null;
 
   static override styles = [
     panelStyles,
@@ -188,6 +194,11 @@ export class DetailCard extends LitElement {
     `,
   ];
 
+  /** Reflected for the page's layout: the researcher's views stand aside for an open card (index.html). */
+  protected override updated(): void {
+    this.toggleAttribute('data-open', this.card !== null);
+  }
+
   private emit(selection: Selection | null): void {
     this.dispatchEvent(new CustomEvent('select', { detail: selection, bubbles: true, composed: true }));
   }
@@ -250,6 +261,7 @@ export class DetailCard extends LitElement {
             ? loc.t('card.noTies')
             : loc.t('card.stats', { ties: count(loc, 'ties', card.tieCount), passages: count(loc, 'passages', card.passages.length) })}
         </p>
+        ${this.profile ? html`<atlas-profile .loc=${loc} .profile=${this.profile}></atlas-profile>` : nothing}
         ${links > 0 && card.selection.kind !== 'link'
           ? html`<section><h3>${loc.t('card.links')}</h3><ul>${card.links.map((row) => this.link(row))}</ul></section>`
           : nothing}

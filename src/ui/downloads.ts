@@ -10,6 +10,7 @@ import type { FigureFormat } from '../core/figure.ts';
 import { controlStyles } from './control-styles.ts';
 import { count } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
+import { saveFile } from './save-file.ts';
 import { panelStyles } from './shared-styles.ts';
 
 export interface DownloadDetail {
@@ -25,20 +26,6 @@ export type FigureScale = (typeof FIGURE_SCALES)[number];
 export interface FigureRequest {
   format: FigureFormat;
   scale: FigureScale;
-}
-
-/** Saves a file through a temporary object URL. */
-function save(name: string, blob: Blob, host: ShadowRoot | HTMLElement): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  host.append(a);
-  a.click();
-  a.remove();
-  // Long enough for the browser to have taken the Blob over.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 @customElement('atlas-downloads')
@@ -119,7 +106,7 @@ export class Downloads extends LitElement {
     const { offer } = this;
     if (!offer || offer.ties === 0) return;
     const file = offer.file(format, localDay(new Date()));
-    save(file.name, new Blob([file.content], { type: file.type }), this.renderRoot as ShadowRoot);
+    saveFile(file.name, new Blob([file.content], { type: file.type }), this.renderRoot as ShadowRoot);
     this.status = this.loc.t('downloads.started', { name: file.name });
     const detail: DownloadDetail = { format, name: file.name, ties: offer.ties };
     this.dispatchEvent(new CustomEvent('data-download', { detail, bubbles: true, composed: true }));
@@ -139,7 +126,7 @@ export class Downloads extends LitElement {
   /** The app has made a picture: saved now, and said so. */
   figureMade(figure: { format: FigureFormat; name: string; blob: Blob; width: number; height: number; capped: boolean }): void {
     this.making = false;
-    save(figure.name, figure.blob, this.renderRoot as ShadowRoot);
+    saveFile(figure.name, figure.blob, this.renderRoot as ShadowRoot);
     const { name, width, height } = figure;
     this.status = figure.format === 'svg'
       ? this.loc.t('export.done.svg', { name })

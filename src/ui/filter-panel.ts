@@ -21,6 +21,7 @@ const FACET_LABELS: Record<Facet, MessageKey> = {
   kind: 'filters.facet.kind',
   group: 'filters.facet.group',
   doc: 'filters.facet.doc',
+  year: 'filters.facet.year',
 };
 
 /** An option's words, and its second line (a document's origin and date). */
@@ -34,6 +35,8 @@ function optionLabel(loc: Localizer, option: FacetOption): { label: string; deta
       return { label: loc.t(`partner.kind.${option.id}`), detail: null };
     case 'document':
       return { label: loc.name(option.names), detail: `${loc.name(option.origin)} · ${option.date}` };
+    case 'year':
+      return { label: loc.t('filters.year', { year: option.id }), detail: null };
   }
 }
 

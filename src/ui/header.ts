@@ -2,20 +2,23 @@
 // language (简 / 繁 / EN, reported as `language` by the switch inside).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Projection } from '../core/view-state.ts';
+import { VIEWS, type Projection, type View } from '../core/view-state.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import './language-switch.ts';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
-import { panelStyles } from './shared-styles.ts';
+import { panelStyles, segmentedStyles } from './shared-styles.ts';
 
 @customElement('atlas-header')
 export class Header extends LitElement {
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
   @property() projection: Projection = 'mercator';
+  /** What shows beside the map: nothing, the matrix or the timeline. */
+  @property() view: View = 'map';
   @property({ type: Boolean }) playing = false;
 
   static override styles = [
     panelStyles,
+    segmentedStyles,
     css`
       :host {
         position: absolute;
@@ -47,25 +50,12 @@ export class Header extends LitElement {
         flex-wrap: wrap;
         gap: 6px;
       }
-      .group {
-        display: inline-flex;
-        border: 1px solid var(--rule-strong);
-        border-radius: 6px;
-        overflow: hidden;
-      }
       button {
         border: none;
         background: var(--panel);
         padding: 4px 10px;
         font-size: 12px;
         min-height: 28px;
-      }
-      .group button + button {
-        border-left: 1px solid var(--rule-strong);
-      }
-      button[aria-pressed='true'] {
-        background: var(--ink);
-        color: var(--panel);
       }
       .single {
         border: 1px solid var(--rule-strong);
@@ -101,6 +91,9 @@ export class Header extends LitElement {
       <div class="controls">
         <div class="group" role="group" aria-label=${loc.t('header.view')}>
           ${projectionButton('mercator', 'header.flat')} ${projectionButton('globe', 'header.globe')}
+        </div>
+        <div class="group" role="group" aria-label=${loc.t('views.label')} part="views">
+          ${VIEWS.map((view) => html`<button aria-pressed=${this.view === view} @click=${() => this.emit('view', view)}>${loc.t(`views.${view}`)}</button>`)}
         </div>
         <button class="single" @click=${() => this.emit('motion', !this.playing)}>
           ${loc.t(this.playing ? 'header.pause' : 'header.play')}

@@ -39,3 +39,30 @@ export const panelStyles = css`
     flex: none;
   }
 `;
+
+/**
+ * A group of buttons of which one is pressed (aria-pressed): the header's projection and views,
+ * the matrix's order. The group is `.group`, each button a plain `button` inside it.
+ */
+export const segmentedStyles = css`
+  .group {
+    display: inline-flex;
+    border: 1px solid var(--rule-strong);
+    border-radius: 6px;
+    overflow: hidden;
+  }
+  .group button {
+    border: none;
+    background: var(--panel);
+    padding: 4px 10px;
+    font-size: 12px;
+    min-height: 28px;
+  }
+  .group button + button {
+    border-left: 1px solid var(--rule-strong);
+  }
+  .group button[aria-pressed='true'] {
+    background: var(--ink);
+    color: var(--panel);
+  }
+`;

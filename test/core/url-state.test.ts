@@ -15,9 +15,10 @@ const atlas: Atlas = parsed.atlas;
 
 const full: ViewState = {
   lang: 'en',
-  filters: { ...NO_FILTERS, origin: ['shandong', 'yunnan'], field: ['agriculture'], group: ['asean'] },
+  filters: { ...NO_FILTERS, origin: ['shandong', 'yunnan'], field: ['agriculture'], group: ['asean'], year: ['2019'] },
   selection: { kind: 'country', iso3: 'ISR' },
   projection: 'globe',
+  view: 'matrix',
   camera: { lon: 100.5, lat: 30.25, zoom: 3.5, bearing: 10, pitch: 20 },
   reading: { doc: '002_1d76437583e0dae5', start: 1200, end: 1300, script: 'zh-Hans' },
   mode: 'explore',
@@ -36,7 +37,7 @@ describe('URL state', () => {
   it('writes only the language for the default view, and readable parameters otherwise', () => {
     expect(formatViewState(DEFAULT_VIEW)).toBe('?lang=zh-Hans');
     expect(formatViewState(full)).toBe(
-      '?lang=en&origin=shandong,yunnan&field=agriculture&group=asean&sel=country:ISR&proj=globe&cam=100.5,30.25,3.5,10,20&read=002_1d76437583e0dae5:1200-1300&script=zh-Hans',
+      '?lang=en&origin=shandong,yunnan&field=agriculture&group=asean&year=2019&sel=country:ISR&proj=globe&view=matrix&cam=100.5,30.25,3.5,10,20&read=002_1d76437583e0dae5:1200-1300&script=zh-Hans',
     );
   });
 
@@ -162,8 +163,8 @@ describe('URL state', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    const pieces = ['lang', 'origin', 'field', 'mode', 'kind', 'group', 'doc', 'sel', 'proj', 'cam', 'read', 'script', 'tour', 'step', 'pace', 'idle', 'x', '', '%', '&&', '=', '?'];
-    const values = ['', 'en', 'wuhan', 'present', 'kiosk,park', 'park,present', 'Kiosk', '3', '0', '12.5', 'default', 'constructor', 'partner:constructor', 'toString', '__proto__', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'tw', 'zh-Hant', 'bogus', 'globe', '002_1d76437583e0dae5:5-1', 'a'.repeat(300), '\u0000', '😀', ',,,'];
+    const pieces = ['lang', 'origin', 'field', 'mode', 'kind', 'group', 'doc', 'year', 'view', 'sel', 'proj', 'cam', 'read', 'script', 'tour', 'step', 'pace', 'idle', 'x', '', '%', '&&', '=', '?'];
+    const values = ['', 'en', 'wuhan', 'present', 'kiosk,park', 'park,present', 'Kiosk', '3', '0', '12.5', 'default', 'constructor', 'partner:constructor', 'toString', '__proto__', 'country:ISR', 'link:', ':', '1,2,3', 'NaN,1,1', '1e999,0,0', '%E4%B8', '%', '<script>', 'zh-TW', 'tw', 'zh-Hant', 'bogus', 'globe', '002_1d76437583e0dae5:5-1', '2019', '2015,2021', '1999', 'matrix', 'Timeline', 'map', 'a'.repeat(300), '\u0000', '😀', ',,,'];
     for (let i = 0; i < 5000; i++) {
       const parts = Array.from({ length: Math.floor(random() * 6) }, () => `${pick(pieces)}${random() < 0.8 ? '=' : ''}${pick(values)}`);
       const query = `?${parts.join(random() < 0.9 ? '&' : ';')}`;

@@ -1,0 +1,55 @@
+// The researcher's views, wired: the matrix and the timeline beside the map (`view=…`), and the
+// profile under the card of an origin, a partner or a country. Loaded with the explore panels;
+// each view lays out one selector of the model and sends its choices back to the store.
+import { localDay, viewTableName } from '../core/downloads.ts';
+import { figureSubject } from '../core/figure.ts';
+import { matrixCsv } from '../core/matrix.ts';
+import type { AtlasModel } from '../core/model.ts';
+import type { Selection } from '../core/selection.ts';
+import { targetsCsv } from '../core/targets.ts';
+import type { LinkId } from '../core/types.ts';
+import type { Localizer } from '../i18n/localizer.ts';
+import '../ui/matrix-view.ts';
+import '../ui/profile-view.ts';
+import { saveFile } from '../ui/save-file.ts';
+import '../ui/timeline-view.ts';
+import { bind } from './bind.ts';
+import type { Store } from './store.ts';
+
+export interface InsightContext {
+  store: Store;
+  model: AtlasModel;
+  loc: () => Localizer;
+}
+
+export function wireInsight({ store, model, loc }: InsightContext): void {
+  const matrix = document.querySelector('atlas-matrix')!;
+  const timeline = document.querySelector('atlas-timeline')!;
+  const card = document.querySelector('atlas-card')!;
+
+  bind(store, (s) => s.lang, () => (matrix.loc = timeline.loc = loc()));
+  bind(store, (s) => model.matrix(s.filters), (shown) => (matrix.matrix = shown));
+  bind(store, (s) => model.timeline(s.filters), (shown) => (timeline.timeline = shown));
+  bind(store, (s) => s.filters.year.at(-1) ?? null, (year) => (timeline.year = year));
+  bind(store, (s) => model.profile(s.selection, s.filters), (profile) => (card.profile = profile));
+
+  const csv = (name: string, content: string, host: HTMLElement) => saveFile(name, new Blob([content], { type: 'text/csv;charset=utf-8' }), host.shadowRoot ?? host);
+  const subject = () => figureSubject(model.index, store.get().filters, null);
+
+  matrix.addEventListener('matrix-pick', ({ detail: { partner, links } }) => {
+    // One tie's link opens its passages; ties through several places open the partner's card.
+    const selection: Selection = links.length === 1 ? { kind: 'link', id: links[0] as LinkId } : { kind: 'partner', id: partner.id };
+    store.update({ selection });
+  });
+  matrix.addEventListener('matrix-field', ({ detail: { origin, field } }) => {
+    store.update({ filters: { ...store.get().filters, origin: [origin], field: [field] } });
+  });
+  matrix.addEventListener('matrix-csv', ({ detail }) => csv(viewTableName('matrix', subject(), localDay(new Date())), matrixCsv(detail), matrix));
+  timeline.addEventListener('timeline-year', ({ detail: year }) => {
+    store.update({ filters: { ...store.get().filters, year: year === null ? [] : [year] } });
+  });
+  card.addEventListener('targets-csv', ({ detail: origin }) => {
+    const targets = model.atlas.targets.filter((target) => target.origin === origin);
+    csv(viewTableName('targets', origin, localDay(new Date())), targetsCsv(targets), card);
+  });
+}

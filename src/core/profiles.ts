@@ -1,0 +1,102 @@
+// Profiles of one plan's origin and of one partner, from the kept ties: what the card shows
+// below its passages for `sel=origin:…`, `sel=partner:…` and `sel=country:…`. An origin's: its
+// documents, its partners by kind, its fields, modes and sites with their ties, and its targets'
+// charts. A partner's: which origins tie to it, in which fields and modes, through which sites
+// and documents, in which years. Data only: ui/profile-view.ts lays it out.
+import type { AtlasIndex } from './atlas-index.ts';
+import type { Counted } from './summary.ts';
+import { targetCharts, type DocumentTargets } from './target-charts.ts';
+import type { Tie } from './tie.ts';
+import type { Origin, OriginId, Partner, PartnerKind, Site, SourceDocument, VocabularyTerm } from './types.ts';
+import { PARTNER_KINDS } from './types.ts';
+
+export interface OriginProfile {
+  kind: 'origin';
+  origin: Origin;
+  /** Its documents, by date, whether or not the filters keep any of their ties. */
+  documents: SourceDocument[];
+  ties: number;
+  partnersByKind: { kind: PartnerKind; partners: Counted<Partner>[] }[];
+  fields: Counted<VocabularyTerm>[];
+  modes: Counted<VocabularyTerm>[];
+  sites: Counted<Site>[];
+  targets: DocumentTargets[];
+}
+
+export interface PartnerOrigin {
+  origin: Origin;
+  ties: number;
+  fields: Counted<VocabularyTerm>[];
+  modes: Counted<VocabularyTerm>[];
+  sites: Site[];
+  documents: SourceDocument[];
+  /** The years of those documents, oldest first. */
+  years: string[];
+}
+
+export interface PartnerProfile {
+  kind: 'partner';
+  ties: number;
+  /** The origins that tie to it, most ties first. */
+  origins: PartnerOrigin[];
+}
+
+export type Profile = OriginProfile | PartnerProfile;
+
+/** Items by how many ties name them, most first, then by English name. */
+function counted<T extends { id: string; en: string }>(ties: readonly Tie[], of: (tie: Tie) => readonly T[]): Counted<T>[] {
+  const counts = new Map<string, Counted<T>>();
+  for (const tie of ties) {
+    for (const item of of(tie)) {
+      const entry = counts.get(item.id) ?? { item, ties: 0 };
+      entry.ties += 1;
+      counts.set(item.id, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.ties - a.ties || a.item.en.localeCompare(b.item.en));
+}
+
+const byDate = (documents: Iterable<SourceDocument>) => [...new Set(documents)].sort((a, b) => a.date.localeCompare(b.date));
+
+export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: OriginId): OriginProfile {
+  const ties = kept.filter((tie) => tie.origin.id === id);
+  const partners = counted(ties, (tie) => [tie.partner]);
+  return {
+    kind: 'origin',
+    origin: index.origins.get(id)!,
+    documents: byDate(index.atlas.documents.filter((doc) => doc.origin === id)),
+    ties: ties.length,
+    partnersByKind: PARTNER_KINDS.map((kind) => ({ kind, partners: partners.filter(({ item }) => item.kind === kind) })).filter(
+      (group) => group.partners.length > 0,
+    ),
+    fields: counted(ties, (tie) => tie.fields),
+    modes: counted(ties, (tie) => tie.modes),
+    sites: counted(ties, (tie) => (tie.site ? [tie.site] : [])),
+    targets: targetCharts(index, id),
+  };
+}
+
+/**
+ * The profile of a partner (`partner` selection) or of a country (`country` selection: the ties
+ * to it and to its cities, institutions and companies, as the map's shading counts them).
+ */
+export function partnerProfile(kept: readonly Tie[], belongs: (partner: Partner) => boolean): PartnerProfile {
+  const ties = kept.filter((tie) => belongs(tie.partner));
+  const byOrigin = new Map<OriginId, Tie[]>();
+  for (const tie of ties) byOrigin.set(tie.origin.id, [...(byOrigin.get(tie.origin.id) ?? []), tie]);
+  const origins = [...byOrigin.values()]
+    .map((own) => {
+      const documents = byDate(own.map((tie) => tie.document));
+      return {
+        origin: own[0]!.origin,
+        ties: own.length,
+        fields: counted(own, (tie) => tie.fields),
+        modes: counted(own, (tie) => tie.modes),
+        sites: counted(own, (tie) => (tie.site ? [tie.site] : [])).map(({ item }) => item),
+        documents,
+        years: [...new Set(documents.map((doc) => doc.date.slice(0, 4)))],
+      };
+    })
+    .sort((a, b) => b.ties - a.ties || a.origin.id.localeCompare(b.origin.id));
+  return { kind: 'partner', ties: ties.length, origins };
+}

@@ -1,0 +1,55 @@
+// The documents by issue date (2015 to 2021), and what each added to the atlas: its ties, the
+// partners no earlier document named, and its targets. Read against the filters other than the
+// year (the timeline chooses the year), so that each step shows what it brought among the ties
+// the reader is looking at. Data only: ui/timeline-view.ts lays it out.
+import type { Tie } from './tie.ts';
+import type { Origin, Partner, SourceDocument } from './types.ts';
+import type { AtlasIndex } from './atlas-index.ts';
+
+export interface TimelineEntry {
+  document: SourceDocument;
+  origin: Origin;
+  year: string;
+  /** The document's ties among those kept. */
+  ties: number;
+  partners: number;
+  /** Partners no earlier document named (among the kept ties), most ties first. */
+  newPartners: Partner[];
+  /** Its quantitative targets (the whole document's: targets are not ties). */
+  targets: number;
+}
+
+export interface Timeline {
+  entries: TimelineEntry[];
+  /** The years documents were issued in, oldest first: the timeline's steps. */
+  years: string[];
+}
+
+export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
+  const documents = [...index.atlas.documents].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const seen = new Set<string>();
+  const entries = documents.map((document) => {
+    const own = ties.filter((tie) => tie.document.id === document.id);
+    const partnerTies = new Map<string, { partner: Partner; ties: number }>();
+    for (const tie of own) {
+      const counted = partnerTies.get(tie.partner.id) ?? { partner: tie.partner, ties: 0 };
+      counted.ties += 1;
+      partnerTies.set(tie.partner.id, counted);
+    }
+    const newPartners = [...partnerTies.values()]
+      .filter(({ partner }) => !seen.has(partner.id))
+      .sort((a, b) => b.ties - a.ties || a.partner.en.localeCompare(b.partner.en))
+      .map(({ partner }) => partner);
+    for (const id of partnerTies.keys()) seen.add(id);
+    return {
+      document,
+      origin: index.origins.get(document.origin)!,
+      year: document.date.slice(0, 4),
+      ties: own.length,
+      partners: partnerTies.size,
+      newPartners,
+      targets: index.atlas.targets.filter((target) => target.doc === document.id).length,
+    };
+  });
+  return { entries, years: [...new Set(entries.map((entry) => entry.year))] };
+}
