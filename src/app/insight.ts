@@ -30,7 +30,8 @@ export function wireInsight({ store, model, loc }: InsightContext): void {
   bind(store, (s) => s.lang, () => (matrix.loc = timeline.loc = loc()));
   bind(store, (s) => model.matrix(s.filters), (shown) => (matrix.matrix = shown));
   bind(store, (s) => model.timeline(s.filters), (shown) => (timeline.timeline = shown));
-  bind(store, (s) => s.filters.year.at(-1) ?? null, (year) => (timeline.year = year));
+  // Several years chosen mean the latest of them (the facet keeps what any of them keeps).
+  bind(store, (s) => [...s.filters.year].sort().at(-1) ?? null, (year) => (timeline.year = year));
   bind(store, (s) => model.profile(s.selection, s.filters), (profile) => (card.profile = profile));
 
   const csv = (name: string, content: string, host: HTMLElement) => saveFile(name, new Blob([content], { type: 'text/csv;charset=utf-8' }), host.shadowRoot ?? host);
@@ -45,6 +46,7 @@ export function wireInsight({ store, model, loc }: InsightContext): void {
     store.update({ filters: { ...store.get().filters, origin: [origin], field: [field] } });
   });
   matrix.addEventListener('matrix-csv', ({ detail }) => csv(viewTableName('matrix', subject(), localDay(new Date())), matrixCsv(detail), matrix));
+  for (const view of [matrix, timeline]) view.addEventListener('view-close', () => store.update({ view: 'map' }));
   timeline.addEventListener('timeline-year', ({ detail: year }) => {
     store.update({ filters: { ...store.get().filters, year: year === null ? [] : [year] } });
   });

@@ -151,7 +151,8 @@ export class TourPlayer {
     if (!shown || step < 1 || step > shown.tour.steps.length) return;
     const { view } = shown.tour.steps[step - 1]!;
     publishStatus({ stepDrawn: 0 });
-    this.store.update({ ...view, tour: { id: shown.tour.id, step }, reading: null, hover: null });
+    // A step shows the map: a matrix or a timeline a visitor opened closes with the reader.
+    this.store.update({ ...view, view: 'map', tour: { id: shown.tour.id, step }, reading: null, hover: null });
     this.onStep();
     // The camera once the bar shows this step (a microtask): a step framing its ties keeps clear
     // of the bar as it is now, which a longer caption or a room's size may have changed.

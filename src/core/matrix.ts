@@ -57,10 +57,10 @@ const finish = <T>(row: MatrixRow<T>) => ({ ...row, shared: row.cells.filter((ce
 
 /**
  * The matrix of `ties` (the kept ties). Partners are grouped under the first region group that
- * holds them (the dataset's order of groups), the rest last; within a group, and fields overall,
- * rows come in `order`, then by English name.
+ * holds them, the groups the filters chose (`chosenGroups`) first, then the dataset's order, the
+ * rest last; within a group, and fields overall, rows come in `order`, then by English name.
  */
-export function matrixOf(atlas: Atlas, ties: readonly Tie[], order: MatrixOrder): Matrix {
+export function matrixOf(atlas: Atlas, ties: readonly Tie[], order: MatrixOrder, chosenGroups: readonly string[] = []): Matrix {
   const origins = atlas.origins;
   const column = new Map(origins.map((origin, i) => [origin.id, i]));
   const partners = new Map<string, MatrixRow<Partner>>();
@@ -80,10 +80,11 @@ export function matrixOf(atlas: Atlas, ties: readonly Tie[], order: MatrixOrder)
   }
   const byOrder = <T extends Names>(a: MatrixRow<T>, b: MatrixRow<T>) =>
     (order === 'shared' ? b.shared - a.shared : 0) || b.total - a.total || a.item.en.localeCompare(b.item.en);
+  const groups = [...atlas.groups.filter((g) => chosenGroups.includes(g.id)), ...atlas.groups.filter((g) => !chosenGroups.includes(g.id))];
   const groupOf = new Map<string, PartnerGroup>();
-  for (const group of atlas.groups) for (const id of group.partners) if (!groupOf.has(id)) groupOf.set(id, group);
+  for (const group of groups) for (const id of group.partners) if (!groupOf.has(id)) groupOf.set(id, group);
   const rows = [...partners.values()].map(finish);
-  const grouped = [...atlas.groups, null].map((group) => ({
+  const grouped = [...groups, null].map((group) => ({
     group,
     rows: rows.filter((row) => (groupOf.get(row.item.id) ?? null) === group).sort(byOrder),
   }));

@@ -101,7 +101,7 @@ export function atlasModel(atlas: Atlas, countryNames: ReadonlyMap<string, Names
       const shown = cardOf(target);
       return shown && summaryOf(shown);
     }, sameSelection),
-    matrix: memoLast((f: Filters) => ({ count: matrixOf(atlas, tableRows(f), 'count'), shared: matrixOf(atlas, tableRows(f), 'shared') })),
+    matrix: memoLast((f: Filters) => ({ count: matrixOf(atlas, tableRows(f), 'count', f.group), shared: matrixOf(atlas, tableRows(f), 'shared', f.group) })),
     timeline: memoLast((f: Filters) => {
       // The ties every filter but the year keeps: those failing no facet, or the year's alone.
       const { failed } = kept(f);

@@ -7,7 +7,7 @@ import type { AtlasIndex } from './atlas-index.ts';
 import type { Counted } from './summary.ts';
 import { targetCharts, type DocumentTargets } from './target-charts.ts';
 import type { Tie } from './tie.ts';
-import type { Origin, OriginId, Partner, PartnerKind, Site, SourceDocument, VocabularyTerm } from './types.ts';
+import type { Origin, OriginId, Partner, PartnerGroup, PartnerKind, Site, SourceDocument, VocabularyTerm } from './types.ts';
 import { PARTNER_KINDS } from './types.ts';
 
 export interface OriginProfile {
@@ -17,6 +17,8 @@ export interface OriginProfile {
   documents: SourceDocument[];
   ties: number;
   partnersByKind: { kind: PartnerKind; partners: Counted<Partner>[] }[];
+  /** The same partners by the region groups that hold them (a partner may be in several); null for those in none. */
+  partnersByRegion: { group: PartnerGroup | null; partners: Counted<Partner>[] }[];
   fields: Counted<VocabularyTerm>[];
   modes: Counted<VocabularyTerm>[];
   sites: Counted<Site>[];
@@ -69,6 +71,12 @@ export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: Origi
     partnersByKind: PARTNER_KINDS.map((kind) => ({ kind, partners: partners.filter(({ item }) => item.kind === kind) })).filter(
       (group) => group.partners.length > 0,
     ),
+    partnersByRegion: [...index.atlas.groups, null]
+      .map((group) => ({
+        group,
+        partners: partners.filter(({ item }) => (group ? group.partners.includes(item.id) : !index.atlas.groups.some((g) => g.partners.includes(item.id)))),
+      }))
+      .filter((region) => region.partners.length > 0),
     fields: counted(ties, (tie) => tie.fields),
     modes: counted(ties, (tie) => tie.modes),
     sites: counted(ties, (tie) => (tie.site ? [tie.site] : [])),

@@ -2,7 +2,7 @@
 // that share a unit drawn on one scale (a per-year quota apart from a total), and the values a
 // plan reports as achieved beside its goal for the same measure (Wuhan's 2015 values against its
 // 2020 targets) as pairs. Each number keeps where it is written in its document, so that the
-// chart can open the reader on it. Data only: ui/target-chart.ts draws it.
+// chart can open the reader on it. Data only: ui/profile-view.ts draws it.
 import type { AtlasIndex } from './atlas-index.ts';
 import type { Target } from './targets.ts';
 import type { Names, OriginId, SourceDocument } from './types.ts';
@@ -42,7 +42,9 @@ const DIGIT = /[0-9.]/;
 
 /**
  * Where `target.value` is written in its passage: its first occurrence that is a whole number (no
- * digit or point on either side), preferring one followed by the unit. Offsets into the document.
+ * digit or point on either side), preferring one followed by the unit. Offsets into the document;
+ * the whole passage where the number cannot be found (a dataset edited by hand), which the
+ * reader still opens.
  */
 export function valueSpan(target: Target): { start: number; end: number } {
   const { quote, value, unit } = target;
@@ -54,7 +56,7 @@ export function valueSpan(target: Target): { start: number; end: number } {
   }
   const withUnit = whole.find((at) => unit.zh !== '' && quote.startsWith(unit.zh, at + value.length));
   const at = withUnit ?? whole[0];
-  if (at === undefined) throw new Error(`target ${value} ${unit.zh} is not written in its passage`);
+  if (at === undefined) return { start: target.start, end: target.end };
   return { start: target.start + at, end: target.start + at + value.length };
 }
 
@@ -68,15 +70,22 @@ export function targetCharts(index: AtlasIndex, origin: OriginId): DocumentTarge
     if (targets.length === 0) return [];
     const pairs: TargetPair[] = [];
     const paired = new Set<Target>();
+    // A value achieved and its goal stand in one row of the plan's table: the goal of the same
+    // measure in the same passage, else the nearest one after it, never one already paired.
+    const sameMeasure = (a: Target, b: Target) => a.subject.zh === b.subject.zh && a.unit.zh === b.unit.zh;
     for (const achieved of targets.filter((t) => t.status === 'achieved')) {
-      const goal = targets.find((t) => t.status === 'target' && t.subject.zh === achieved.subject.zh && t.unit.zh === achieved.unit.zh);
+      const goals = targets.filter(
+        (t) => t.status === 'target' && !paired.has(t) && sameMeasure(t, achieved) && (t.year ?? Infinity) > (achieved.year ?? -Infinity),
+      );
+      const goal = goals.find((t) => t.start === achieved.start) ?? goals.sort((a, b) => Math.abs(a.start - achieved.start) - Math.abs(b.start - achieved.start))[0];
       if (!goal) continue;
       pairs.push({ subject: goal.subject, unit: goal.unit, achieved: mark(achieved), goal: mark(goal) });
       paired.add(achieved).add(goal);
     }
     const charts = new Map<string, UnitChart>();
     for (const target of targets.filter((t) => !paired.has(t))) {
-      const key = `${target.unit.zh}|${target.perYear}`;
+      // One scale a unit as both languages write it: 家 counts firms, bases and zones alike.
+      const key = `${target.unit.zh}|${target.unit.en}|${target.perYear}`;
       const chart = charts.get(key) ?? { unit: target.unit, perYear: target.perYear, marks: [], max: 0 };
       const m = mark(target);
       chart.marks.push(m);

@@ -9,6 +9,7 @@ import type { Partner, VocabularyTerm } from '../core/types.ts';
 import { count, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { controlStyles } from './control-styles.ts';
+import { cellShade } from './matrix-shade.ts';
 import { panelStyles, segmentedStyles } from './shared-styles.ts';
 
 /** A partner's cell: the links its ties belong to. */
@@ -136,10 +137,10 @@ export class MatrixView extends LitElement {
       <th scope="row">${loc.name(row.item)}</th>
       ${row.cells.map((cell, i) =>
         cell.ties === 0
-          ? html`<td><span class="zero" aria-label="0">·</span></td>`
+          ? html`<td><span class="zero" aria-hidden="true">·</span><span class="sr-only">0</span></td>`
           : html`<td>
               <button
-                style="--cell: var(--origin-${matrix.origins[i]!.id}); --share: ${(0.15 + (0.55 * cell.ties) / max).toFixed(2)}"
+                style="--cell: var(--origin-${matrix.origins[i]!.id}); --share: ${cellShade(cell.ties, max).toFixed(2)}"
                 aria-label=${label(i)}
                 @click=${() => click(i)}
               >
@@ -174,6 +175,7 @@ export class MatrixView extends LitElement {
     return html`<section class="panel" aria-labelledby="matrix-title" lang=${loc.tag}>
       <header>
         <h2 id="matrix-title">${loc.t('matrix.title')}</h2>
+        <button class="csv" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
         <div class="group" role="group" aria-label=${loc.t('matrix.order')}>
           ${MATRIX_ORDERS.map(
             (order) => html`<button aria-pressed=${this.order === order} @click=${() => (this.order = order)}>${loc.t(`matrix.order.${order}`)}</button>`,
@@ -190,7 +192,7 @@ export class MatrixView extends LitElement {
               ${this.head(loc.t('matrix.partner'))}
               ${matrix.groups.map(
                 ({ group, rows }) => html`<tbody>
-                  <tr class="region"><th scope="colgroup" colspan=${columns}>${group ? loc.name(group) : loc.t('matrix.other')}</th></tr>
+                  <tr class="region"><th scope="rowgroup" colspan=${columns}>${group ? loc.name(group) : loc.t('matrix.other')}</th></tr>
                   ${rows.map((row) =>
                     this.row(
                       matrix,

@@ -108,6 +108,13 @@ export class ProfileView extends LitElement {
         color: var(--ink-muted);
         font-weight: 600;
       }
+      .muted {
+        color: var(--ink-muted);
+      }
+      p {
+        margin: 4px 0;
+        font-size: 12.5px;
+      }
     `,
   ];
 
@@ -116,16 +123,23 @@ export class ProfileView extends LitElement {
     this.dispatchEvent(new CustomEvent('read', { detail, bubbles: true, composed: true }));
   }
 
-  /** A number that opens the reader where the plan writes it: an SVG link, focusable and named. */
+  /**
+   * A number, as the plan writes it, that opens the reader there: an SVG link, focusable, named
+   * by its measure, value, unit and year (the visible words within the name).
+   */
   private value(mark: TargetMark, x: number, y: number, anchor: 'start' | 'end' = 'start') {
     const { loc } = this;
     const { target } = mark;
-    const text = `${COMPARATOR_SIGN[target.comparator]}${formatNumber(loc, mark.number)} ${loc.name(target.unit)}`;
+    const value = `${COMPARATOR_SIGN[target.comparator]}${target.value}`;
+    const unit = loc.name(target.unit);
+    const text = `${value} ${unit}`;
+    const when =
+      target.year === null ? loc.t('profile.undated') : loc.t(target.status === 'achieved' ? 'profile.achieved' : 'profile.goal', { year: target.year });
     const activate = (event: Event) => {
       event.preventDefault();
       this.read(mark);
     };
-    return svg`<a href="#" role="button" aria-label=${loc.t('profile.read', { value: target.value })}
+    return svg`<a href="#" role="button" aria-label=${loc.t('profile.read', { subject: loc.name(target.subject), value, unit, when })}
         @click=${activate} @keydown=${(event: KeyboardEvent) => (event.key === 'Enter' || event.key === ' ') && activate(event)}>
       <text class="value" x=${x} y=${y} text-anchor=${anchor}>${text}</text>
     </a>`;
@@ -184,8 +198,11 @@ export class ProfileView extends LitElement {
       </ul>
       ${profile.ties === 0
         ? html`<p>${loc.t('profile.none')}</p>`
-        : html`<h3>${loc.t('profile.partners')}</h3>
+        : html`<p class="muted">${loc.t('profile.kept', { ties: count(loc, 'ties', profile.ties) })}</p>
+            <h3>${loc.t('profile.partners')}</h3>
             ${profile.partnersByKind.map(({ kind, partners }) => html`<h4>${loc.t(`partner.kind.${kind}`)}</h4>${this.counted(partners)}`)}
+            <h3>${loc.t('profile.regions')}</h3>
+            ${profile.partnersByRegion.map(({ group, partners }) => html`<h4>${group ? loc.name(group) : loc.t('matrix.other')}</h4>${this.counted(partners)}`)}
             ${profile.fields.length > 0 ? html`<h3>${loc.t('card.fields')}</h3>${this.counted(profile.fields)}` : nothing}
             ${profile.modes.length > 0 ? html`<h3>${loc.t('card.modes')}</h3>${this.counted(profile.modes)}` : nothing}
             ${profile.sites.length > 0 ? html`<h3>${loc.t('profile.sites')}</h3>${this.counted(profile.sites)}` : nothing}`}
@@ -208,30 +225,24 @@ export class ProfileView extends LitElement {
     const row = (entry: PartnerOrigin) => html`<tr>
       <th scope="row">${loc.name(entry.origin)}<br />${count(loc, 'ties', entry.ties)}</th>
       <td>${names(entry.fields)}${entry.modes.length > 0 ? html`<br /><span class="muted">${names(entry.modes)}</span>` : nothing}</td>
-      <td>${entry.years.join('、')}</td>
+      <td>${entry.sites.length > 0 ? names(entry.sites) : '–'}</td>
+      <td>${entry.documents.map((doc) => html`<div>${loc.name(doc)} (<time datetime=${doc.date}>${doc.date.slice(0, 4)}</time>)</div>`)}</td>
     </tr>`;
-    return html`<h3>${loc.t('profile.origins')}</h3>
+    return html`<p class="muted">${loc.t('profile.kept', { ties: count(loc, 'ties', profile.ties) })}</p>
+      <h3>${loc.t('profile.origins')}</h3>
       <table>
         <thead>
           <tr>
             <th scope="col">${loc.t('profile.origin')}</th>
             <th scope="col">${loc.t('card.fields')} · ${loc.t('card.modes')}</th>
-            <th scope="col">${loc.t('profile.years')}</th>
+            <th scope="col">${loc.t('profile.sites')}</th>
+            <th scope="col">${loc.t('profile.documents')} (${loc.t('profile.years')})</th>
           </tr>
         </thead>
         <tbody>
           ${profile.origins.map(row)}
         </tbody>
-      </table>
-      ${profile.origins.some((entry) => entry.sites.length > 0)
-        ? html`<h3>${loc.t('profile.sites')}</h3><p>${names(profile.origins.flatMap((entry) => entry.sites))}</p>`
-        : nothing}
-      <h3>${loc.t('profile.documents')}</h3>
-      <ul class="docs">
-        ${[...new Set(profile.origins.flatMap((entry) => entry.documents))].map(
-          (doc) => html`<li>${loc.name(doc)} · <time datetime=${doc.date}>${doc.date}</time></li>`,
-        )}
-      </ul>`;
+      </table>`;
   }
 
   override render() {

@@ -78,8 +78,18 @@ export class TimelineView extends LitElement {
         background: var(--dot);
         border: 2px solid var(--panel);
       }
-      li.later {
-        opacity: 0.55;
+      /* Issued after the chosen year: a hollow dot and the words say so (the text keeps its contrast). */
+      li.later::before {
+        background: var(--panel);
+        border-color: var(--dot);
+      }
+      .close {
+        float: right;
+        padding: 2px 8px;
+        border: 1px solid var(--rule-strong);
+        border-radius: 6px;
+        background: var(--panel);
+        font-size: 12px;
       }
       time {
         font-weight: 600;
@@ -133,7 +143,8 @@ export class TimelineView extends LitElement {
     const yearButton = (year: string | null) =>
       html`<button aria-pressed=${this.year === year} @click=${() => this.choose(year)}>${year ?? loc.t('timeline.all')}</button>`;
     return html`<section class="panel" aria-labelledby="timeline-title" lang=${loc.tag}>
-      <h2 id="timeline-title">${loc.t('timeline.title')}</h2>
+      <button class="close" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
+      <h2 id="timeline-title">${loc.t('timeline.title', { first: timeline.years[0] ?? '', last: timeline.years.at(-1) ?? '' })}</h2>
       <fieldset class="years">
         <legend>${loc.t('timeline.year')}</legend>
         ${yearButton(null)} ${timeline.years.map((year) => yearButton(year))}
@@ -151,5 +162,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'timeline-year': CustomEvent<string | null>;
+    'view-close': CustomEvent<void>;
   }
 }

@@ -66,6 +66,14 @@ describe('the partner × origin matrix', () => {
     }
   });
 
+  it('puts the partners under the region groups the filters chose, before the others', () => {
+    const matrix = model.matrix(filters({ group: ['mekong'] })).count;
+    const mekong = atlas.groups.find((g) => g.id === 'mekong')!;
+    expect(matrix.groups[0]!.group?.id).toBe('mekong');
+    for (const row of matrix.groups.flatMap((g) => g.rows)) expect(mekong.partners).toContain(row.item.id);
+    expect(matrix.groups).toHaveLength(1);
+  });
+
   it('sorts by ties, or by how many origins share a partner', () => {
     const { count, shared } = model.matrix(NO_FILTERS);
     for (const { rows } of count.groups) expect(rows.map((r) => r.total)).toEqual([...rows.map((r) => r.total)].sort((a, b) => b - a));
@@ -126,7 +134,12 @@ describe('the targets’ charts', () => {
     );
     expect(marks).toHaveLength(atlas.targets.length);
     for (const mark of marks) {
-      expect(texts.get(mark.target.doc)!.slice(mark.start, mark.end)).toBe(mark.target.value);
+      const text = texts.get(mark.target.doc)!;
+      expect(text.slice(mark.start, mark.end)).toBe(mark.target.value);
+      // The number itself, not digits inside a longer one; followed by its unit where the passage writes it there.
+      expect(/[0-9.]/.test(text[mark.start - 1] ?? '')).toBe(false);
+      expect(/[0-9.]/.test(text[mark.end] ?? '')).toBe(false);
+      if (mark.target.quote.includes(`${mark.target.value}${mark.target.unit.zh}`) && mark.target.unit.zh !== '') expect(text.slice(mark.end).startsWith(mark.target.unit.zh)).toBe(true);
       expect(mark.start).toBeGreaterThanOrEqual(mark.target.start);
       expect(mark.end).toBeLessThanOrEqual(mark.target.end);
       expect(mark.number).toBe(Number(mark.target.value));
@@ -136,7 +149,10 @@ describe('the targets’ charts', () => {
   it('pairs Wuhan’s 2015 values with its 2020 targets for the same measure', () => {
     const plan = targetCharts(model.index, 'wuhan').find((doc) => doc.document.id === '004_5cbdcb84e36c06ba')!;
     expect(plan.pairs.length).toBeGreaterThan(0);
+    // Each pair is one row of the plan's indicator table: the goal from the achieved value's own passage.
+    expect(plan.pairs.length).toBe(atlas.targets.filter((t) => t.doc === plan.document.id && t.status === 'achieved').length);
     for (const pair of plan.pairs) {
+      expect(pair.goal.target.start).toBe(pair.achieved.target.start);
       expect(pair.achieved.target).toMatchObject({ status: 'achieved', year: 2015 });
       expect(pair.goal.target).toMatchObject({ status: 'target', year: 2020 });
       expect(pair.goal.target.subject).toEqual(pair.achieved.target.subject);
@@ -163,6 +179,11 @@ describe('profiles', () => {
     expect(profile.documents.map((d) => d.id)).toEqual(['001_feff5ef0713189d6']);
     expect(profile.partnersByKind.flatMap((g) => g.partners).reduce((n, p) => n + p.ties, 0)).toBe(rows.length);
     for (const { kind, partners } of profile.partnersByKind) for (const { item } of partners) expect(item.kind).toBe(kind);
+    // By region too: each partner under every group that holds it, the rest under none.
+    for (const { group, partners } of profile.partnersByRegion) {
+      for (const { item } of partners) expect(group ? group.partners.includes(item.id) : atlas.groups.every((g) => !g.partners.includes(item.id))).toBe(true);
+    }
+    expect(new Set(profile.partnersByRegion.flatMap((r) => r.partners.map((p) => p.item.id)))).toEqual(new Set(rows.map((t) => t.partner.id)));
     for (const { item, ties } of profile.fields) expect(ties).toBe(rows.filter((t) => t.fields.some((f) => f.id === item.id)).length);
     expect(profile.targets[0]!.document.id).toBe('001_feff5ef0713189d6');
     // The filters narrow it.
