@@ -3,7 +3,7 @@
 // year (the timeline chooses the year), so that each step shows what it brought among the ties
 // the reader is looking at. Data only: ui/timeline-view.ts lays it out.
 import type { Tie } from './tie.ts';
-import type { Origin, Partner, SourceDocument } from './types.ts';
+import type { Origin, Partner, Site, SourceDocument, VocabularyTerm } from './types.ts';
 import type { AtlasIndex } from './atlas-index.ts';
 
 export interface TimelineEntry {
@@ -15,6 +15,9 @@ export interface TimelineEntry {
   partners: number;
   /** Partners no earlier document named (among the kept ties), most ties first. */
   newPartners: Partner[];
+  /** Fields and sites no earlier document named (among the kept ties). */
+  newFields: VocabularyTerm[];
+  newSites: Site[];
   /** Its quantitative targets (the whole document's: targets are not ties). */
   targets: number;
 }
@@ -28,6 +31,14 @@ export interface Timeline {
 export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
   const documents = [...index.atlas.documents].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const seen = new Set<string>();
+  const seenFields = new Set<string>();
+  const seenSites = new Set<string>();
+  /** What of `items` no earlier document named, each once; remembered as named from now on. */
+  const firstNamed = <T extends { id: string }>(items: readonly T[], named: Set<string>): T[] => {
+    const fresh = [...new Map(items.filter((item) => !named.has(item.id)).map((item) => [item.id, item])).values()];
+    for (const item of items) named.add(item.id);
+    return fresh;
+  };
   const entries = documents.map((document) => {
     const own = ties.filter((tie) => tie.document.id === document.id);
     const partnerTies = new Map<string, { partner: Partner; ties: number }>();
@@ -41,6 +52,8 @@ export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
       .sort((a, b) => b.ties - a.ties || a.partner.en.localeCompare(b.partner.en))
       .map(({ partner }) => partner);
     for (const id of partnerTies.keys()) seen.add(id);
+    const newFields = firstNamed(own.flatMap((tie) => tie.fields), seenFields);
+    const newSites = firstNamed(own.flatMap((tie) => (tie.site ? [tie.site] : [])), seenSites);
     return {
       document,
       origin: index.origins.get(document.origin)!,
@@ -48,6 +61,8 @@ export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
       ties: own.length,
       partners: partnerTies.size,
       newPartners,
+      newFields,
+      newSites,
       targets: index.atlas.targets.filter((target) => target.doc === document.id).length,
     };
   });

@@ -130,6 +130,8 @@ export const MESSAGES = {
   'timeline.new': { zh: '新增伙伴:{names}', en: 'New partners: {names}' },
   'timeline.more': { zh: '另有 {n} 个', en: '{n} more' },
   'timeline.none': { zh: '没有新增伙伴', en: 'No new partners' },
+  'timeline.newFields': { zh: '新增领域:{names}', en: 'New fields: {names}' },
+  'timeline.newSites': { zh: '新增合作载体 {n} 个', en: 'New sites: {n}' },
   'timeline.later': { zh: '在所选年份之后发布', en: 'Issued after the chosen year' },
   'profile.title': { zh: '概况', en: 'Profile' },
   'profile.documents': { zh: '政策文件', en: 'Documents' },

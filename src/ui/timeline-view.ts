@@ -134,6 +134,10 @@ export class TimelineView extends LitElement {
           ? loc.t('timeline.none')
           : loc.t('timeline.new', { names: formatList(loc, rest > 0 ? [...named, loc.t('timeline.more', { n: rest })] : named) })}
       </p>
+      ${entry.newFields.length > 0
+        ? html`<p class="muted">${loc.t('timeline.newFields', { names: formatList(loc, entry.newFields.map((field) => loc.name(field))) })}</p>`
+        : nothing}
+      ${entry.newSites.length > 0 ? html`<p class="muted">${loc.t('timeline.newSites', { n: entry.newSites.length })}</p>` : nothing}
     </li>`;
   }
 

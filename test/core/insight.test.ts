@@ -115,6 +115,13 @@ describe('the timeline', () => {
       expect(new Set(entry.newPartners.map((p) => p.id))).toEqual(new Set(own.map((t) => t.partner.id).filter((id) => !seen.has(id))));
       for (const tie of own) seen.add(tie.partner.id);
     }
+    // Every field and site is new once, in the first document (by date) that names it.
+    const fields = entries.flatMap((e) => e.newFields.map((f) => f.id));
+    expect(new Set(fields).size).toBe(fields.length);
+    expect(new Set(fields)).toEqual(new Set(model.tableRows(NO_FILTERS).flatMap((t) => t.fields.map((f) => f.id))));
+    const sites = entries.flatMap((e) => e.newSites.map((site) => site.id));
+    expect(new Set(sites)).toEqual(new Set(model.tableRows(NO_FILTERS).flatMap((t) => (t.site ? [t.site.id] : []))));
+    expect(new Set(sites).size).toBe(sites.length);
     expect(entries.reduce((n, e) => n + e.targets, 0)).toBe(atlas.targets.length);
   });
 
