@@ -194,6 +194,11 @@ export class DetailCard extends LitElement {
     `,
   ];
 
+  /** Reflected for the page's layout: the researcher's views stand aside for an open card (index.html). */
+  protected override updated(): void {
+    this.toggleAttribute('data-open', this.card !== null);
+  }
+
   private emit(selection: Selection | null): void {
     this.dispatchEvent(new CustomEvent('select', { detail: selection, bubbles: true, composed: true }));
   }
