@@ -10,7 +10,7 @@ import { count, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { controlStyles } from './control-styles.ts';
 import { cellShade } from './matrix-shade.ts';
-import { panelStyles, segmentedStyles } from './shared-styles.ts';
+import { panelStyles, segmentedStyles, smallButtonStyles } from './shared-styles.ts';
 
 /** A partner's cell: the links its ties belong to. */
 export interface MatrixPick {
@@ -35,6 +35,7 @@ export class MatrixView extends LitElement {
     panelStyles,
     controlStyles,
     segmentedStyles,
+    smallButtonStyles,
     css`
       section {
         padding: 10px 12px 14px;
@@ -52,14 +53,6 @@ export class MatrixView extends LitElement {
       h3 {
         margin: 16px 0 4px;
         font-size: 13px;
-      }
-      .csv {
-        border: 1px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--panel);
-        padding: 3px 9px;
-        font-size: 12px;
-        min-height: 28px;
       }
       table {
         width: 100%;
@@ -175,13 +168,13 @@ export class MatrixView extends LitElement {
     return html`<section class="panel" aria-labelledby="matrix-title" lang=${loc.tag}>
       <header>
         <h2 id="matrix-title">${loc.t('matrix.title')}</h2>
-        <button class="csv" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
+        <button class="small-button" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
         <div class="group" role="group" aria-label=${loc.t('matrix.order')}>
           ${MATRIX_ORDERS.map(
             (order) => html`<button aria-pressed=${this.order === order} @click=${() => (this.order = order)}>${loc.t(`matrix.order.${order}`)}</button>`,
           )}
         </div>
-        <button class="csv" ?disabled=${matrix.total === 0} @click=${() => this.dispatchEvent(new CustomEvent('matrix-csv', { detail: matrix, bubbles: true, composed: true }))}>
+        <button class="small-button" ?disabled=${matrix.total === 0} @click=${() => this.dispatchEvent(new CustomEvent('matrix-csv', { detail: matrix, bubbles: true, composed: true }))}>
           ${loc.t('matrix.csv')}
         </button>
       </header>

@@ -12,7 +12,7 @@ import type { Names } from '../core/types.ts';
 import { count, formatList, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { nameWithSecond } from './card-text.ts';
-import { panelStyles } from './shared-styles.ts';
+import { panelStyles, smallButtonStyles } from './shared-styles.ts';
 
 const COMPARATOR_SIGN = { 'at-least': '≥', 'at-most': '≤', exactly: '' } as const;
 /** The chart's width in CSS pixels (the card's inner width), the bars' share of it. */
@@ -27,6 +27,7 @@ export class ProfileView extends LitElement {
 
   static override styles = [
     panelStyles,
+    smallButtonStyles,
     css`
       :host {
         display: block;
@@ -84,13 +85,8 @@ export class ProfileView extends LitElement {
         fill: var(--focus);
         text-decoration: underline;
       }
-      .csv {
+      .small-button {
         margin-top: 6px;
-        padding: 3px 9px;
-        border: 1px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--panel);
-        font-size: 12px;
       }
       table {
         width: 100%;
@@ -213,7 +209,7 @@ export class ProfileView extends LitElement {
               (doc) => html`<h4>${loc.name(doc.document)} (${doc.document.date.slice(0, 4)})</h4>
                 ${doc.pairs.length > 0 ? this.pairsChart(doc, colour) : nothing} ${doc.charts.map((chart) => this.unitChart(chart, colour))}`,
             )}
-            <button class="csv" @click=${() => this.dispatchEvent(new CustomEvent('targets-csv', { detail: profile.origin.id, bubbles: true, composed: true }))}>
+            <button class="small-button" @click=${() => this.dispatchEvent(new CustomEvent('targets-csv', { detail: profile.origin.id, bubbles: true, composed: true }))}>
               ${loc.t('profile.targets.csv')}
             </button>`}`;
   }

@@ -66,3 +66,15 @@ export const segmentedStyles = css`
     color: var(--panel);
   }
 `;
+
+/** A small outlined button beside a view's title or under its content: a download, a close. */
+export const smallButtonStyles = css`
+  .small-button {
+    min-height: 28px;
+    padding: 3px 9px;
+    border: 1px solid var(--rule-strong);
+    border-radius: 6px;
+    background: var(--panel);
+    font-size: 12px;
+  }
+`;

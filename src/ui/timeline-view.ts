@@ -9,7 +9,7 @@ import { count, formatList } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import { nameWithSecond } from './card-text.ts';
 import { controlStyles } from './control-styles.ts';
-import { panelStyles } from './shared-styles.ts';
+import { panelStyles, smallButtonStyles } from './shared-styles.ts';
 
 /** New partners named in full under an entry; the rest are counted. */
 const NAMED_PARTNERS = 8;
@@ -24,6 +24,7 @@ export class TimelineView extends LitElement {
   static override styles = [
     panelStyles,
     controlStyles,
+    smallButtonStyles,
     css`
       section {
         padding: 10px 12px 14px;
@@ -85,11 +86,6 @@ export class TimelineView extends LitElement {
       }
       .close {
         float: right;
-        padding: 2px 8px;
-        border: 1px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--panel);
-        font-size: 12px;
       }
       time {
         font-weight: 600;
@@ -147,7 +143,7 @@ export class TimelineView extends LitElement {
     const yearButton = (year: string | null) =>
       html`<button aria-pressed=${this.year === year} @click=${() => this.choose(year)}>${year ?? loc.t('timeline.all')}</button>`;
     return html`<section class="panel" aria-labelledby="timeline-title" lang=${loc.tag}>
-      <button class="close" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
+      <button class="small-button close" @click=${() => this.dispatchEvent(new CustomEvent('view-close', { bubbles: true, composed: true }))}>${loc.t('views.close')}</button>
       <h2 id="timeline-title">${loc.t('timeline.title', { first: timeline.years[0] ?? '', last: timeline.years.at(-1) ?? '' })}</h2>
       <fieldset class="years">
         <legend>${loc.t('timeline.year')}</legend>

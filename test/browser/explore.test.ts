@@ -75,7 +75,7 @@ describe('the exploring components in Chromium', () => {
     const reset = panel.getByRole('button', { name: '清除全部筛选' });
     await reset.focus();
     await page.keyboard.press('Enter');
-    expect(await lastEvent(page, 'filters-change')).toEqual({ origin: [], field: [], mode: [], kind: [], group: [], doc: [] });
+    expect(await lastEvent(page, 'filters-change')).toEqual({ origin: [], field: [], mode: [], kind: [], group: [], doc: [], year: [] });
     await expect(reset.getAttribute('aria-disabled')).resolves.toBe('true');
     expect((await focused(page))?.text).toBe('清除全部筛选');
   });
