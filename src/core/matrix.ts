@@ -58,7 +58,7 @@ const finish = <T>(row: MatrixRow<T>) => ({ ...row, shared: row.cells.filter((ce
 /**
  * The matrix of `ties` (the kept ties). Partners are grouped under the first region group that
  * holds them, the groups the filters chose (`chosenGroups`) first, then the dataset's order, the
- * rest last; within a group, and fields overall, rows come in `order`, then by English name.
+ * rest last; within a group, and fields overall, rows come in `order`, then by English name (code-unit order, so that the CSV is the same in every locale).
  */
 export function matrixOf(atlas: Atlas, ties: readonly Tie[], order: MatrixOrder, chosenGroups: readonly string[] = []): Matrix {
   const origins = atlas.origins;
@@ -79,7 +79,7 @@ export function matrixOf(atlas: Atlas, ties: readonly Tie[], order: MatrixOrder,
     }
   }
   const byOrder = <T extends Names>(a: MatrixRow<T>, b: MatrixRow<T>) =>
-    (order === 'shared' ? b.shared - a.shared : 0) || b.total - a.total || a.item.en.localeCompare(b.item.en);
+    (order === 'shared' ? b.shared - a.shared : 0) || b.total - a.total || (a.item.en < b.item.en ? -1 : a.item.en > b.item.en ? 1 : 0);
   const groups = [...atlas.groups.filter((g) => chosenGroups.includes(g.id)), ...atlas.groups.filter((g) => !chosenGroups.includes(g.id))];
   const groupOf = new Map<string, PartnerGroup>();
   for (const group of groups) for (const id of group.partners) if (!groupOf.has(id)) groupOf.set(id, group);

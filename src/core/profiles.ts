@@ -4,7 +4,7 @@
 // charts. A partner's: which origins tie to it, in which fields and modes, through which sites
 // and documents, in which years. Data only: ui/profile-view.ts lays it out.
 import type { AtlasIndex } from './atlas-index.ts';
-import type { Counted } from './summary.ts';
+import { tally, type Counted } from './summary.ts';
 import { targetCharts, type DocumentTargets } from './target-charts.ts';
 import type { Tie } from './tie.ts';
 import type { Origin, OriginId, Partner, PartnerGroup, PartnerKind, Site, SourceDocument, VocabularyTerm } from './types.ts';
@@ -45,24 +45,11 @@ export interface PartnerProfile {
 
 export type Profile = OriginProfile | PartnerProfile;
 
-/** Items by how many ties name them, most first, then by English name. */
-function counted<T extends { id: string; en: string }>(ties: readonly Tie[], of: (tie: Tie) => readonly T[]): Counted<T>[] {
-  const counts = new Map<string, Counted<T>>();
-  for (const tie of ties) {
-    for (const item of of(tie)) {
-      const entry = counts.get(item.id) ?? { item, ties: 0 };
-      entry.ties += 1;
-      counts.set(item.id, entry);
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.ties - a.ties || a.item.en.localeCompare(b.item.en));
-}
-
 const byDate = (documents: Iterable<SourceDocument>) => [...new Set(documents)].sort((a, b) => a.date.localeCompare(b.date));
 
 export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: OriginId): OriginProfile {
   const ties = kept.filter((tie) => tie.origin.id === id);
-  const partners = counted(ties, (tie) => [tie.partner]);
+  const partners = tally(ties, (tie) => [tie.partner]);
   return {
     kind: 'origin',
     origin: index.origins.get(id)!,
@@ -77,9 +64,9 @@ export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: Origi
         partners: partners.filter(({ item }) => (group ? group.partners.includes(item.id) : !index.atlas.groups.some((g) => g.partners.includes(item.id)))),
       }))
       .filter((region) => region.partners.length > 0),
-    fields: counted(ties, (tie) => tie.fields),
-    modes: counted(ties, (tie) => tie.modes),
-    sites: counted(ties, (tie) => (tie.site ? [tie.site] : [])),
+    fields: tally(ties, (tie) => tie.fields),
+    modes: tally(ties, (tie) => tie.modes),
+    sites: tally(ties, (tie) => (tie.site ? [tie.site] : [])),
     targets: targetCharts(index, id),
   };
 }
@@ -98,9 +85,9 @@ export function partnerProfile(kept: readonly Tie[], belongs: (partner: Partner)
       return {
         origin: own[0]!.origin,
         ties: own.length,
-        fields: counted(own, (tie) => tie.fields),
-        modes: counted(own, (tie) => tie.modes),
-        sites: counted(own, (tie) => (tie.site ? [tie.site] : [])).map(({ item }) => item),
+        fields: tally(own, (tie) => tie.fields),
+        modes: tally(own, (tie) => tie.modes),
+        sites: tally(own, (tie) => (tie.site ? [tie.site] : [])).map(({ item }) => item),
         documents,
         years: [...new Set(documents.map((doc) => doc.date.slice(0, 4)))],
       };

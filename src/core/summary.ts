@@ -3,6 +3,7 @@
 // else; a country counts the ties to itself and to the cities, institutions and companies in it,
 // as the map's shading does, and a bloc's ties stay with the bloc.
 import type { AtlasIndex } from './atlas-index.ts';
+import type { Tie } from './tie.ts';
 import type { Country, Link, Origin, Partner, Site } from './types.ts';
 
 export interface Counted<T> {
@@ -35,10 +36,25 @@ export interface MapSummary {
   unmapped: number;
 }
 
+/** Most ties first, then by English name (code-unit order: the same in every locale). */
+const mostTiesFirst = <T extends { en: string }>(a: Counted<T>, b: Counted<T>) =>
+  b.ties - a.ties || (a.item.en < b.item.en ? -1 : a.item.en > b.item.en ? 1 : 0);
+
 const byTies = <T extends { en: string }>(counts: Map<T, number>): Counted<T>[] =>
-  [...counts]
-    .map(([item, ties]) => ({ item, ties }))
-    .sort((a, b) => b.ties - a.ties || (a.item.en < b.item.en ? -1 : a.item.en > b.item.en ? 1 : 0));
+  [...counts].map(([item, ties]) => ({ item, ties })).sort(mostTiesFirst);
+
+/** The items `of` each tie names, each with the number of ties naming it (by id), most first. */
+export function tally<T extends { id: string; en: string }>(ties: readonly Tie[], of: (tie: Tie) => readonly T[]): Counted<T>[] {
+  const counts = new Map<string, Counted<T>>();
+  for (const tie of ties) {
+    for (const item of of(tie)) {
+      const entry = counts.get(item.id) ?? { item, ties: 0 };
+      entry.ties += 1;
+      counts.set(item.id, entry);
+    }
+  }
+  return [...counts.values()].sort(mostTiesFirst);
+}
 
 const add = <T>(counts: Map<T, number>, key: T, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
 

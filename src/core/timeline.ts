@@ -3,6 +3,7 @@
 // year (the timeline chooses the year), so that each step shows what it brought among the ties
 // the reader is looking at. Data only: ui/timeline-view.ts lays it out.
 import type { Tie } from './tie.ts';
+import { tally } from './summary.ts';
 import type { Origin, Partner, Site, SourceDocument, VocabularyTerm } from './types.ts';
 import type { AtlasIndex } from './atlas-index.ts';
 
@@ -41,17 +42,9 @@ export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
   };
   const entries = documents.map((document) => {
     const own = ties.filter((tie) => tie.document.id === document.id);
-    const partnerTies = new Map<string, { partner: Partner; ties: number }>();
-    for (const tie of own) {
-      const counted = partnerTies.get(tie.partner.id) ?? { partner: tie.partner, ties: 0 };
-      counted.ties += 1;
-      partnerTies.set(tie.partner.id, counted);
-    }
-    const newPartners = [...partnerTies.values()]
-      .filter(({ partner }) => !seen.has(partner.id))
-      .sort((a, b) => b.ties - a.ties || a.partner.en.localeCompare(b.partner.en))
-      .map(({ partner }) => partner);
-    for (const id of partnerTies.keys()) seen.add(id);
+    const partners = tally(own, (tie) => [tie.partner]);
+    const newPartners = partners.filter(({ item }) => !seen.has(item.id)).map(({ item }) => item);
+    for (const { item } of partners) seen.add(item.id);
     const newFields = firstNamed(own.flatMap((tie) => tie.fields), seenFields);
     const newSites = firstNamed(own.flatMap((tie) => (tie.site ? [tie.site] : [])), seenSites);
     return {
@@ -59,7 +52,7 @@ export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
       origin: index.origins.get(document.origin)!,
       year: document.date.slice(0, 4),
       ties: own.length,
-      partners: partnerTies.size,
+      partners: partners.length,
       newPartners,
       newFields,
       newSites,

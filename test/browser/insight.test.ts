@@ -94,7 +94,7 @@ function groupName(partnerId: string, name: (names: { en: string; zh: string }) 
   return group ? name(group) : other;
 }
 
-const byTies = (a: ExpectedRow, b: ExpectedRow) => b.total - a.total || a.name.localeCompare(b.name, 'en');
+const byTies = (a: ExpectedRow, b: ExpectedRow) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const byShared = (a: ExpectedRow, b: ExpectedRow) => b.shared - a.shared || byTies(a, b);
 
 const tiedByEnd2019 = (_: Link, evidence: Evidence) => documents.get(evidence.doc)!.date <= '2019-12-31';
