@@ -12,7 +12,7 @@ import { figurePng } from '../map/figure-png.ts';
 import { FigureError, type FigureFailure, type MapSight, type MapView } from '../map/map-view.ts';
 import { staticMapLayers, type StaticScene } from '../map/static-map.ts';
 import '../ui/print-sheet.ts';
-import { FIGURE_SCALES } from '../ui/downloads.ts';
+import { FIGURE_SCALES, type FigureScale } from '../ui/downloads.ts';
 import { bind, watch } from './bind.ts';
 import { embeddedFontCss } from './font-embedding.ts';
 import type { Store } from './store.ts';
@@ -76,11 +76,11 @@ function currentFigureName({ store, model }: FigureContext, format: FigureFormat
   return figureName(figureSubject(model.index, filters, selection), localDay(new Date()), format, scale);
 }
 
-/** The size in pixels a PNG of the view would have at `scale`. */
-function figureSize(context: FigureContext, view: MapSight, scale: number): { width: number; height: number } {
-  const { width, height } = view;
-  const { layout } = figureSvg(currentFigureText(context), width, height, null);
-  return { width: Math.round(layout.width * scale), height: Math.round(layout.height * scale) };
+/** The size in pixels a PNG of the view would have at each scale: one layout of its frame, scaled. */
+function figureSizes(context: FigureContext, view: MapSight): Record<FigureScale, { width: number; height: number }> {
+  const { layout } = figureSvg(currentFigureText(context), view.width, view.height, null);
+  const sized = (scale: number) => ({ width: Math.round(layout.width * scale), height: Math.round(layout.height * scale) });
+  return Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, sized(scale)])) as Record<FigureScale, { width: number; height: number }>;
 }
 
 async function makeFigure(context: FigureContext, format: FigureFormat, scale = 1): Promise<Figure> {
@@ -122,8 +122,7 @@ export function wireFigures(context: FigureContext): void {
     if (view.width > 0 && view.height > 0) seen = view;
     return seen;
   };
-  const sizes = () =>
-    (downloads.figureSizes = Object.fromEntries(FIGURE_SCALES.map((scale) => [scale, figureSize(context, look(), scale)])) as typeof downloads.figureSizes);
+  const sizes = () => (downloads.figureSizes = figureSizes(context, look()));
   // The sizes depend on the frame's lines: filters, language, and the link (selection, camera).
   bind(store, (s) => s.filters, sizes);
   for (const part of ['lang', 'selection', 'camera'] as const) watch(store, (s) => s[part], sizes);
