@@ -23,7 +23,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   extract: ['core'],
   geo: ['core'],
   build: ['core', 'i18n'],
-  cli: ['core', 'extract', 'geo', 'map', 'build'],
+  cli: ['core', 'i18n', 'extract', 'geo', 'map', 'build'],
 };
 
 /** The packages the core may use: none that touch the DOM, draw, or need Node. */

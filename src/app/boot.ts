@@ -7,7 +7,7 @@ import { readGeography } from '../core/geography.ts';
 import type { Language } from '../core/languages.ts';
 import { atlasFeatures, type AtlasFeatures } from '../core/map-features.ts';
 import { atlasModel, type AtlasModel } from '../core/model.ts';
-import { parseAtlas } from '../core/parse-atlas.ts';
+import { parseAtlas, type AtlasProblem } from '../core/parse-atlas.ts';
 import type { TraditionalTable } from '../i18n/localizer.ts';
 import { loadJson, loadText } from '../load/files.ts';
 import { traditionalTable } from './language.ts';
@@ -19,15 +19,22 @@ export interface Loaded {
   traditional: TraditionalTable;
 }
 
+/** A dataset the app will not use, and why (main.ts says it in the reader's language). */
+export class DatasetError extends Error {
+  constructor(readonly problem: AtlasProblem) {
+    super(`data/atlas.json: ${problem.code}`);
+  }
+}
+
 export async function loadAtlas(lang: Language): Promise<Loaded> {
   const [data, world, china, traditional] = await Promise.all([
-    loadText(new URL('data/atlas.json', document.baseURI).href, 'The dataset (data/atlas.json)'),
-    loadJson(worldUrl, 'The world map'),
-    loadJson(chinaUrl, 'The China map'),
+    loadText(new URL('data/atlas.json', document.baseURI).href, 'data/atlas.json'),
+    loadJson(worldUrl, 'geo/world.topo.json'),
+    loadJson(chinaUrl, 'geo/china.topo.json'),
     lang === 'zh-Hant' ? traditionalTable() : {},
   ]);
   const parsed = parseAtlas(data);
-  if (!parsed.ok) throw new Error(`The dataset (data/atlas.json) cannot be used: ${parsed.error}.`);
+  if (!parsed.ok) throw new DatasetError(parsed.problem);
   const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
   const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
   const model = atlasModel(parsed.atlas, geography.countryNames);

@@ -5,7 +5,7 @@ import { loadJson } from '../load/files.ts';
 
 /** Shows the caption, if one is set; resolves with its text (null for none), which pictures of the map carry too. */
 export async function showCaption(element: HTMLElement): Promise<string | null> {
-  const config = (await loadJson(new URL('map-caption.json', document.baseURI).href, 'The map caption')) as { text?: unknown };
+  const config = (await loadJson(new URL('map-caption.json', document.baseURI).href, 'map-caption.json')) as { text?: unknown };
   if (typeof config.text !== 'string' || config.text.trim() === '') return null;
   element.textContent = config.text;
   element.hidden = false;

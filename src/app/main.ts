@@ -15,7 +15,7 @@ import '../ui/header.ts';
 import '../ui/legend.ts';
 import '../ui/tooltip.ts';
 import { bind, watch } from './bind.ts';
-import { loadAtlas } from './boot.ts';
+import { DatasetError, loadAtlas } from './boot.ts';
 import { followCamera } from './camera.ts';
 import { showCaption } from './caption.ts';
 import { nameDrawers, showDrawers } from './drawers.ts';
@@ -24,15 +24,29 @@ import { applyPalette } from './page-colours.ts';
 import { NoticeBoard } from './notices.ts';
 import type { Presentation } from './presentation.ts';
 import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
-import { noticeText, tourProblemText } from '../ui/notice-text.ts';
+import { loadProblemText, noticeText, tourProblemText } from '../ui/notice-text.ts';
+import { atlasProblemText } from '../i18n/atlas-problem.ts';
+import { LoadError } from '../load/files.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
-function showError(message: string): void {
+/**
+ * Why the atlas cannot start, in the reader's language (繁體 when its table can be had), in the
+ * page's one message box: a file that could not be loaded, a dataset refused and why, or else the
+ * error itself.
+ */
+async function showError(error: unknown): Promise<void> {
+  const lang = chooseLanguage(new URLSearchParams(location.search).get('lang'));
+  const loc = localizer(lang, lang === 'zh-Hant' ? await traditionalTable().catch(() => ({})) : {});
+  const message =
+    error instanceof DatasetError
+      ? atlasProblemText(loc, error.problem)
+      : loc.t('start.problem', { problem: error instanceof LoadError ? loadProblemText(loc, error.problem) : String(error instanceof Error ? error.message : error) });
   const box = document.getElementById('message')!;
+  box.lang = loc.tag;
   box.querySelector('p')!.textContent = message;
   box.hidden = false;
   publishStatus({ error: message });
@@ -245,4 +259,4 @@ async function start(): Promise<void> {
   publishStatus({ ready: true });
 }
 
-start().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)));
+start().catch(showError);

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Plugin } from 'vite';
 import { parseAtlas } from '../core/parse-atlas.ts';
+import { atlasProblemText } from '../i18n/atlas-problem.ts';
+import { localizer } from '../i18n/localizer.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 import { searchForms } from './search-forms.ts';
 
@@ -48,7 +50,7 @@ export function zhHantPlugin(options: { namesFrom: string[]; searchFrom: string 
       if (id === RESOLVED_SEARCH_ID) {
         this.addWatchFile(options.searchFrom);
         const parsed = parseAtlas(readFileSync(options.searchFrom, 'utf8'));
-        if (!parsed.ok) throw new Error(`${options.searchFrom}: ${parsed.error}`);
+        if (!parsed.ok) throw new Error(`${options.searchFrom}: ${atlasProblemText(localizer('en', {}), parsed.problem)}`);
         return `export default ${JSON.stringify(searchForms(parsed.atlas))};`;
       }
       if (id !== RESOLVED_ID) return undefined;

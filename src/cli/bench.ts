@@ -1,7 +1,8 @@
 // npm run bench: the app against a bare MapLibre page (src/bench/) that shows the same geo files
 // and links with nothing else, both built and served here, in Debian's Chromium (SwiftShader, no
 // GPU). Prints load time and frame rate as ratios, the JS heap, and the bytes shipped before
-// the links are drawn, raw and gzipped, by kind. Figures are printed as measured, met or not.
+// the links are drawn, raw and gzipped, by kind; Lighthouse's main-thread figures beside the bare
+// page's and axe-core on every view (lighthouse-bench.ts). Figures are printed as measured, met or not.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { COMET_FPS } from '../map/flow-overlay.ts';
 import { buildApp, flowFrames, launchChromium, ROOT, serve } from './browser-harness.ts';
+import { axeFigures, lighthouseFigures } from './lighthouse-bench.ts';
 import { measureBareJumps, measureStepKeys } from './step-bench.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
 
@@ -260,11 +262,11 @@ function report(runs: { app: Run[]; bare: Run[] }, animations: { app: Animation[
  */
 async function filterFigures(browser: Browser): Promise<void> {
   const real = parseAtlas(await readFile(join(out, 'app', 'data', 'atlas.json'), 'utf8'));
-  if (!real.ok) throw new Error(real.error);
+  if (!real.ok) throw new Error(JSON.stringify(real.problem));
   const synthetic = syntheticAtlas(real.atlas, SYNTHETIC_LINKS);
   const syntheticJson = JSON.stringify(synthetic);
   const checked = parseAtlas(syntheticJson);
-  if (!checked.ok) throw new Error(`the synthetic dataset is invalid: ${checked.error}`);
+  if (!checked.ok) throw new Error(`the synthetic dataset is invalid: ${JSON.stringify(checked.problem)}`);
   const syntheticDir = join(out, 'app-synthetic');
   await cp(join(out, 'app'), syntheticDir, { recursive: true });
   await writeFile(join(syntheticDir, 'data', 'atlas.json'), syntheticJson);

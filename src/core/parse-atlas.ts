@@ -10,8 +10,11 @@ const lonLat = v.tuple([v.number(), v.number()]);
 const origin = v.picklist(ORIGIN_IDS);
 const ids = v.array(v.string());
 
+/** The format the app reads; the extraction writes it in every dataset's `version`. */
+export const ATLAS_VERSION = 1;
+
 const AtlasSchema = v.object({
-  version: v.literal(1),
+  version: v.literal(ATLAS_VERSION),
   documents: v.array(
     v.object({
       id: v.string(),
@@ -95,47 +98,86 @@ const AtlasSchema = v.object({
   ),
 });
 
-export type ParsedAtlas = { ok: true; atlas: Atlas } | { ok: false; error: string };
+export type AtlasProblemCode = 'empty' | 'truncated' | 'json' | 'version' | 'shape' | `reference.${ReferenceKind}`;
+type ReferenceKind = 'partner' | 'place' | 'document' | 'site' | 'country';
+
+/**
+ * Why a dataset cannot be used, as a code and the values its message names (i18n/atlas-problem.ts
+ * words it): where the file ends, the version found, the field that is wrong, the record and the
+ * id it points to that the file does not hold.
+ */
+export interface AtlasProblem {
+  code: AtlasProblemCode;
+  values: Readonly<Record<string, string | number>>;
+}
+
+export type ParsedAtlas = { ok: true; atlas: Atlas } | { ok: false; problem: AtlasProblem };
+
+const fail = (code: AtlasProblemCode, values: AtlasProblem['values'] = {}): ParsedAtlas => ({ ok: false, problem: { code, values } });
+
+/**
+ * Whether a text that is not JSON is JSON cut short (a copy or download that stopped): it ends
+ * inside a string or with brackets still open, and nothing before the end is wrong.
+ */
+function cutShort(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
 
 /** Every id a record points to must exist: a dataset is rejected whole, never half used. */
-function danglingReference(atlas: Atlas): string | null {
+function danglingReference(atlas: Atlas): AtlasProblem | null {
   const has = (list: { id: string }[]) => new Set(list.map((x) => x.id));
   const partners = has(atlas.partners);
   const sites = has(atlas.sites);
   const docs = has(atlas.documents);
   const places = new Set([...atlas.origins.map((o) => o.adcode), ...atlas.places.map((p) => p.adcode)]);
   const countries = new Set(atlas.countries.map((c) => c.iso3));
+  const dangling = (kind: ReferenceKind, record: string, id: string): AtlasProblem => ({ code: `reference.${kind}`, values: { record, id } });
   for (const l of atlas.links) {
-    if (!partners.has(l.partner)) return `link ${l.id} names an unknown partner ${l.partner}`;
-    if (!places.has(l.place)) return `link ${l.id} names an unknown place ${l.place}`;
+    if (!partners.has(l.partner)) return dangling('partner', l.id, l.partner);
+    if (!places.has(l.place)) return dangling('place', l.id, l.place);
     for (const e of l.evidence) {
-      if (!docs.has(e.doc)) return `link ${l.id} cites an unknown document ${e.doc}`;
-      if (e.site && !sites.has(e.site)) return `link ${l.id} names an unknown site ${e.site}`;
+      if (!docs.has(e.doc)) return dangling('document', l.id, e.doc);
+      if (e.site && !sites.has(e.site)) return dangling('site', l.id, e.site);
     }
   }
-  for (const t of atlas.targets) if (!docs.has(t.doc)) return `a target cites an unknown document ${t.doc}`;
+  for (const t of atlas.targets) if (!docs.has(t.doc)) return dangling('document', `${t.doc}:${t.start}-${t.end}`, t.doc);
   for (const p of atlas.partners) {
     for (const iso3 of [...(p.iso3 ? [p.iso3] : []), ...p.members]) {
-      if (!countries.has(iso3)) return `partner ${p.id} refers to an unknown country ${iso3}`;
+      if (!countries.has(iso3)) return dangling('country', p.id, iso3);
     }
   }
   return null;
 }
 
 export function parseAtlas(json: string): ParsedAtlas {
+  if (json.trim() === '') return fail('empty');
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return { ok: false, error: `the data file is not valid JSON (${(e as Error).message})` };
+    return cutShort(json) ? fail('truncated', { length: json.length }) : fail('json', { detail: (e as Error).message });
   }
+  // The version first: a file of another version differs in its shape too, and "a field is wrong"
+  // would hide that the app and the file are of different releases.
+  const version = typeof data === 'object' && data !== null && 'version' in data ? (data as { version: unknown }).version : undefined;
+  if (version !== ATLAS_VERSION) return fail('version', { found: version === undefined ? '—' : String(JSON.stringify(version)).slice(0, 20), expected: ATLAS_VERSION });
   const result = v.safeParse(AtlasSchema, data);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = v.getDotPath(issue) ?? '(root)';
-    return { ok: false, error: `the data file does not match the atlas format at ${path}: ${issue.message}` };
+    return fail('shape', { path: v.getDotPath(issue) ?? '—', detail: issue.message });
   }
   const atlas = result.output as Atlas;
   const dangling = danglingReference(atlas);
-  return dangling ? { ok: false, error: `the data file is inconsistent: ${dangling}` } : { ok: true, atlas };
+  return dangling ? { ok: false, problem: dangling } : { ok: true, atlas };
 }

@@ -11,6 +11,7 @@ import { findSites, type SiteMention } from './sites.ts';
 import { maskNames, scopeOf, termsOf, type Span } from './attribution.ts';
 import { findTargets } from './targets.ts';
 import { compareTargets, type Target } from '../core/targets.ts';
+import { ATLAS_VERSION } from '../core/parse-atlas.ts';
 import { decodeSeed, normalise, SeedError } from './text.ts';
 
 export interface Seed {
@@ -243,7 +244,7 @@ export function extract(seeds: readonly Seed[]): { atlas: Atlas; mentions: Menti
   const originIds = new Set(documents.map((d) => d.origin));
 
   const atlas: Atlas = {
-    version: 1,
+    version: ATLAS_VERSION,
     documents,
     origins: gaz.origins
       .filter((o) => originIds.has(o.id))

@@ -20,6 +20,7 @@ export const MESSAGES = {
   'reader.converting': { zh: '正在转换字形…', en: 'Converting the script…' },
   'reader.error': { zh: '原文无法显示。', en: 'The source text cannot be shown.' },
   'reader.error.script': { zh: '字形转换无法载入,下面显示原文。', en: 'The script conversion could not be loaded; the original is shown below.' },
+  'reader.error.no-document': { zh: '数据集中没有文件 {doc}。', en: 'There is no document {doc} in the dataset.' },
   'reader.retry': { zh: '重试', en: 'Try again' },
   // Counts, in the two forms English needs (format.ts picks one); Chinese says both alike.
   'count.ties.one': { zh: '{n} 项合作', en: '{n} tie' },
@@ -296,6 +297,35 @@ export const MESSAGES = {
   'notices.reason.range.idle': { zh: '无人操作 {n} 秒后返回,超出范围({min}至{max} 秒)', en: 'returning after {n} idle seconds is out of range ({min}…{max} s)' },
   'notices.reason.kiosk.unused': { zh: '只用于展台模式(mode=kiosk)', en: 'applies to the kiosk (mode=kiosk) only' },
   'notices.reason.step.range': { zh: '该导览只有 {count} 步,已从第 {count} 步开始', en: 'the tour has {count} steps; it opens at step {count}' },
+  // Why the page cannot start, or a file cannot be shown (ui/notice-text.ts, i18n/atlas-problem.ts).
+  'load.not-carried': { zh: '无法载入 {file}:这个单文件版地图不含此文件', en: '{file} could not be loaded: this single-file atlas does not carry it' },
+  'load.unreachable': { zh: '无法载入 {file}({detail})', en: '{file} could not be loaded ({detail})' },
+  'load.status': { zh: '无法载入 {file}:服务器回答 {detail}', en: '{file} could not be loaded: the server answered {detail}' },
+  'load.json': { zh: '{file} 不是有效的 JSON({detail})', en: '{file} is not valid JSON ({detail})' },
+  'load.shape': { zh: '{file} 在 {path} 处不符合格式({detail})', en: '{file} does not fit its format at {path} ({detail})' },
+  'load.not-built': { zh: '本版地图构建时未包含 {file}', en: 'this build of the atlas was made without {file}' },
+  'load.length': {
+    zh: '{file} 有 {length} 个字符,数据集记录的是 {expected} 个:它不是摘录所依据的原文',
+    en: '{file} has {length} characters where the dataset counted {expected}: it is not the text the passages were taken from',
+  },
+  'start.problem': { zh: '{problem}。', en: '{problem}.' },
+  'dataset.lead': { zh: '数据文件 data/atlas.json 无法使用:{problem}。', en: 'The dataset (data/atlas.json) cannot be used: {problem}.' },
+  'dataset.empty': { zh: '文件是空的', en: 'the file is empty' },
+  'dataset.truncated': {
+    zh: '文件不完整,在第 {length} 个字符处中断(复制或下载可能没有完成)',
+    en: 'the file is cut short after {length} characters (a copy or a download that did not finish?)',
+  },
+  'dataset.json': { zh: '文件不是有效的 JSON({detail})', en: 'the file is not valid JSON ({detail})' },
+  'dataset.version': {
+    zh: '文件的格式版本是 {found},本版地图只能读取版本 {expected}。请用本版的 npm run extract 重新生成数据,或使用与该文件配套的地图版本',
+    en: 'the file is of format version {found}, and this atlas reads version {expected} only. Re-run npm run extract with this release, or use the release of the atlas that wrote the file',
+  },
+  'dataset.shape': { zh: '{path} 处的内容不符合数据格式({detail})', en: 'the value at {path} does not fit the format ({detail})' },
+  'dataset.reference.partner': { zh: '连线 {record} 指向的合作伙伴 {id} 不在文件中', en: 'the link {record} names a partner, {id}, that the file does not hold' },
+  'dataset.reference.place': { zh: '连线 {record} 指向的地点 {id} 不在文件中', en: 'the link {record} names a place, {id}, that the file does not hold' },
+  'dataset.reference.document': { zh: '{record} 引用的文件 {id} 不在数据中', en: '{record} cites a document, {id}, that the file does not hold' },
+  'dataset.reference.site': { zh: '连线 {record} 指向的合作载体 {id} 不在文件中', en: 'the link {record} names a site, {id}, that the file does not hold' },
+  'dataset.reference.country': { zh: '合作伙伴 {record} 指向的国家 {id} 不在文件中', en: 'the partner {record} refers to a country, {id}, that the file does not hold' },
   // A tour that cannot be played (TourProblemCode in src/core/tour.ts).
   'tour.problem.lead': { zh: '导览“{id}”无法播放:{problem}', en: 'The tour “{id}” cannot be played: {problem}' },
   'tour.problem.missing': { zh: '没有导览文件 tours/{id}.json', en: 'there is no file tours/{id}.json' },

@@ -27,28 +27,44 @@ function carried(url: string): FileAnswer | undefined {
   return address.href.startsWith(base.href) ? { missing: true } : undefined;
 }
 
-export async function loadText(url: string, what: string): Promise<string> {
+/**
+ * Why a file could not be had, as a code and the values its message names (ui/notice-text.ts
+ * words it in the reader's language): `file` is the path beside the page (data/atlas.json).
+ */
+export interface LoadProblem {
+  code: 'not-carried' | 'unreachable' | 'status' | 'json' | 'shape' | 'not-built' | 'length';
+  values: Readonly<Record<string, string | number>>;
+}
+
+export class LoadError extends Error {
+  constructor(readonly problem: LoadProblem) {
+    super(`${problem.values.file}: ${problem.code} ${problem.values.detail ?? ''}`.trim());
+  }
+}
+
+/** The text of `file` (a path beside the page, which names it in messages) at `url`. */
+export async function loadText(url: string, file: string): Promise<string> {
   const own = carried(url);
   if (own) {
     if ('text' in own) return own.text;
-    throw new Error(`${what} could not be loaded: this single-file build of the atlas does not contain it.`);
+    throw new LoadError({ code: 'not-carried', values: { file } });
   }
   let response: Response;
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`${what} could not be loaded (${(error as Error).message}).`);
+    throw new LoadError({ code: 'unreachable', values: { file, detail: (error as Error).message } });
   }
-  if (!response.ok) throw new Error(`${what} could not be loaded: the server answered ${response.status} ${response.statusText}.`);
+  if (!response.ok) throw new LoadError({ code: 'status', values: { file, detail: `${response.status} ${response.statusText}`.trim() } });
   return response.text();
 }
 
-export async function loadJson(url: string, what: string): Promise<unknown> {
-  const text = await loadText(url, what);
+export async function loadJson(url: string, file: string): Promise<unknown> {
+  const text = await loadText(url, file);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${what} is not valid JSON (${(error as Error).message}).`);
+    throw new LoadError({ code: 'json', values: { file, detail: (error as Error).message } });
   }
 }
 

@@ -2,7 +2,7 @@
 // them. Neither is in the app's bundle: each text is an asset of its own and mentions.json a data
 // file, fetched the first time a reader needs them and kept for the session.
 import * as v from 'valibot';
-import { loadJson, loadText } from './files.ts';
+import { loadJson, loadText, LoadError } from './files.ts';
 import type { MentionIndex, SourceDocument } from '../core/types';
 
 /**
@@ -41,23 +41,22 @@ const mentionIndex = new Map<string, Promise<MentionIndex>>();
 export function loadSourceText(doc: SourceDocument): Promise<string> {
   return remembered(texts, doc.id, async () => {
     const url = SEED_URLS[`../../seeds/${doc.file}`];
-    if (!url) throw new Error(`The app was built without the text ${doc.file}.`);
-    const text = await loadText(await url(), `The text ${doc.file}`);
+    const file = `seeds/${doc.file}`;
+    if (!url) throw new LoadError({ code: 'not-built', values: { file } });
+    const text = await loadText(await url(), file);
     // Offsets are only good for the very text they were taken from.
-    if (text.length !== doc.length) {
-      throw new Error(`The text ${doc.file} has ${text.length} characters where the dataset counted ${doc.length}: it is not the text the passages were taken from.`);
-    }
+    if (text.length !== doc.length) throw new LoadError({ code: 'length', values: { file, length: text.length, expected: doc.length } });
     return text;
   });
 }
 
 export function loadMentions(): Promise<MentionIndex> {
   return remembered(mentionIndex, 'all', async () => {
-    const data = await loadJson(new URL('data/mentions.json', document.baseURI).href, 'The mentions (data/mentions.json)');
+    const data = await loadJson(new URL('data/mentions.json', document.baseURI).href, 'data/mentions.json');
     const parsed = v.safeParse(MentionIndexSchema, data);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      throw new Error(`The mentions (data/mentions.json) do not match their format at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}.`);
+      throw new LoadError({ code: 'shape', values: { file: 'data/mentions.json', path: v.getDotPath(issue) ?? '—', detail: issue.message } });
     }
     return parsed.output;
   });

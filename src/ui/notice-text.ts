@@ -4,6 +4,7 @@
 import type { TourProblem } from '../core/tour.ts';
 import type { Notice } from '../core/url-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
+import type { LoadProblem } from '../load/files.ts';
 
 const MAX_VALUE = 40;
 
@@ -28,4 +29,9 @@ export function tourProblemText(loc: Localizer, id: string, problem: TourProblem
     ...(problem.notice ? { notice: noticeText(loc, problem.notice) } : {}),
   };
   return loc.t('tour.problem.lead', { id, problem: loc.t(`tour.problem.${problem.code}`, values) });
+}
+
+/** Why a file could not be had (the dataset, a map, a text for the reader), in the reader's language. */
+export function loadProblemText(loc: Localizer, problem: LoadProblem): string {
+  return loc.t(`load.${problem.code}`, problem.values);
 }

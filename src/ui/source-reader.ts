@@ -12,9 +12,11 @@ import type { Names, SourceDocument, TextMention } from '../core/types.ts';
 import { SCRIPTS, type Reading, type Script } from '../core/view-state.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { LoadError } from '../load/files.ts';
 import { loadMentions, loadSourceText } from '../load/reader-sources.ts';
+import { loadProblemText } from './notice-text.ts';
 
-type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: string };
+type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: unknown };
 
 interface Source {
   text: string;
@@ -40,7 +42,9 @@ const SCRIPT_NAMES: Record<Exclude<Script, 'original'>, Names> = {
   'zh-Hant': { zh: '繁體', en: 'Traditional' },
 };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Why the text cannot be shown, in the reader's language where the loader says why as a code. */
+const errorText = (loc: Localizer, error: unknown) =>
+  error instanceof LoadError ? loadProblemText(loc, error.problem) : error instanceof Error ? error.message : String(error);
 
 /** The element that has focus, looking inside shadow roots: the opener the reader returns to. */
 function focusedElement(): HTMLElement | null {
@@ -348,7 +352,7 @@ export class SourceReader extends LitElement {
         this.scrollPending = true;
       },
       (error: unknown) => {
-        if (this.sourceDoc === doc.id) this.source = { status: 'failed', error: errorText(error) };
+        if (this.sourceDoc === doc.id) this.source = { status: 'failed', error };
       },
     );
   }
@@ -513,8 +517,8 @@ export class SourceReader extends LitElement {
   }
 
   private body(loc: Localizer, reading: Reading, doc: SourceDocument | undefined): TemplateResult | typeof nothing {
-    if (!doc) return this.problem(loc, loc.t('reader.error'), `There is no document ${reading.doc} in the dataset.`, false);
-    if (this.source.status === 'failed') return this.problem(loc, loc.t('reader.error'), this.source.error, true);
+    if (!doc) return this.problem(loc, loc.t('reader.error'), loc.t('reader.error.no-document', { doc: reading.doc }), false);
+    if (this.source.status === 'failed') return this.problem(loc, loc.t('reader.error'), errorText(loc, this.source.error), true);
     if (this.source.status === 'loading') return nothing;
     const lang = this.shown.script === 'original' ? 'zh' : this.shown.script;
     return html`${this.scriptStatus === 'failed' ? this.problem(loc, loc.t('reader.error.script'), null, true) : nothing}

@@ -5,7 +5,7 @@ import { boundsOfLines } from '../../src/core/camera.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 
 describe('the benchmark’s synthetic dataset', () => {

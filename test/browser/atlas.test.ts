@@ -200,15 +200,54 @@ describe('the atlas on a phone, for someone who prefers reduced motion', () => {
 });
 
 describe('a broken data file', () => {
-  it('shows a clear message in the page instead of a blank map', async () => {
+  const real = () => JSON.parse(readFileSync(join(inject('appDist'), 'data', 'atlas.json'), 'utf8')) as Atlas;
+  const withoutIsrael = () => {
+    const atlas = real();
+    return JSON.stringify({ ...atlas, partners: atlas.partners.filter((p) => p.id !== 'ISR') });
+  };
+  // Each case as a reader meets it: the file the server gives, the page's language, and the message, word for word.
+  const cases: { name: string; body: () => string; status?: number; lang: string; message: string | RegExp }[] = [
+    {
+      name: 'cut short (a copy that did not finish)',
+      body: () => JSON.stringify(real()).slice(0, 20_000),
+      lang: 'en',
+      message: 'The dataset (data/atlas.json) cannot be used: the file is cut short after 20000 characters (a copy or a download that did not finish?).',
+    },
+    {
+      name: 'of another version',
+      body: () => JSON.stringify({ ...real(), version: 2 }),
+      lang: 'zh-Hans',
+      message: '数据文件 data/atlas.json 无法使用:文件的格式版本是 2,本版地图只能读取版本 1。请用本版的 npm run extract 重新生成数据,或使用与该文件配套的地图版本。',
+    },
+    {
+      name: 'with a link to a partner it does not hold',
+      body: withoutIsrael,
+      lang: 'en',
+      message: 'The dataset (data/atlas.json) cannot be used: the link shandong:370000:ISR names a partner, ISR, that the file does not hold.',
+    },
+    {
+      name: 'with a link to a partner it does not hold, in 繁體',
+      body: withoutIsrael,
+      lang: 'zh-Hant',
+      message: '數據文件 data/atlas.json 無法使用:連線 shandong:370000:ISR 指向的合作伙伴 ISR 不在文件中。',
+    },
+    { name: 'not JSON', body: () => '{"version": 1}}', lang: 'en', message: /^The dataset \(data\/atlas\.json\) cannot be used: the file is not valid JSON \(.+\)\.$/ },
+    { name: 'missing', body: () => 'Not found', status: 404, lang: 'zh-Hans', message: '无法载入 data/atlas.json:服务器回答 404 Not Found。' },
+  ];
+
+  it.each(cases)('$name: a message naming what is wrong, in the reader’s language, instead of a blank map', async ({ body, status: code, lang, message }) => {
     const broken = await openForTest();
-    await broken.page.route('**/data/atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "links": [' }));
-    await broken.page.goto(served.url);
+    await broken.page.route('**/data/atlas.json', (route) => route.fulfill({ status: code ?? 200, contentType: 'application/json', body: body() }));
+    await broken.page.goto(`${served.url}?lang=${lang}`);
     const status = await waitForAtlas(broken.page);
     expect(status.ready).toBe(false);
-    const message = broken.page.locator('#message');
-    await message.waitFor();
-    expect(await message.textContent()).toMatch(/atlas\.json[\s\S]*not valid JSON/);
-    await broken.page.screenshot({ path: join(RESULTS, 'atlas-broken-data.png') });
+    const box = broken.page.locator('#message');
+    await box.waitFor();
+    const text = await box.locator('p').textContent();
+    if (typeof message === 'string') expect(text).toBe(message);
+    else expect(text).toMatch(message);
+    expect(await box.getAttribute('lang')).toBe(lang);
+    expect(status.error).toBe(text);
+    if (lang === 'en') await broken.page.screenshot({ path: join(RESULTS, 'atlas-broken-data.png') });
   });
 });

@@ -13,7 +13,7 @@ const en = localizer('en', {});
 const zhHant = localizer('zh-Hant', { 位置精确到城市: '位置精確到城市', 合作关系: '合作關係' });
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const index = indexAtlas(parsed.atlas);
 const names = new Map(parsed.atlas.countries.map((c) => [c.iso3, { zh: c.zh, en: c.en }]));
 

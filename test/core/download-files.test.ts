@@ -10,7 +10,7 @@ import { csvRow, csvRows } from '../../src/core/table.ts';
 import type { Atlas, Link } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const model = atlasModel(atlas);
 const index = model.filterIndex;

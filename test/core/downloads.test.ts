@@ -9,7 +9,7 @@ import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const shandong = filterLinks(filterIndex(atlas), { ...NO_FILTERS, origin: ['shandong'] });
 const { partners, places } = indexAtlas(atlas);
@@ -94,7 +94,7 @@ describe('JSON download', () => {
   it('is a valid dataset holding only what the kept links refer to', () => {
     const subset = toAtlasSubset(atlas, shandong);
     const back = parseAtlas(JSON.stringify(subset));
-    expect(back.ok ? 'ok' : back.error).toBe('ok');
+    expect(back.ok ? 'ok' : back.problem).toBe('ok');
     expect(subset.documents.map((d) => d.origin)).toEqual(['shandong']);
     expect(subset.partners.length).toBe(new Set(shandong.map((l) => l.partner)).size);
   });

@@ -7,7 +7,7 @@ import { atlasModel } from '../../src/core/model.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const model = atlasModel(parsed.atlas);
 const facts = (filters: Filters) => figureFacts(chosenFacets(filters, model.facetOptions), model.tableRows(filters), model.summary(filters));
 

@@ -5,7 +5,7 @@ import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const index = filterIndex(atlas);
 const all = tieCount(atlas.links);

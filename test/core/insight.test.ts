@@ -10,7 +10,7 @@ import type { OriginProfile, PartnerProfile } from '../../src/core/profiles.ts';
 import { targetCharts } from '../../src/core/target-charts.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 const model = atlasModel(atlas);
 const filters = (f: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...f });

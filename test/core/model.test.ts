@@ -11,7 +11,7 @@ import { tiesOf } from '../../src/core/tie.ts';
 import { linkId, type Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const model = atlasModel(atlas);
 const yunnan = { ...NO_FILTERS, origin: ['yunnan'] };

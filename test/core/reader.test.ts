@@ -6,7 +6,7 @@ import { loadConverter } from '../../src/core/script-conversion.ts';
 import type { MentionIndex, TextMention } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 const mentions = JSON.parse(readFileSync('public/data/mentions.json', 'utf8')) as MentionIndex;
 const seed = (id: string) => readFileSync(`seeds/${atlas.documents.find((d) => d.id === id)!.file}`, 'utf8');

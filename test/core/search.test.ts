@@ -8,7 +8,7 @@ import { pickChanges, search, searchEntries, type SearchTarget } from '../../src
 import { localizer } from '../../src/i18n/localizer.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 // The forms the build gives the app (virtual:zh-hant-search), made the same way here.
 const forms = searchForms(atlas);

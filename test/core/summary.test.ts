@@ -7,7 +7,7 @@ import { indexAtlas } from '../../src/core/atlas-index.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const index = filterIndex(atlas);
 const kept = (patch: Partial<Filters>) => filterLinks(index, { ...NO_FILTERS, ...patch });

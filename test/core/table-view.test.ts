@@ -7,7 +7,7 @@ import { selectionMatcher, sortedOrder } from '../../src/core/table-view.ts';
 import { linkId, type Atlas, type SiteId } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const rows = atlasModel(atlas).tableRows(NO_FILTERS);
 const ids = new Set(atlas.links.map((l) => l.id));

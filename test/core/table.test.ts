@@ -9,7 +9,7 @@ import { csvRows, TABLE_COLUMNS } from '../../src/core/table.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const exportCsv = () => execFileSync(resolve('node_modules/.bin/tsx'), ['src/cli/export-csv.ts']).toString('utf8');
 

@@ -10,7 +10,7 @@ import { COMPARATORS, TARGET_COLUMNS, TARGET_STATUSES } from '../../src/core/tar
 import { decodeSeed } from '../../src/extract/text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 const texts = new Map(readSeeds().map(({ file, bytes }) => [file.replace(/\.txt$/, ''), decodeSeed(file, bytes)]));
 const exportTargets = () => execFileSync(resolve('node_modules/.bin/tsx'), ['src/cli/export-targets.ts']).toString('utf8');

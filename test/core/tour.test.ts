@@ -15,7 +15,7 @@ import { localizer } from '../../src/i18n/localizer.ts';
 import { tourProblemText } from '../../src/ui/notice-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const model = atlasModel(parsed.atlas);
 const shipped = readFileSync('public/tours/default.json', 'utf8');
 const file = JSON.parse(shipped);

@@ -10,7 +10,7 @@ import { localizer } from '../../src/i18n/localizer.ts';
 import { noticeText } from '../../src/ui/notice-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 
 const full: ViewState = {

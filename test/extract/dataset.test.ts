@@ -29,7 +29,7 @@ describe('the committed dataset', () => {
 
   it('passes its own schema and reference checks', () => {
     const parsed = parseAtlas(readFileSync(ATLAS_PATH, 'utf8'));
-    expect(parsed.ok ? 'ok' : parsed.error).toBe('ok');
+    expect(parsed.ok ? 'ok' : parsed.problem).toBe('ok');
   });
 });
 

@@ -21,7 +21,7 @@ function contains(feature: Feature<Polygon | MultiPolygon>, [x, y]: [number, num
 // The join of the dataset to the geo layers: what the map shades and highlights must exist.
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const world = readLayer<{ en: string }>('world.topo.json', 'countries');
 const provinces = readLayer<{ zh: string }>('china.topo.json', 'provinces');

@@ -7,7 +7,7 @@ import { atlasFeatures } from '../../src/core/map-features.ts';
 import { readGeography } from '../../src/core/geography.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 
 export const atlas = parsed.atlas;
 export const index = indexAtlas(atlas);

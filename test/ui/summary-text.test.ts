@@ -11,7 +11,7 @@ import { localizer } from '../../src/i18n/localizer.ts';
 import { summarySentences } from '../../src/ui/summary-text.ts';
 
 const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const table = traditionalTable(['public/data/atlas.json']);
 const [hans, hant, en] = (['zh-Hans', 'zh-Hant', 'en'] as const).map((lang) => localizer(lang, table));

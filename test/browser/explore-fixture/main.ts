@@ -35,7 +35,7 @@ const loc = localizer(lang, traditional);
 document.documentElement.lang = lang;
 
 const parsed = parseAtlas(await (await fetch('data/atlas.json')).text());
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const model = atlasModel(parsed.atlas);
 
 const filtersPanel = document.querySelector('atlas-filters')!;
