@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './src/build/content-security-policy.ts';
 import { labelFontPlugin } from './src/build/label-font-plugin.ts';
 import { preloadDataPlugin } from './src/build/preload-data-plugin.ts';
 import { appFilesPlugin } from './src/build/single-file-plugin.ts';
@@ -41,9 +42,14 @@ export default defineConfig(({ mode }) => {
             }
           : null,
       ),
+      // The page's Content Security Policy, in a <meta> of index.html (the single file writes its own).
+      single ? [] : contentSecurityPolicyPlugin(),
     ],
     build: {
       target: 'es2022',
+      // Font files stay files, however small: the page's Content Security Policy allows fonts from
+      // its own origin only (font-src 'self'), not as data: URLs. The single file inlines everything.
+      assetsInlineLimit: single ? undefined : (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
       outDir: single ? 'dist-single' : 'dist',
       chunkSizeWarningLimit: single ? 20_000 : 1200,
       rolldownOptions: {

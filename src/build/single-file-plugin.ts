@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
+import { withContentSecurityPolicy } from './content-security-policy.ts';
 
 const MODULE_ID = 'virtual:app-files';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -148,7 +149,7 @@ export function appFilesPlugin(single: SingleFileOptions | null): Plugin {
         delete bundle['index.html'];
         const left = Object.keys(bundle);
         if (left.length > 0) this.error(`single file: ${left.join(', ')} would have to sit beside the page`);
-        this.emitFile({ type: 'asset', fileName: single.fileName, source: html });
+        this.emitFile({ type: 'asset', fileName: single.fileName, source: withContentSecurityPolicy(html, true) });
       },
     },
   };

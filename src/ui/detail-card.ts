@@ -2,6 +2,7 @@
 // say so, each with its document's title and date. It lays out a Card (core/cards.ts) and
 // reports clicks as events; it keeps no state of its own.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { tieStart, type Card, type Passage, type LinkRow } from '../core/cards.ts';
 import type { Profile } from '../core/profiles.ts';
@@ -211,7 +212,7 @@ export class DetailCard extends LitElement {
       <button class="tie" @click=${() => this.emit({ kind: 'link', id: row.link.id })}>
         <span
           class="swatch ${collective ? 'hollow' : ''}"
-          style="background: var(--origin-${row.origin.id}); --dot: var(--origin-${row.origin.id})"
+          ${styleProperties({ background: `var(--origin-${row.origin.id})`, '--dot': `var(--origin-${row.origin.id})` })}
         ></span>
         <span>${loc.t('card.route', { from: tieStartText(loc, tieStart(row)), to: loc.name(row.partner) })}</span>
         <span class="count">${count(loc, 'passages', passages)}</span>
@@ -227,7 +228,7 @@ export class DetailCard extends LitElement {
       this.dispatchEvent(new CustomEvent('read', { detail, bubbles: true, composed: true }));
     };
     // The quote stays as the document wrote it (Simplified or Traditional), as a citation must.
-    return html`<blockquote lang="zh" style="--quote-rule: var(--origin-${origin.id})">${evidence.quote}</blockquote>
+    return html`<blockquote lang="zh" ${styleProperties({ '--quote-rule': `var(--origin-${origin.id})` })}>${evidence.quote}</blockquote>
       <cite>
         ${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
         · ${loc.name(document.issuer)}${site ? html` · ${loc.name(site)}` : nothing}
@@ -246,9 +247,9 @@ export class DetailCard extends LitElement {
   override render() {
     const { card, loc } = this;
     if (!card) return nothing;
-    const accent = card.origin ? `--accent: var(--origin-${card.origin}); --accent-ink: var(--origin-${card.origin}-ink)` : '';
+    const accent: Record<string, string> = card.origin ? { '--accent': `var(--origin-${card.origin})`, '--accent-ink': `var(--origin-${card.origin}-ink)` } : {};
     const links = card.links.length;
-    return html`<aside class="panel" style=${accent} aria-label=${loc.name(card.title)}>
+    return html`<aside class="panel" ${styleProperties(accent)} aria-label=${loc.name(card.title)}>
       <header>
         <p class="kind">${kindText(loc, card.kind)}</p>
         <h2>${nameWithSecond(loc, card.title, '')}</h2>

@@ -4,6 +4,7 @@
 // to be 0) so that the way back is never hidden. Driven by its properties; a change is reported
 // as `filters-change` with the new Filters for the host to apply and pass back.
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { FACETS, isFiltered, NO_FILTERS, type Facet, type FacetCounts, type Filters } from '../core/filters.ts';
@@ -259,7 +260,7 @@ export class FilterPanel extends LitElement {
         aria-describedby=${n === 0 ? 'zero-note' : nothing}
         @change=${(event: Event) => this.change(facet, option.id, (event.target as HTMLInputElement).checked)}
       />
-      ${option.kind === 'origin' ? html`<span class="swatch" style="background: var(--origin-${option.id})"></span>` : nothing}
+      ${option.kind === 'origin' ? html`<span class="swatch" ${styleProperties({ background: `var(--origin-${option.id})` })}></span>` : nothing}
       <span class="text">${label}${detail ? html`<span class="detail">${detail}</span>` : nothing}</span>
       <span class="count" aria-hidden="true">${formatNumber(loc, n)}</span>
     </label>`;

@@ -1,6 +1,7 @@
 // The legend: origins (which also select), how ties are drawn, the country shading classes and
 // the site markers. Drawn from the same constants the map style uses, so the two cannot drift.
 import { LitElement, css, html, svg } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { CountClass } from '../core/scales.ts';
 import type { Selection } from '../core/selection.ts';
@@ -137,7 +138,7 @@ export class Legend extends LitElement {
         ${this.origins.map(
           (origin) => html`<li>
             <button class="origin" aria-pressed=${this.selectedOrigin === origin.id} @click=${() => this.selectOrigin(origin)}>
-              <span class="swatch" style="background: var(--origin-${origin.id})"></span><span>${nameWithSecond(loc, origin)}</span>
+              <span class="swatch" ${styleProperties({ background: `var(--origin-${origin.id})` })}></span><span>${nameWithSecond(loc, origin)}</span>
             </button>
           </li>`,
         )}
@@ -180,7 +181,7 @@ export class Legend extends LitElement {
       <div class="shades">
         ${this.classes.map(
           (range, i) => html`<div class="shade">
-            <span style="background: ${this.shades[i]}"></span>${range.min === range.max ? number(range.min) : `${number(range.min)}–${number(range.max)}`}
+            <span ${styleProperties({ background: this.shades[i] })}></span>${range.min === range.max ? number(range.min) : `${number(range.min)}–${number(range.max)}`}
           </div>`,
         )}
       </div>

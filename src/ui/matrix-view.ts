@@ -3,6 +3,7 @@
 // ties run through several places) and so opens the card with its passages; a field's cell
 // filters to that origin and field. Lays out AtlasModel.matrix; sorting is the reader's choice.
 import { LitElement, css, html, nothing } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MATRIX_ORDERS, type Matrix, type MatrixOrder, type MatrixRow } from '../core/matrix.ts';
 import type { Partner, VocabularyTerm } from '../core/types.ts';
@@ -77,6 +78,9 @@ export class MatrixView extends LitElement {
         text-align: start;
         font-weight: 400;
       }
+      th.start {
+        text-align: start;
+      }
       thead th {
         position: sticky;
         top: 0;
@@ -133,7 +137,7 @@ export class MatrixView extends LitElement {
           ? html`<td><span class="zero" aria-hidden="true">·</span><span class="sr-only">0</span></td>`
           : html`<td>
               <button
-                style="--cell: var(--origin-${matrix.origins[i]!.id}); --share: ${cellShade(cell.ties, max).toFixed(2)}"
+                ${styleProperties({ '--cell': `var(--origin-${matrix.origins[i]!.id})`, '--share': cellShade(cell.ties, max).toFixed(2) })}
                 aria-label=${label(i)}
                 @click=${() => click(i)}
               >
@@ -150,8 +154,8 @@ export class MatrixView extends LitElement {
     const matrix = this.matrix![this.order];
     return html`<thead>
       <tr>
-        <th scope="col" style="text-align: start">${first}</th>
-        ${matrix.origins.map((origin) => html`<th scope="col"><span class="swatch" style="background: var(--origin-${origin.id})"></span>${this.loc.name(origin)}</th>`)}
+        <th scope="col" class="start">${first}</th>
+        ${matrix.origins.map((origin) => html`<th scope="col"><span class="swatch" ${styleProperties({ background: `var(--origin-${origin.id})` })}></span>${this.loc.name(origin)}</th>`)}
         <th scope="col">${this.loc.t('matrix.total')}</th>
         <th scope="col">${this.loc.t('matrix.shared')}</th>
       </tr>

@@ -9,6 +9,7 @@
 // every filter change redraws it.
 // Reports `table-select` and `open-reader`.
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Selection } from '../core/selection.ts';
 import { selectionMatcher, sortedOrder, type SortDirection } from '../core/table-view.ts';
@@ -536,7 +537,7 @@ export class TieTable extends LitElement {
       <td class="origin">
         <span class="marker" aria-hidden="true">${selected ? '▶' : ''}</span><span
           class="swatch"
-          style="background: var(--origin-${row.origin.id})"
+          ${styleProperties({ background: `var(--origin-${row.origin.id})` })}
         ></span
         >${origin}<span class="place" ?hidden=${!place}>${place ?? ''}</span><span class="sr-only"
           >${selected ? `(${loc.t('table.selected')})` : ''}</span

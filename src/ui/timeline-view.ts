@@ -3,6 +3,7 @@
 // the atlas as of: choosing one sets the `year` filter, which the map and every view follow.
 // Lays out AtlasModel.timeline.
 import { LitElement, css, html, nothing } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Timeline, TimelineEntry } from '../core/timeline.ts';
 import { count, formatList } from '../i18n/format.ts';
@@ -114,7 +115,7 @@ export class TimelineView extends LitElement {
     const later = this.year !== null && entry.year > this.year;
     const named = entry.newPartners.slice(0, NAMED_PARTNERS).map((partner) => loc.name(partner));
     const rest = entry.newPartners.length - named.length;
-    return html`<li class=${later ? 'later' : ''} style="--dot: var(--origin-${entry.origin.id})">
+    return html`<li class=${later ? 'later' : ''} ${styleProperties({ '--dot': `var(--origin-${entry.origin.id})` })}>
       <time datetime=${entry.document.date}>${entry.document.date}</time>
       · ${loc.name(entry.origin)}${later ? html` · <span class="muted">${loc.t('timeline.later')}</span>` : nothing}
       <h3>${nameWithSecond(loc, entry.document, ' / ')}</h3>

@@ -1,5 +1,6 @@
 // The short note that follows the pointer over the map.
 import { LitElement, css, html, nothing } from 'lit';
+import { styleProperties } from './style-properties.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Summary } from '../core/cards.ts';
 import { summaryText } from './card-text.ts';
@@ -42,8 +43,8 @@ export class Tooltip extends LitElement {
     const text = summaryText(this.loc, this.content);
     // Keep clear of the pointer, and flip to its left near the right edge.
     const flip = this.x > innerWidth - 280;
-    const style = `transform: translate(${flip ? `calc(${this.x - 14}px - 100%)` : `${this.x + 14}px`}, ${this.y + 14}px)`;
-    return html`<div class="panel" role="tooltip" style=${style}>
+    const style = { transform: `translate(${flip ? `calc(${this.x - 14}px - 100%)` : `${this.x + 14}px`}, ${this.y + 14}px)` };
+    return html`<div class="panel" role="tooltip" ${styleProperties(style)}>
       <strong>${text.title}</strong>
       <div class="detail">${text.detail}</div>
     </div>`;

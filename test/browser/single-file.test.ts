@@ -2,6 +2,7 @@
 // a fresh folder and opened from file://, draws every link, opens a passage of a seed text in the
 // source reader, switches to 繁體, plays the default tour and says that a tour it does not carry
 // is missing, and asks for nothing: no request but the page itself.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,11 @@ async function openSingle(query: string): Promise<WatchedPage & { address: strin
   const cdp = await watched.page.context().newCDPSession(watched.page);
   cdp.on('Network.requestWillBeSent', (event) => seen.push(event.request.url));
   await cdp.send('Network.enable');
+  await watched.page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { violations: string[] }).violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`));
+  });
   const address = `${pageUrl}${query}`;
   await watched.page.goto(address);
   return { ...watched, address, seen };
@@ -74,6 +80,16 @@ describe('the single file', () => {
     const tags = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<style\b[^>]*>[\s\S]*?<\/style>/g, '');
     expect([...tags.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((url) => !url!.startsWith('data:'))).toEqual([]);
     expect(html.match(/<script\b/g)).toHaveLength(1);
+  });
+
+  it('runs under a Content Security Policy that allows its one script by its hash, and no eval', () => {
+    const html = readFileSync(join(SINGLE_DIST, PAGE), 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(policy).toBeDefined();
+    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(policy).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}';`);
+    expect(policy).toMatch(/^default-src 'none';/);
+    expect(policy).not.toMatch(/unsafe-|https?:|\*/);
   });
 
   describe('opened from file:// in Chromium', () => {
@@ -128,6 +144,10 @@ describe('the single file', () => {
       expect(desk.requests).toEqual([desk.address]);
       expect(beyondThePage(desk.seen, desk.address)).toEqual([]);
       expect(desk.errors).toEqual([]);
+    });
+
+    it('asks for nothing its Content Security Policy refuses', async () => {
+      expect(await desk.page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     });
   });
 });
