@@ -45,9 +45,17 @@ export interface StaticScene {
 /** The family the SVG names: the app's own font, then the names it has where it is installed. */
 export const FIGURE_FONT = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
+/**
+ * What XML 1.0 cannot hold at all, not even as a character reference: the C0 controls other than
+ * tab, line feed and carriage return (a vertical tab, Word's line break, comes with pasted text),
+ * unpaired surrogates, U+FFFE and U+FFFF. One in a name would make the whole SVG unreadable.
+ */
+const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Text and attribute values, escaped: names and passages are data, never markup. */
 export const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  text.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
 
 /** Drawn past the picture's edge by this much, so that no stroke ends inside it. */
 const BLEED = 40;
