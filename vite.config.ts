@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicyPlugin } from './src/build/content-security-policy.ts';
 import { labelFontPlugin } from './src/build/label-font-plugin.ts';
 import { preloadDataPlugin } from './src/build/preload-data-plugin.ts';
+import { serviceWorkerPlugin } from './src/build/service-worker-plugin.ts';
 import { appFilesPlugin } from './src/build/single-file-plugin.ts';
 import { traditionalTable, zhHantPlugin } from './src/build/zh-hant-plugin.ts';
 
@@ -30,6 +31,8 @@ export default defineConfig(({ mode }) => {
       }),
       // The single file fetches nothing: no preload links.
       single ? [] : preloadDataPlugin({ files: ['geo/world.topo.json', 'geo/china.topo.json'], publicFiles: ['data/atlas.json'] }),
+      // sw.js, the offline worker: the single file needs none. A seed text is cached once a passage in it is read.
+      single ? [] : serviceWorkerPlugin({ onDemand: ['seeds/*.txt'] }),
       // virtual:app-files: null here; in the single file, every file the app loads at run time.
       appFilesPlugin(
         single

@@ -240,6 +240,11 @@ async function start(): Promise<void> {
   listening = true;
   if (presentation) (await presentation).listen();
   publishStatus({ linksDrawn: drawn, map: map.map });
+  // Offline after one visit: the worker fetches the app's files once the first picture has had the
+  // network. Its code (and the update prompt's) is a chunk of its own, out of the first picture's way.
+  import('./offline.ts')
+    .then(({ keepOffline }) => keepOffline(store, loc))
+    .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')
     .then(({ wireExplore }) => {

@@ -261,6 +261,9 @@ export const MESSAGES = {
   'notices.lead': { zh: '链接中的部分参数无法使用,已略去:', en: 'Some link parameters could not be used and were left out:' },
   'notices.close': { zh: '关闭提示', en: 'Close this note' },
   'notices.item': { zh: '{param}={value}:{reason}', en: '{param}={value}: {reason}' },
+  // A new deployment, offered rather than mixed into the page (src/app/offline.ts).
+  'update.ready': { zh: '地图有新版本。', en: 'A new version of the atlas is available.' },
+  'update.reload': { zh: '重新载入', en: 'Reload' },
   // Why a parameter was dropped (ReasonCode in src/core/url-state.ts).
   'notices.reason.lang': { zh: '本地图只提供简体中文(zh-Hans)、繁体中文(zh-Hant)和英文(en)', en: 'the atlas speaks 简体中文 (zh-Hans), 繁體中文 (zh-Hant) and English (en)' },
   'notices.reason.unknown.origin': { zh: '不是数据中的规划来源地', en: 'not an origin in the atlas' },
