@@ -11,6 +11,7 @@ import type { AtlasIndex } from './atlas-index.ts';
 import { boundsOfLines, type Bounds } from './camera.ts';
 import { linkWidth, tieClasses, type CountClass } from './scales.ts';
 import { bendsForSharedEnds } from './shared-paths.ts';
+import { BUNDLE_MAX_WIDTH, bundleOf, bundles, linksByBundle, type BundleId } from './bundles.ts';
 import { drawnLinks, isCollective, linksByCountry } from './country-links.ts';
 import type { Link, Names, OriginId, SitePrecision } from './types.ts';
 import type { Area, Geography } from './geography.ts';
@@ -31,10 +32,11 @@ export interface BaseProperties {
   shade: number;
 }
 
-export type LineKind = 'link' | 'spoke';
+/** A link; a bloc's spoke to a member; a bundle of an origin's links to one partner (core/bundles.ts). */
+export type LineKind = 'link' | 'spoke' | 'bundle';
 export interface LineProperties {
   kind: LineKind;
-  /** The link's id; for a spoke, its bloc's. */
+  /** The link's id; for a spoke, its bloc's; for a bundle, origin>partner. */
   id: string;
   origin: OriginId | null;
   /** Line width at world zoom, from the amount of evidence. */
@@ -75,6 +77,14 @@ export interface AtlasFeatures {
   points: FeatureCollection<Point, PointProperties>;
   /** What the features show of their own, without feature state: every link kept (its tie classes shade the countries). */
   kept: KeptStates;
+  /**
+   * Whether the links are drawn in bundles below BUNDLE_ZOOM (core/bundles.ts): an atlas of
+   * more than BUNDLE_FROM drawn links. Then `lines` holds one `bundle` line per origin and partner
+   * besides the links.
+   */
+  bundled: boolean;
+  /** The bundle each drawn link belongs to. */
+  bundleOfLink: Map<string, BundleId>;
   /** The box that holds every link and spoke: the default camera. */
   bounds: Bounds;
   /** The middle of the origins' seats: where the globe turns to. */
@@ -102,6 +112,8 @@ export interface KeptStates {
   countryTies: Map<string, number>;
   /** The kept links the map draws. */
   links: Set<string>;
+  /** Kept links per bundle (origin>partner), for those with any: drawn below BUNDLE_ZOOM in a bundled atlas. */
+  bundles: Map<BundleId, number>;
   /** Kept links drawn to each bloc or region, for those with any: its hub and spokes show. */
   hubLinks: Map<string, number>;
 }
@@ -110,11 +122,14 @@ export function keptStates(index: AtlasIndex, kept: readonly Link[]): KeptStates
   const countryTies = new Map([...linksByCountry(index, kept)].map(([iso3, links]) => [iso3, links.length]));
   const links = new Set<string>();
   const hubLinks = new Map<string, number>();
+  const bundles = new Map<BundleId, number>();
   for (const link of drawnLinks(index, kept)) {
     links.add(link.id);
+    const bundle = bundleOf(link);
+    bundles.set(bundle, (bundles.get(bundle) ?? 0) + 1);
     if (isCollective(index.partners.get(link.partner)!)) hubLinks.set(link.partner, (hubLinks.get(link.partner) ?? 0) + 1);
   }
-  return { tieClasses: tieClasses(Math.max(0, ...countryTies.values())), countryTies, links, hubLinks };
+  return { tieClasses: tieClasses(Math.max(0, ...countryTies.values())), countryTies, links, hubLinks, bundles };
 }
 
 /** The shade (index into the tie classes) of a country with `ties` kept links; -1 for none. */
@@ -148,21 +163,33 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
 
   // Partners without an anchor (developed countries, innovation cities) are listed, not drawn.
   const drawn = drawnLinks(index);
+  const bundled = bundles(drawn.length);
   const ends = drawn.map((link) => {
     const place = index.places.get(link.place)!;
     return { id: link.id, from: [place.lon, place.lat] as LonLat, to: index.partners.get(link.partner)!.anchor! };
   });
   const bends = bendsForSharedEnds(ends);
-  const links = drawn.map((link, i) => ({
-    ...feature<LineString, LineProperties>({ type: 'LineString', coordinates: linkArc(ends[i].from, ends[i].to, bends.get(link.id)) }, {
-      kind: 'link',
-      id: link.id,
-      origin: link.origin,
-      width: linkWidth(link.evidence.length),
-      collective: isCollective(index.partners.get(link.partner)!),
-    }),
-    id: i,
-  }));
+  const arc = (i: number): LineString => ({ type: 'LineString', coordinates: linkArc(ends[i]!.from, ends[i]!.to, bends.get(drawn[i]!.id)) });
+  const links = drawn.map((link, i) => {
+    const line = {
+      ...feature<LineString, LineProperties>(bundled ? (null as unknown as LineString) : arc(i), {
+        kind: 'link',
+        id: link.id,
+        origin: link.origin,
+        width: linkWidth(link.evidence.length),
+        collective: isCollective(index.partners.get(link.partner)!),
+      }),
+      id: i,
+    };
+    // A bundled atlas draws its links from BUNDLE_ZOOM only: their arcs (some 400,000 vertices
+    // for 10,000 links) are worked out when first read, after the first picture (AtlasMap.addDetails).
+    if (bundled) {
+      let geometry: LineString | null = null;
+      Object.defineProperty(line, 'geometry', { enumerable: true, get: () => (geometry ??= arc(i)) });
+    }
+    return line;
+  });
+  const bundleLines = bundled ? bundleFeatures(index, drawn, links.length) : [];
   const collectives = atlas.partners.filter((partner) => all.hubLinks.has(partner.id));
   const spokes = collectives.flatMap((partner, i) =>
     partner.members.map((iso3) => ({
@@ -170,7 +197,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
         { type: 'LineString', coordinates: linkArc(partner.anchor!, index.countries.get(iso3)!.anchor) },
         { kind: 'spoke', id: partner.id, origin: null, width: 0, collective: true },
       ),
-      id: links.length + i,
+      id: links.length + bundleLines.length + i,
     })),
   );
 
@@ -196,18 +223,48 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
 
   return {
     base: collectionOf(base),
-    lines: collectionOf([...links, ...spokes]),
+    lines: collectionOf([...links, ...bundleLines, ...spokes]),
     points: collectionOf(points),
     kept: all,
-    bounds: boundsOfLines([...links, ...spokes].map((line) => line.geometry.coordinates as LonLat[])),
+    bundled,
+    bundleOfLink: new Map(drawn.map((link) => [link.id, bundleOf(link)])),
+    // A bundled atlas's box is its bundles' (the links' arcs are not made yet; they start within an
+    // origin's province, where its bundles do).
+    bounds: boundsOfLines([...(bundled ? bundleLines : links), ...spokes].map((line) => line.geometry.coordinates as LonLat[])),
     originsCentre: [mean(atlas.origins.map((origin) => origin.lon)), mean(atlas.origins.map((origin) => origin.lat))],
   };
 }
 
+/**
+ * One line per origin and partner, from the origin's seat: its links' evidence gives its width
+ * (up to BUNDLE_MAX_WIDTH), and bundles that end at one partner are bent apart as links are.
+ * Feature ids follow the links' (`first` on).
+ */
+function bundleFeatures(index: AtlasIndex, drawn: readonly Link[], first: number): Feature<LineString, LineProperties>[] {
+  const groups = [...linksByBundle(drawn)];
+  const ends = groups.map(([id, [link]]) => {
+    const origin = index.origins.get(link!.origin)!;
+    return { id, from: [origin.lon, origin.lat] as LonLat, to: index.partners.get(link!.partner)!.anchor! };
+  });
+  const bends = bendsForSharedEnds(ends);
+  return groups.map(([id, group], i) => ({
+    ...feature<LineString, LineProperties>({ type: 'LineString', coordinates: linkArc(ends[i]!.from, ends[i]!.to, bends.get(id)) }, {
+      kind: 'bundle',
+      id,
+      origin: group[0]!.origin,
+      width: Math.min(BUNDLE_MAX_WIDTH, linkWidth(group.reduce((sum, link) => sum + link.evidence.length, 0))),
+      collective: isCollective(index.partners.get(group[0]!.partner)!),
+    }),
+    id: first + i,
+  }));
+}
+
 /** The box that holds every link and spoke the filters keep; every tie's box when they keep none. */
 export function keptBounds(features: AtlasFeatures, kept: KeptStates): Bounds {
+  // A bundled atlas frames its kept bundles, which hold its kept links.
+  const tie = features.bundled ? 'bundle' : 'link';
   const shown = features.lines.features.filter(({ properties: line }) =>
-    line.kind === 'link' ? kept.links.has(line.id) : kept.hubLinks.has(line.id),
+    line.kind === 'spoke' ? kept.hubLinks.has(line.id) : line.kind === tie && (tie === 'link' ? kept.links.has(line.id) : kept.bundles.has(line.id as BundleId)),
   );
   return shown.length > 0 ? boundsOfLines(shown.map((line) => line.geometry.coordinates as LonLat[])) : features.bounds;
 }

@@ -10,6 +10,7 @@ import type { Language } from '../core/languages.ts';
 import type { Camera, Projection } from '../core/view-state.ts';
 import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import type { LonLat } from '../core/arc.ts';
+import { bundlePartner, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
@@ -25,7 +26,7 @@ import {
   LABEL_LAYER,
   labelScale,
   labelText,
-  ROOM_LAYER_BEFORE,
+  firstTieLayer,
   ROOM_SCALE,
   ROOM_STATE,
   roomLayers,
@@ -57,6 +58,8 @@ function selectionOf(layer: string, properties: Record<string, string>): Selecti
   switch (layer) {
     case INTERACTIVE_LAYERS.sites: return { kind: 'site', id: properties.id as SiteId };
     case INTERACTIVE_LAYERS.links: return { kind: 'link', id: properties.id as LinkId };
+    // A bundle holds an origin's ties to one partner: the partner, whose card lists them.
+    case INTERACTIVE_LAYERS.bundles: return { kind: 'partner', id: bundlePartner(properties.id as BundleId) };
     case INTERACTIVE_LAYERS.areas: {
       const kind = properties.kind as BaseKind;
       if (kind === 'country') return { kind: 'country', iso3: properties.id };
@@ -143,6 +146,7 @@ export class AtlasMap implements MapView {
   private readonly countries: Map<string, Feature>;
   /** The feature id of each link's line, and of each bloc's spokes (see AtlasFeatures.lines). */
   private readonly lineIds: Map<string, number>;
+  private linksOfBundle: Map<BundleId, string[]> | null = null;
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private highlighted = { hover: null as string | null, selected: null as string | null };
@@ -200,7 +204,9 @@ export class AtlasMap implements MapView {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
-    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === 'link'));
+    // A bundled atlas runs its comets along the bundles: thousands of links would cost every frame.
+    const tieKind = features.bundled ? 'bundle' : 'link';
+    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === tieKind));
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);
@@ -225,7 +231,7 @@ export class AtlasMap implements MapView {
       [point.x + HIT_TOLERANCE, point.y + HIT_TOLERANCE],
     ];
     // Markers and sites come with the details: until then there is nothing of them to hit.
-    const layers = [INTERACTIVE_LAYERS.sites, INTERACTIVE_LAYERS.markers, INTERACTIVE_LAYERS.links];
+    const layers = [INTERACTIVE_LAYERS.sites, INTERACTIVE_LAYERS.markers, INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles];
     const near = this.map.queryRenderedFeatures(box, { layers: layers.filter((id) => this.map.getLayer(id)) });
     const under = this.map.queryRenderedFeatures(point, { layers: [INTERACTIVE_LAYERS.areas] });
     for (const feature of [...near, ...under]) {
@@ -266,17 +272,46 @@ export class AtlasMap implements MapView {
     });
   }
 
-  /** The ids of the links on screen now: rendered, and not hidden by the filters. */
+  /** The ids of the links on screen now, rendered and not hidden by the filters: drawn one by one, or in a bundle. */
   shownLinks(): Set<string> {
-    const rendered = this.map.queryRenderedFeatures({ layers: [INTERACTIVE_LAYERS.links] });
-    return new Set(rendered.filter((feature) => !feature.state[KEPT_STATE.hidden]).map((feature) => feature.properties.id as string));
+    const layers = this.features.bundled ? [INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles] : [INTERACTIVE_LAYERS.links];
+    const rendered = this.map.queryRenderedFeatures({ layers: layers.filter((id) => this.map.getLayer(id)) });
+    const shown = new Set<string>();
+    for (const feature of rendered) {
+      if (feature.state[KEPT_STATE.hidden]) continue;
+      const id = feature.properties.id as string;
+      if (feature.layer.id === INTERACTIVE_LAYERS.links) shown.add(id);
+      else for (const link of this.bundleLinks().get(id as BundleId) ?? []) if (this.kept.links.has(link)) shown.add(link);
+    }
+    return shown;
+  }
+
+  /** The bundles that hold these links (a bundled atlas only). */
+  private bundlesOf(links: readonly string[]): BundleId[] {
+    return [...new Set(links.flatMap((id) => this.features.bundleOfLink.get(id) ?? []))];
+  }
+
+  /** Each bundle's links, made at the first look. */
+  private bundleLinks(): Map<BundleId, string[]> {
+    if (!this.linksOfBundle) {
+      const groups = new Map<BundleId, string[]>();
+      for (const [link, bundle] of this.features.bundleOfLink) {
+        const group = groups.get(bundle);
+        if (group) group.push(link);
+        else groups.set(bundle, [link]);
+      }
+      this.linksOfBundle = groups;
+    }
+    return this.linksOfBundle;
   }
 
   /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
   addDetails(): Promise<void> {
     for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth), this.labelField)) {
-      this.map.addLayer(layer, detailLayerBefore(layer.id));
+      this.map.addLayer(layer, detailLayerBefore(layer.id, this.features.bundled));
     }
+    // A bundled atlas's links, for the zooms that draw them (see style.ts firstLines).
+    if (this.features.bundled) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 
@@ -302,13 +337,14 @@ export class AtlasMap implements MapView {
     for (const feature of this.selected) this.map.setFeatureState(feature, { selected: false, related: false });
     const own = selection && this.stateFeature(selection);
     // A bloc's spokes carry its id: they stay in view with it.
-    const related = [...relatedLinks, ...(selection?.kind === 'partner' ? [selection.id] : [])].flatMap((id) => this.lineRef(id));
+    const bundles = this.features.bundled ? this.bundlesOf(relatedLinks) : [];
+    const related = [...relatedLinks, ...bundles, ...(selection?.kind === 'partner' ? [selection.id] : [])].flatMap((id) => this.lineRef(id));
     this.selected = [...(own ? [own] : []), ...related];
     if (own) this.map.setFeatureState(own, { selected: true });
     for (const line of related) this.map.setFeatureState(line, { related: true });
     this.focused = selection !== null;
     this.map.setGlobalStateProperty(FOCUS_STATE, this.focused);
-    this.flow.setFocus(selection ? new Set(relatedLinks) : null);
+    this.flow.setFocus(selection ? new Set(this.features.bundled ? bundles : relatedLinks) : null);
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
   }
 
@@ -366,7 +402,7 @@ export class AtlasMap implements MapView {
    */
   showKept(kept: KeptStates): void {
     this.kept = kept;
-    this.flow.setKept(kept.links);
+    this.flow.setKept(this.features.bundled ? new Set(kept.bundles.keys()) : kept.links);
     // Drawn at once, in the task of the change: the next frame the browser paints shows the map
     // and the panels changed together, whatever else waits for that frame.
     if (this.applyKept()) this.map.redraw();
@@ -418,8 +454,9 @@ export class AtlasMap implements MapView {
   private applyRoom(): void {
     if (!this.sourcesReady) return;
     this.map.setGlobalStateProperty(ROOM_STATE, this.room);
-    for (const layer of roomLayers()) {
-      if (this.room && !this.map.getLayer(layer.id)) this.map.addLayer(layer, ROOM_LAYER_BEFORE);
+    for (const layer of roomLayers(this.features.bundled)) {
+      // Under the ties it cases.
+      if (this.room && !this.map.getLayer(layer.id)) this.map.addLayer(layer, firstTieLayer(this.features.bundled));
       if (!this.room && this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
     }
   }

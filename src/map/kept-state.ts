@@ -2,6 +2,7 @@
 // MapLibre re-evaluates the paint of every feature whose state is set, so a filter change sets
 // the state of the features it changes and no others. Knows nothing of MapLibre itself: it is
 // handed the function that sets a state.
+import type { BundleId } from '../core/bundles.ts';
 import { shadeOf, type AtlasFeatures, type KeptStates } from '../core/map-features.ts';
 import { PAPER, tieShades } from './palette.ts';
 import { KEPT_STATE, SOURCES } from './style.ts';
@@ -41,6 +42,8 @@ function targetsOf(features: AtlasFeatures): Target[] {
   for (const { id, properties: line } of features.lines.features) {
     if (line.kind === 'link') {
       targets.push({ source: SOURCES.lines, id: id!, value: (kept) => !kept.links.has(line.id), state: hidden });
+    } else if (line.kind === 'bundle') {
+      targets.push({ source: SOURCES.lines, id: id!, value: (kept) => !kept.bundles.has(line.id as BundleId), state: hidden });
     } else if (!blocs.has(line.id)) {
       // A bloc's spokes share its feature id: one state shows or hides them all.
       blocs.add(line.id);

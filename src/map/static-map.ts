@@ -3,6 +3,7 @@
 // camera. Real paths and text, never a raster: the SVG export and the printed handout use it, and
 // so does the page where WebGL is missing (svg-map.ts). A pure function of its scene, without the
 // DOM, so that the unit tests read its output.
+import { BUNDLE_ZOOM, bundlePartner, type BundleId } from '../core/bundles.ts';
 import type { Feature, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { geoArea, geoDistance, geoMercator, geoOrthographic, geoPath, type GeoProjection } from 'd3-geo';
 import type { LonLat } from '../core/arc.ts';
@@ -55,7 +56,6 @@ const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC0
 /** Text and attribute values, escaped: names and passages are data, never markup. */
 export const escapeXml = (text: string) =>
   text.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-
 
 /** Drawn past the picture's edge by this much, so that no stroke ends inside it. */
 const BLEED = 40;
@@ -126,6 +126,9 @@ interface Box {
 }
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** The kind of line that draws the ties at a zoom: a bundled atlas's bundles below BUNDLE_ZOOM, else links. */
+const tieKindAt = (features: AtlasFeatures, zoom: number) => (features.bundled && zoom < BUNDLE_ZOOM ? 'bundle' : 'link');
+
 /** The shapes' paths at one camera and size: what costs the time, the same whatever is kept or selected. */
 interface Projected {
   key: string;
@@ -145,7 +148,8 @@ function projectedPaths(features: AtlasFeatures, camera: StaticCamera, width: nu
   const projected = {
     key,
     base: features.base.features.map((area) => path(polygonal(area.geometry))),
-    lines: features.lines.features.map((line) => path(line.geometry)),
+    // A bundled atlas draws either its bundles or its links at a zoom: the other kind costs nothing.
+    lines: features.lines.features.map((line) => (line.properties.kind === tieKindAt(features, camera.zoom) || line.properties.kind === 'spoke' ? path(line.geometry) : null)),
   };
   projectedLast.set(features, projected);
   return projected;
@@ -196,22 +200,27 @@ export function staticMapLayers(scene: StaticScene): string {
     if (d) out.push(`<path class="highlight" d="${d}" fill="none" stroke="${PAPER.hubStroke}" stroke-width="1.4" pointer-events="none"/>`);
   }
 
-  // Links: what the filters keep, each one path (cut where the projection cuts the sphere).
+  // Links (or, in a bundled atlas at low zoom, bundles): what the filters keep, each one path
+  // (cut where the projection cuts the sphere).
+  const tieKind = tieKindAt(features, camera.zoom);
+  const relatedBundles = new Set([...scene.related].flatMap((link) => features.bundleOfLink.get(link) ?? []));
   const widthFactor = room ? ROOM_SCALE.links : 1;
   const colour = (origin: OriginId) => (room ? inkedOriginColour(origin) : ORIGIN_COLOURS[origin]);
   out.push('<g class="links" fill="none" stroke-linecap="round">');
   features.lines.features.forEach((line, i) => {
     const { kind, id, origin, width: evidenceWidth, collective } = line.properties;
     const d = paths.lines[i];
-    if (kind !== 'link' || !kept.links.has(id) || !d) return;
-    const strong = scene.related.has(id);
+    if (kind !== tieKind || !d) return;
+    const bundle = kind === 'bundle';
+    if (bundle ? !kept.bundles.has(id as BundleId) : !kept.links.has(id)) return;
+    const strong = bundle ? relatedBundles.has(id as BundleId) : scene.related.has(id);
     const opacity = focus && !strong ? (collective ? 0.1 : 0.08) : strong || room ? 0.9 : collective ? 0.75 : 0.5;
     const w = linkWidthAt(camera.zoom, evidenceWidth) * widthFactor;
     // A tie to a bloc or region is a hollow tube, as on the live map: two rails either side.
     const rails = collective ? `<path d="${d}"${attrs({ stroke: PAPER.land, 'stroke-width': w.toFixed(2) })}/>` : '';
     const hit = scene.hits ? `<path d="${d}" stroke="transparent" stroke-width="${(w + 10).toFixed(1)}"/>` : '';
     out.push(
-      `<g class="link"${attrs({ 'data-link': id, opacity })}><path d="${d}"${attrs({ stroke: colour(origin!), 'stroke-width': (collective ? w + 2 * widthFactor : w).toFixed(2) })}/>${rails}${hit}</g>`,
+      `<g class="${kind}"${attrs(bundle ? { 'data-bundle': id, 'data-partner': bundlePartner(id as BundleId), opacity } : { 'data-link': id, opacity })}><path d="${d}"${attrs({ stroke: colour(origin!), 'stroke-width': (collective ? w + 2 * widthFactor : w).toFixed(2) })}/>${rails}${hit}</g>`,
     );
   });
   out.push('</g>');

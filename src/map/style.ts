@@ -15,7 +15,8 @@ import type {
 } from 'maplibre-gl';
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
-import type { AtlasFeatures, PointKind } from '../core/map-features.ts';
+import { BUNDLE_ZOOM } from '../core/bundles.ts';
+import type { AtlasFeatures, LineKind, PointKind } from '../core/map-features.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 
 export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
@@ -27,7 +28,7 @@ export const ATTRIBUTION = {
 };
 
 /** Layers that can be hovered and clicked. */
-export const INTERACTIVE_LAYERS = { sites: 'sites', markers: 'markers', links: 'links', areas: 'areas' } as const;
+export const INTERACTIVE_LAYERS = { sites: 'sites', markers: 'markers', links: 'links', bundles: 'bundles', areas: 'areas' } as const;
 
 /** The sources: the three collections of AtlasFeatures, and the hovered or selected country. */
 export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlight: 'highlight' } as const;
@@ -141,12 +142,15 @@ export function labelText(lang: Language, traditional: Readonly<Record<string, s
  * over the darkest shading and the sea alike. Added only while presenting: every layer costs a
  * pass over every tile in every frame.
  */
-export const roomLayers = (): LayerSpecification[] => [
+export const roomLayers = (bundled: boolean): LayerSpecification[] => [
   {
     id: 'link-casing',
     type: 'line',
     source: SOURCES.lines,
-    filter: isKind('link'),
+    // Under what is drawn at each zoom: a bundled atlas's bundles, then its links.
+    filter: bundled
+      ? ['any', ['all', isKind('bundle'), ['<', ['zoom'], BUNDLE_ZOOM]], ['all', isKind('link'), ['>=', ['zoom'], BUNDLE_ZOOM]]]
+      : isKind('link'),
     layout: { 'line-cap': 'round' },
     paint: {
       'line-color': PAPER.halo,
@@ -157,11 +161,11 @@ export const roomLayers = (): LayerSpecification[] => [
   },
 ];
 
-/** Where a room layer goes: under the links it cases. */
-export const ROOM_LAYER_BEFORE = INTERACTIVE_LAYERS.links;
+/** The first layer of ties: a bundled atlas's bundles, else its links. */
+export const firstTieLayer = (bundled: boolean) => (bundled ? INTERACTIVE_LAYERS.bundles : INTERACTIVE_LAYERS.links);
 
-/** Where a detail layer goes: the spokes under the links (which matter more), the rest on top. */
-export const detailLayerBefore = (id: string): string | undefined => (id === 'spokes' ? INTERACTIVE_LAYERS.links : undefined);
+/** Where a detail layer goes: the spokes under the ties (which matter more), the rest on top. */
+export const detailLayerBefore = (id: string, bundled: boolean): string | undefined => (id === 'spokes' ? firstTieLayer(bundled) : undefined);
 
 /** The id of the one label layer, whose text-field AtlasMap.setLanguage changes. */
 export const LABEL_LAYER = 'labels';
@@ -233,6 +237,23 @@ function areaColour(classes: number): ExpressionSpecification {
   );
 }
 
+/** Links, or bundles of them: lines in their origin's colour, as wide as their evidence. */
+const tieLayer = (id: string, kind: LineKind, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => ({
+  id,
+  type: 'line',
+  source: SOURCES.lines,
+  filter: isKind(kind),
+  ...zooms,
+  layout: { 'line-cap': 'round' },
+  paint: {
+    'line-color': forRoom(byOrigin(), byOrigin(inkedOriginColour)),
+    'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], forRoom(1, 1.6), width]),
+    'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
+    // One focusOpacity, not one per kind: each filter change re-evaluates it for every line.
+    'line-opacity': focusOpacity(forRoom(['case', ['get', 'collective'], 0.75, 0.5], 0.9), ['case', ['get', 'collective'], 0.1, 0.08]),
+  },
+});
+
 /** The layers drawn first, up to the links; the details follow (see detailLayers). */
 function baseLayers(features: AtlasFeatures): LayerSpecification[] {
   return [
@@ -272,22 +293,12 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       source: SOURCES.highlight,
       paint: { 'line-color': PAPER.hubStroke, 'line-width': 1.4, 'line-opacity': ['case', ['get', 'selected'], 1, 0.55] },
     },
-    {
-      // Ties to one country are solid; ties to a bloc or region are hollow tubes (two thin rails
-      // either side of the path), so that the two are never mistaken for each other.
-      id: 'links',
-      type: 'line',
-      source: SOURCES.lines,
-      filter: isKind('link'),
-      layout: { 'line-cap': 'round' },
-      paint: {
-        'line-color': forRoom(byOrigin(), byOrigin(inkedOriginColour)),
-        'line-width': linkWidthExpression((width) => ['case', ['get', 'collective'], forRoom(1, 1.6), width]),
-        'line-gap-width': linkWidthExpression((width) => ['case', ['get', 'collective'], width, 0]),
-        // One focusOpacity, not one per kind: each filter change re-evaluates it for every line.
-        'line-opacity': focusOpacity(forRoom(['case', ['get', 'collective'], 0.75, 0.5], 0.9), ['case', ['get', 'collective'], 0.1, 0.08]),
-      },
-    },
+    // Ties to one country are solid; ties to a bloc or region are hollow tubes (two thin rails
+    // either side of the path), so that the two are never mistaken for each other. A bundled atlas
+    // (core/bundles.ts) draws its bundles below BUNDLE_ZOOM and its links from there on.
+    ...(features.bundled
+      ? [tieLayer(INTERACTIVE_LAYERS.bundles, 'bundle', { maxzoom: BUNDLE_ZOOM }), tieLayer(INTERACTIVE_LAYERS.links, 'link', { minzoom: BUNDLE_ZOOM })]
+      : [tieLayer(INTERACTIVE_LAYERS.links, 'link', {})]),
   ];
 }
 
@@ -364,6 +375,13 @@ export function detailLayers(labelSize = 1, text: ExpressionSpecification = labe
   ];
 }
 
+/**
+ * What the lines source holds for the first picture: every line, except in a bundled atlas, whose
+ * links (drawn from BUNDLE_ZOOM only) come once it is shown (AtlasMap.addDetails).
+ */
+const firstLines = (features: AtlasFeatures): AtlasFeatures['lines'] =>
+  features.bundled ? { type: 'FeatureCollection', features: features.lines.features.filter((line) => line.properties.kind !== 'link') } : features.lines;
+
 export function atlasStyle(
   features: AtlasFeatures,
   fontFaces: FontFacesSpecification,
@@ -381,7 +399,7 @@ export function atlasStyle(
       // default, 128 px, makes the worker clip and triangulate a quarter of every neighbour):
       // borders are a pixel wide, links at most some 30 px at zoom 8.
       [SOURCES.base]: geojson(features.base, { promoteId: 'id', buffer: 8, attribution: `${ATTRIBUTION.world} | ${ATTRIBUTION.china}` }),
-      [SOURCES.lines]: geojson(features.lines, { buffer: 32 }),
+      [SOURCES.lines]: geojson(firstLines(features), { buffer: 32 }),
       [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
       [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
     },

@@ -104,9 +104,11 @@ export class Legend extends LitElement {
       }
       .shade {
         flex: 1;
-        min-width: 24px;
+        min-width: 0;
         text-align: center;
         font-variant-numeric: tabular-nums;
+        /* A large atlas's classes (513–1,155) break after the dash rather than spill. */
+        overflow-wrap: anywhere;
       }
       .shade span {
         display: block;

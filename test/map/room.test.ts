@@ -24,9 +24,11 @@ const evaluate = (property: 'line-color' | 'line-width', origin: string, room: b
   evaluateValue(paint[property], latest.paint_line[property], { kind: 'link', origin, width: 2, collective }, room);
 
 describe('the map for a room', () => {
-  it('is a valid style, with the casing it adds', () => {
-    const room = { ...style, layers: [...style.layers, ...roomLayers()] };
-    expect(validateStyleMin(room).map((error) => error.message)).toEqual([]);
+  it('is a valid style, with the casing it adds, for an atlas drawn link by link or in bundles', () => {
+    for (const bundled of [false, true]) {
+      const room = { ...style, layers: [...style.layers, ...roomLayers(bundled)] };
+      expect(validateStyleMin(room).map((error) => error.message)).toEqual([]);
+    }
   });
 
   it('draws links wider by the room’s scale', () => {
@@ -36,7 +38,7 @@ describe('the map for a room', () => {
   });
 
   it('cases each link, solid or hollow, wider than it is drawn', () => {
-    const casing = roomLayers().find((layer) => layer.id === 'link-casing')!;
+    const casing = roomLayers(false).find((layer) => layer.id === 'link-casing')!;
     const casingWidth = casing.type === 'line' ? casing.paint!['line-width'] : null;
     const gap = (collective: boolean) => evaluateValue(paint['line-gap-width'], latest.paint_line['line-gap-width'], { kind: 'link', width: 2, collective }, true) as number;
     for (const collective of [false, true]) {
