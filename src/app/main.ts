@@ -240,11 +240,6 @@ async function start(): Promise<void> {
   listening = true;
   if (presentation) (await presentation).listen();
   publishStatus({ linksDrawn: drawn, map: map.map });
-  // Offline after one visit: the worker fetches the app's files once the first picture has had the
-  // network. Its code (and the update prompt's) is a chunk of its own, out of the first picture's way.
-  import('./offline.ts')
-    .then(({ keepOffline }) => keepOffline(store, loc))
-    .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')
     .then(({ wireExplore }) => {
@@ -259,6 +254,12 @@ async function start(): Promise<void> {
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   await Promise.all([map.addDetails(), panels]);
   performance.mark('all-drawn');
+  // Offline after one visit: the worker fetches the app's files (some 8 MB) once everything is
+  // drawn, not while the labels and panels still need the network and the cores. Its code (and
+  // the update prompt's) is a chunk of its own.
+  import('./offline.ts')
+    .then(({ keepOffline }) => keepOffline(store, loc))
+    .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   // The flow starts once the details are drawn, and follows the play button from then on.
   bind(store, (s) => s.playing, (playing) => map.setMotion(playing));
   publishStatus({ ready: true });

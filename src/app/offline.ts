@@ -12,8 +12,8 @@ const META = 'atlas-offline';
 const SKIP_WAITING = 'skip-waiting';
 
 /**
- * Registers the worker, over http(s) only, once the map is drawn (its files would otherwise be
- * fetched a second time while the first picture still needs the network).
+ * Registers the worker, over http(s) only; main.ts calls it once everything is drawn (its files
+ * would otherwise be fetched a second time while the first picture still needs the network).
  */
 export function keepOffline(store: Store, loc: () => Localizer): void {
   const script = document.querySelector<HTMLMetaElement>(`meta[name="${META}"]`)?.content;

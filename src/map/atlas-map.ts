@@ -78,6 +78,18 @@ function selectionOf(layer: string, properties: Record<string, string>): Selecti
 
 
 /**
+ * Whether the map is drawn without a GPU (SwiftShader, llvmpipe): the comets are then drawn at half
+ * resolution, since handing a full-screen canvas to the compositor every frame costs more there
+ * than all the drawing. The map's own context answers (getContext returns the one it has).
+ */
+function drawnInSoftware(map: maplibregl.Map): boolean {
+  const gl = map.getCanvas().getContext('webgl2');
+  const info = gl?.getExtension('WEBGL_debug_renderer_info');
+  const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  return /swiftshader|llvmpipe|software/i.test(renderer);
+}
+
+/**
  * The pixels of a WebGL canvas without stopping the page: a read into a buffer that the GPU fills
  * in its own time, polled until it has. Drawing the canvas into a 2D one instead would wait for
  * the GPU there and then: 24 seconds for 4× under software rendering.
@@ -191,6 +203,9 @@ export class AtlasMap implements MapView {
       validateStyle: false,
       maxPitch: 0,
       dragRotate: false,
+      // Labels appear at once rather than fade in: each frame of a fade is a repaint of the whole
+      // map, which without a GPU holds the page's main thread for a few hundred milliseconds.
+      fadeDuration: 0,
     });
     // A north-up map only: the static pictures (static-map.ts) draw north up.
     this.map.touchZoomRotate.disableRotation();
@@ -206,7 +221,7 @@ export class AtlasMap implements MapView {
     addSiteMarkers(this.map);
     // A bundled atlas runs its comets along the bundles: thousands of links would cost every frame.
     const tieKind = features.bundled ? 'bundle' : 'link';
-    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === tieKind));
+    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === tieKind), drawnInSoftware(this.map));
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);

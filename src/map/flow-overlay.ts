@@ -122,10 +122,15 @@ export class FlowOverlay {
   private readonly tailX = new Float64Array(TAIL_POINTS);
   private readonly tailY = new Float64Array(TAIL_POINTS);
 
+  /** Canvas pixels per device pixel: 1, or ½ where the map is drawn in software (see AtlasMap). */
+  private readonly resolution: number;
+
   constructor(
     private readonly map: MapLibreMap,
     links: Feature<LineString, LineProperties>[],
+    software = false,
   ) {
+    this.resolution = software ? 0.5 : 1;
     this.tracks = links.map(track);
     this.shown = this.tracks;
     this.canvas.className = 'atlas-flow';
@@ -205,7 +210,7 @@ export class FlowOverlay {
   }
 
   private resize(): void {
-    const ratio = devicePixelRatio;
+    const ratio = devicePixelRatio * this.resolution;
     const { clientWidth, clientHeight } = this.map.getContainer();
     if (this.canvas.width !== Math.round(clientWidth * ratio) || this.canvas.height !== Math.round(clientHeight * ratio)) {
       this.canvas.width = Math.round(clientWidth * ratio);
@@ -262,8 +267,8 @@ export class FlowOverlay {
     if (this.playing) this.phase = ((performance.now() - this.startedAt) % PERIOD) / PERIOD;
     this.resize();
     const { context, map, tailX, tailY } = this;
-    const width = this.canvas.width / devicePixelRatio;
-    const height = this.canvas.height / devicePixelRatio;
+    const width = this.canvas.width / (devicePixelRatio * this.resolution);
+    const height = this.canvas.height / (devicePixelRatio * this.resolution);
     context.clearRect(0, 0, width, height);
     context.lineCap = 'round';
     const zoom = map.getZoom();
