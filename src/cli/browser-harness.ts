@@ -1,5 +1,7 @@
 // Building the app, serving it on a free local port and driving Debian's Chromium: shared by the
 // browser tests and the benchmark, so both measure the same thing the same way.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
@@ -123,4 +125,13 @@ export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ read
     linksDrawn: window.atlas.linksDrawn,
     error: window.atlas.error,
   }));
+}
+
+/**
+ * Puts axe-core in the page. Evaluated by the harness rather than added as a <script>: the page's
+ * Content Security Policy refuses inline scripts, as it should, and the audit does not need it lifted.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  if (await page.evaluate(() => 'axe' in window)) return;
+  await page.evaluate(`${readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8')};0`);
 }

@@ -2,18 +2,16 @@
 // pasted link restores the view; bad parameters are dropped with a notice; the main views pass
 // axe-core with no violations.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { openWatched, ROOT, startApp, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { injectAxe, openWatched, ROOT, startApp, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { filterIndex, filterLinks, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
 const yunnan = filterLinks(filterIndex(atlas), { ...NO_FILTERS, origin: ['yunnan'] });
-const axePath = createRequire(import.meta.url).resolve('axe-core');
 
 let served: Served;
 let browser: Browser;
@@ -49,7 +47,7 @@ const linksOnMap = (page: Page) =>
 const tableRowCount = (page: Page) => page.locator('atlas-table').evaluate((t) => t.shadowRoot!.querySelectorAll('tbody tr').length);
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await injectAxe(page);
   const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run());
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }

@@ -7,17 +7,15 @@
 // is asked of the outside world and nothing is logged as an error.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { injectAxe, openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Target } from '../../src/core/targets.ts';
 import type { Atlas, Evidence, Link, Partner } from '../../src/core/types.ts';
 
 const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
-const axePath = createRequire(import.meta.url).resolve('axe-core');
 
 const partners = new Map(atlas.partners.map((partner) => [partner.id, partner]));
 const documents = new Map(atlas.documents.map((doc) => [doc.id, doc]));
@@ -151,7 +149,7 @@ async function settledUrl(page: Page, test: (params: URLSearchParams) => boolean
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await injectAxe(page);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(),
   );

@@ -4,11 +4,10 @@
 // that cannot be played says so in the page's language and leaves the explorer working; the
 // caption is sized for a room; axe-core finds nothing; nothing is asked of the outside world.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { injectAxe, openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import { STEP_PARAMS } from '../../src/core/tour.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
@@ -23,7 +22,6 @@ const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'
 const TOUR_TEXT = readFileSync(join(ROOT, 'public/tours/default.json'), 'utf8');
 const tour: TourFile = JSON.parse(TOUR_TEXT);
 const STEPS = tour.steps.length;
-const axePath = createRequire(import.meta.url).resolve('axe-core');
 /** The parameters a step's view may set, but for the camera (which follows the map once shown). */
 const VIEW_PARAMS = STEP_PARAMS.filter((param) => param !== 'cam');
 
@@ -58,7 +56,7 @@ const outside = (watched: WatchedPage) =>
   watched.requests.filter((url) => !url.startsWith(served.url) && !/^(data|blob):/.test(url));
 
 async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  await injectAxe(page);
   const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run());
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }
