@@ -46,6 +46,13 @@ export type Subtitle =
   | { kind: 'route'; from: TieStart; to: Names }
   | { kind: 'location'; place: Names | null; precision: SitePrecision };
 
+/**
+ * The most links, and passages, a card lists before a "Show all" button: more than any card of the
+ * real atlas holds (29), so that only a large atlas's cards are cut, where a partner may hold
+ * hundreds and laying them all out made a click wait for seconds.
+ */
+export const CARD_LIST_LIMIT = 40;
+
 export interface Card {
   selection: Selection;
   /** What kind of thing this is (the view words it, e.g. “Country”). */

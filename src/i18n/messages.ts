@@ -241,6 +241,7 @@ export const MESSAGES = {
   'card.passages': { zh: '原文摘录', en: 'Passages' },
   'card.noTies': { zh: '规划文本未直接提及', en: 'No tie named in the plans' },
   'card.close': { zh: '关闭', en: 'Close' },
+  'card.more': { zh: '显示全部 {n} 项', en: 'Show all {n}' },
   'card.read': { zh: '在原文中查看', en: 'Read in the document' },
   'card.stats': { zh: '{ties} · {passages}', en: '{ties} · {passages}' },
   'card.place': { zh: '{origin}{place}', en: '{place}, {origin}' },

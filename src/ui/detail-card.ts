@@ -1,15 +1,15 @@
 // The detail card: what the selection is, its ties, fields and modes, and the passages that
 // say so, each with its document's title and date. It lays out a Card (core/cards.ts) and
 // reports clicks as events; it keeps no state of its own.
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleProperties } from './style-properties.ts';
-import { customElement, property } from 'lit/decorators.js';
-import { tieStart, type Card, type Passage, type LinkRow } from '../core/cards.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import { CARD_LIST_LIMIT, tieStart, type Card, type Passage, type LinkRow } from '../core/cards.ts';
 import type { Profile } from '../core/profiles.ts';
 import type { Selection } from '../core/selection.ts';
 import type { VocabularyTerm } from '../core/types.ts';
 import { kindText, nameWithSecond, subtitleText, tieStartText } from './card-text.ts';
-import { count, formatList } from '../i18n/format.ts';
+import { count, formatList, formatNumber } from '../i18n/format.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
@@ -23,6 +23,8 @@ export class DetailCard extends LitElement {
    * whose code comes with the researcher's views (app/insight.ts); null for none.
    */
   @property({ attribute: false }) profile: Profile | null = null;
+  /** Whether the card's lists show every row (see CARD_LIST_LIMIT). */
+  @state() private showAll = false;
 
   static override styles = [
     panelStyles,
@@ -180,7 +182,8 @@ export class DetailCard extends LitElement {
       time {
         font-variant-numeric: tabular-nums;
       }
-      .read {
+      .read,
+      .more {
         display: block;
         margin-top: 3px;
         padding: 0;
@@ -189,8 +192,13 @@ export class DetailCard extends LitElement {
         color: var(--focus);
         font-size: 11.5px;
       }
-      .read:hover {
+      .read:hover,
+      .more:hover {
         text-decoration: underline;
+      }
+      .more {
+        margin: 6px 0 2px;
+        font-size: 12.5px;
       }
     `,
   ];
@@ -244,6 +252,22 @@ export class DetailCard extends LitElement {
     </section>`;
   }
 
+  /** The first CARD_LIST_LIMIT of a list, or all of it once asked. */
+  private upTo<T>(items: readonly T[]): readonly T[] {
+    return this.showAll ? items : items.slice(0, CARD_LIST_LIMIT);
+  }
+
+  /** The button that shows the rest of a list the card has cut. */
+  private more(total: number): TemplateResult | typeof nothing {
+    if (this.showAll || total <= CARD_LIST_LIMIT) return nothing;
+    return html`<button class="more" @click=${() => (this.showAll = true)}>${this.loc.t('card.more', { n: formatNumber(this.loc, total) })}</button>`;
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    // Another card starts cut again.
+    if (changed.has('card')) this.showAll = false;
+  }
+
   override render() {
     const { card, loc } = this;
     if (!card) return nothing;
@@ -264,7 +288,7 @@ export class DetailCard extends LitElement {
         </p>
         ${this.profile ? html`<atlas-profile .loc=${loc} .profile=${this.profile}></atlas-profile>` : nothing}
         ${links > 0 && card.selection.kind !== 'link'
-          ? html`<section><h3>${loc.t('card.links')}</h3><ul>${card.links.map((row) => this.link(row))}</ul></section>`
+          ? html`<section><h3>${loc.t('card.links')}</h3><ul>${this.upTo(card.links).map((row) => this.link(row))}</ul>${this.more(card.links.length)}</section>`
           : nothing}
         ${card.blocLinks.length > 0
           ? html`<section><h3>${loc.t('card.blocLinks')}</h3><ul>${card.blocLinks.map((row) => this.link(row))}</ul></section>`
@@ -277,7 +301,7 @@ export class DetailCard extends LitElement {
           : nothing}
         ${this.terms('card.fields', card.fields)} ${this.terms('card.modes', card.modes)}
         ${card.passages.length > 0
-          ? html`<section><h3>${loc.t('card.passages')}</h3>${card.passages.map((passage) => this.passage(passage))}</section>`
+          ? html`<section><h3>${loc.t('card.passages')}</h3>${this.upTo(card.passages).map((passage) => this.passage(passage))}${this.more(card.passages.length)}</section>`
           : nothing}
       </div>
     </aside>`;

@@ -1,0 +1,140 @@
+// An atlas of 10,000 links (the bench's synthetic dataset, served by a copy of the built app): at
+// world scale the map draws one bundle per origin and partner, not the links; hovering a bundle
+// names its partner, a click opens the partner's card, cut to its first rows with a button for
+// the rest; from zoom 5 the links themselves are drawn; the legend's shading stays within its box.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openWatched, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { syntheticAtlas } from '../../src/cli/filter-bench.ts';
+import { BUNDLE_ZOOM } from '../../src/core/bundles.ts';
+import { parseAtlas } from '../../src/core/parse-atlas.ts';
+import type { Atlas } from '../../src/core/types.ts';
+import { CARD_LIST_LIMIT } from '../../src/core/cards.ts';
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+let atlas: Atlas;
+
+beforeAll(async () => {
+  const parsed = parseAtlas(readFileSync(join(inject('appDist'), 'data', 'atlas.json'), 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+  atlas = syntheticAtlas(parsed.atlas, 10_000);
+  dir = mkdtempSync(join(tmpdir(), 'atlas-large-'));
+  cpSync(inject('appDist'), dir, { recursive: true });
+  writeFileSync(join(dir, 'data', 'atlas.json'), JSON.stringify(atlas));
+  served = await serve(dir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rendered features of a layer, by their ids, as MapLibre has them on screen now. */
+const rendered = (page: Page, layer: string) =>
+  page.evaluate((id) => {
+    const map = window.atlas.map!;
+    return map.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }).map((feature) => String(feature.properties.id)) : [];
+  }, layer);
+
+/** A point on a rendered bundle to `partner` with nothing else under it: the middle vertex of its arc on screen. */
+const pointOnBundle = (page: Page) =>
+  page.evaluate(() => {
+    const map = window.atlas.map!;
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    for (const feature of map.queryRenderedFeatures({ layers: ['bundles'] })) {
+      if (feature.geometry.type !== 'LineString') continue;
+      const coordinates = feature.geometry.coordinates;
+      const { x, y } = map.project(coordinates[Math.floor(coordinates.length / 2)] as [number, number]);
+      if (x < width * 0.35 || x > width * 0.9 || y < height * 0.2 || y > height * 0.8) continue;
+      const near = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers: ['bundles', 'markers', 'sites'].filter((id) => map.getLayer(id)) });
+      if (near.every((other) => other.layer.id === 'bundles' && other.properties.id === feature.properties.id)) {
+        return { x, y, id: String(feature.properties.id) };
+      }
+    }
+    return null;
+  });
+
+describe('an atlas of 10,000 links', () => {
+  it('is drawn in bundles at world scale, one per origin and partner, and its links from zoom 5', async () => {
+    const { page, errors } = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+    await page.goto(`${served.url}?lang=en`);
+    const status = await waitForAtlas(page, 120_000);
+    expect(status.error).toBeNull();
+    // Every link is shown, through the bundles that hold it.
+    expect(status.linksDrawn).toBe(atlas.links.length);
+    expect(await page.evaluate(() => window.atlas.map!.getZoom())).toBeLessThan(BUNDLE_ZOOM);
+    const bundles = new Set(await rendered(page, 'bundles'));
+    const pairs = new Set(atlas.links.map((link) => `${link.origin}>${link.partner}`));
+    expect(bundles.size).toBeGreaterThan(0);
+    expect([...bundles].filter((id) => !pairs.has(id))).toEqual([]);
+    expect(await rendered(page, 'links')).toEqual([]);
+
+    // Closer in, the links themselves (their arcs reach MapLibre once the first picture is drawn).
+    const yunnan = atlas.origins.find((origin) => origin.id === 'yunnan')!;
+    await page.evaluate(
+      ([lon, lat, zoom]) => new Promise((resolve) => (window.atlas.map!.once('idle', resolve), window.atlas.map!.jumpTo({ center: [lon!, lat!], zoom: zoom! }))),
+      [yunnan.lon, yunnan.lat, BUNDLE_ZOOM + 0.5],
+    );
+    const links = await rendered(page, 'links');
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((id) => id.includes(':'))).toBe(true);
+    expect(await rendered(page, 'bundles')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a bundle’s partner on hover, and opens its card, cut to its first rows until asked', async () => {
+    const { page, errors } = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+    await page.goto(`${served.url}?lang=en`);
+    await waitForAtlas(page, 120_000);
+    const point = await pointOnBundle(page);
+    expect(point, 'a bundle clear of markers in the middle of the map').not.toBeNull();
+    const partner = atlas.partners.find((p) => p.id === point!.id.split('>')[1])!;
+    await page.mouse.move(point!.x, point!.y);
+    const tooltip = page.locator('atlas-tooltip [role=tooltip]');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain(partner.en);
+
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get('sel') === `partner:${id}`, partner.id);
+    const card = page.locator('atlas-card');
+    await card.locator('h2').waitFor();
+    expect(await card.locator('h2').textContent()).toContain(partner.en);
+    const ties = atlas.links.filter((link) => link.partner === partner.id).length;
+    expect(ties).toBeGreaterThan(CARD_LIST_LIMIT);
+    const rows = card.locator('button.tie');
+    expect(await rows.count()).toBe(CARD_LIST_LIMIT);
+    await card.getByRole('button', { name: `Show all ${ties.toLocaleString('en')}` }).click();
+    await expect.poll(() => rows.count()).toBe(ties);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the legend’s shading inside its box', async () => {
+    const { page } = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+    await page.goto(`${served.url}?lang=en`);
+    await waitForAtlas(page, 120_000);
+    const spill = await page.locator('atlas-legend').evaluate((legend) => {
+      const root = legend.shadowRoot!;
+      const shades = root.querySelector('.shades')!;
+      const box = shades.getBoundingClientRect();
+      const cells = [...shades.querySelectorAll('.shade')].map((cell) => cell.getBoundingClientRect());
+      return {
+        classes: cells.length,
+        overflow: shades.scrollWidth - shades.clientWidth,
+        outside: cells.filter((cell) => cell.left < box.left - 0.5 || cell.right > box.right + 0.5).length,
+      };
+    });
+    expect(spill.classes).toBeGreaterThan(1);
+    expect(spill.classes).toBeLessThanOrEqual(6);
+    expect(spill).toMatchObject({ overflow: 0, outside: 0 });
+    await page.close();
+  });
+});
