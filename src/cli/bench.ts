@@ -2,23 +2,28 @@
 // and links with nothing else, both built and served here, in Debian's Chromium (SwiftShader, no
 // GPU). Prints load time and frame rate as ratios, the JS heap, and the bytes shipped before
 // the links are drawn, raw and gzipped, by kind; Lighthouse's main-thread figures beside the bare
-// page's and axe-core on every view (lighthouse-bench.ts). Figures are printed as measured, met or not.
+// page's and axe-core on every view (lighthouse-bench.ts); first picture, hover, click, frame rate
+// and the legend on 10,000 synthetic links beside the real data (scale-bench.ts). Figures are
+// printed as measured, met or not.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
 import { COMET_FPS } from '../map/flow-overlay.ts';
-import { buildApp, flowFrames, launchChromium, ROOT, serve } from './browser-harness.ts';
+import { buildApp, flowFrames, launchChromium, ROOT, serve, type Served } from './browser-harness.ts';
+import { extractFigures } from './extract-bench.ts';
 import { axeFigures, lighthouseFigures } from './lighthouse-bench.ts';
 import { measureBareJumps, measureStepKeys } from './step-bench.ts';
 import { filterSequence, measureFilterChanges, percentile, syntheticAtlas, type FilterTiming } from './filter-bench.ts';
+import { scaleFigures } from './scale-bench.ts';
+import type { Atlas } from '../core/types.ts';
 
 const RUNS = 7;
 /** Loads that measure the heap and the frame rate, apart from the timed ones. */
 const ANIMATION_RUNS = 3;
-/** `npm run bench -- --load`, `-- --filters` or `-- --steps`: those figures only (any of them); all three by default. */
-const PARTS = ['load', 'filters', 'steps'].filter((part) => process.argv.includes(`--${part}`));
+/** `npm run bench -- --load`, `-- --filters`, `-- --steps`, `-- --scale`, `-- --lighthouse`, `-- --axe` or `-- --extract`: those figures only (any of them); all by default. */
+const PARTS = ['load', 'filters', 'steps', 'scale', 'lighthouse', 'axe', 'extract'].filter((part) => process.argv.includes(`--${part}`));
 const runs = (part: string) => PARTS.length === 0 || PARTS.includes(part);
 const SYNTHETIC_LINKS = 10_000;
 const FPS_SECONDS = 3;
@@ -145,39 +150,73 @@ const pad = (text: string, width: number) => text.padEnd(width);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 const out = join(ROOT, 'test-results', 'bench');
-await buildApp(join(out, 'app'));
-await buildApp(join(out, 'bare'), {
-  root: join(ROOT, 'src/bench'),
-  configFile: false,
-  base: './',
-  publicDir: join(ROOT, 'public'),
-  build: { chunkSizeWarningLimit: 1200 },
-});
-const [app, bare] = await Promise.all([serve(join(out, 'app')), serve(join(out, 'bare'))]);
 
-async function withChromium(use: (browser: Browser) => Promise<void>): Promise<void> {
+async function buildAndServe(): Promise<[Served, Served]> {
+  await buildApp(join(out, 'app'));
+  await buildApp(join(out, 'bare'), {
+    root: join(ROOT, 'src/bench'),
+    configFile: false,
+    base: './',
+    publicDir: join(ROOT, 'public'),
+    build: { chunkSizeWarningLimit: 1200 },
+  });
+  return Promise.all([serve(join(out, 'app')), serve(join(out, 'bare'))]);
+}
+
+// Every part but extraction opens the pages; `--extract` alone builds and serves nothing (and
+// none of the parts that would read these placeholders runs).
+const nothingServed: Served = { url: '', close: async () => {} };
+const [app, bare] = PARTS.length === 0 || PARTS.some((part) => part !== 'extract') ? await buildAndServe() : [nothingServed, nothingServed];
+
+/**
+ * A copy of the built app serving 10,000 synthetic links made from the real data (a synthetic
+ * data/atlas.json), served beside it: made once, for the filter and scale parts alike, and closed
+ * with the other servers.
+ */
+type SyntheticApp = { served: Served; real: Atlas; synthetic: Atlas };
+// Typed by `as`: a plain `= null` would have TypeScript take it for null where it is closed.
+let syntheticCopy = null as Promise<SyntheticApp> | null;
+function syntheticApp(): Promise<SyntheticApp> {
+  return (syntheticCopy ??= (async () => {
+    const real = parseAtlas(await readFile(join(out, 'app', 'data', 'atlas.json'), 'utf8'));
+    if (!real.ok) throw new Error(JSON.stringify(real.problem));
+    const made = syntheticAtlas(real.atlas, SYNTHETIC_LINKS);
+    const json = JSON.stringify(made);
+    const checked = parseAtlas(json);
+    if (!checked.ok) throw new Error(`the synthetic dataset is invalid: ${JSON.stringify(checked.problem)}`);
+    const dir = join(out, 'app-synthetic');
+    await cp(join(out, 'app'), dir, { recursive: true });
+    await writeFile(join(dir, 'data', 'atlas.json'), json);
+    return { served: await serve(dir), real: real.atlas, synthetic: made };
+  })());
+}
+
+async function withChromium<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await launchChromium();
   try {
-    await use(browser);
+    return await use(browser);
   } finally {
     await browser.close();
   }
 }
 
+/** The bare page at the app's camera, read from a first load of the app, so that both draw the same view. */
+async function bareAtAppCamera(browser: Browser): Promise<string> {
+  const cameraPage = await browser.newPage({ viewport: VIEWPORT });
+  await cameraPage.goto(app.url);
+  await cameraPage.waitForFunction(() => window.atlas?.ready);
+  const camera = await cameraPage.evaluate(() => {
+    const map = window.atlas.map!;
+    return [map.getCenter().lng, map.getCenter().lat, map.getZoom()].join(',');
+  });
+  await cameraPage.close();
+  return `${bare.url}#${camera}`;
+}
+
 /** Load time, frame rate, heap and bytes, the app beside the bare page. */
 function loadFigures(): Promise<void> {
   return withChromium(async (browser) => {
-    // The bare page opens at the app's camera, read from a first load of the app.
-    const cameraPage = await browser.newPage({ viewport: VIEWPORT });
-    await cameraPage.goto(app.url);
-    await cameraPage.waitForFunction(() => window.atlas?.ready);
-    const camera = await cameraPage.evaluate(() => {
-      const map = window.atlas.map!;
-      return [map.getCenter().lng, map.getCenter().lat, map.getZoom()].join(',');
-    });
-    await cameraPage.close();
-
-    const bareUrl = `${bare.url}#${camera}`;
+    const bareUrl = await bareAtAppCamera(browser);
     const runs: { app: Run[]; bare: Run[] } = { app: [], bare: [] };
     const animations: { app: Animation[]; bare: Animation[] } = { app: [], bare: [] };
     // App and bare page in turn, so that a slower spell of the machine weighs on both.
@@ -199,9 +238,20 @@ try {
   // and the first filter changes would pay for it.
   if (runs('filters')) await withChromium(filterFigures);
   if (runs('steps')) await withChromium(stepFigures);
+  if (runs('scale')) {
+    const { served, real, synthetic } = await syntheticApp();
+    await withChromium((browser) =>
+      scaleFigures(browser, { name: `real data (${real.links.length} links)`, url: app.url }, { name: `synthetic (${synthetic.links.length} links)`, url: served.url }),
+    );
+  }
+  // Lighthouse starts a Chromium of its own for each run; Playwright's reads only the app's camera.
+  if (runs('lighthouse')) await lighthouseFigures(app.url, await withChromium(bareAtAppCamera));
+  if (runs('axe')) await withChromium((browser) => axeFigures(browser, app.url));
 } finally {
-  await Promise.all([app.close(), bare.close()]);
+  await Promise.all([app.close(), bare.close(), syntheticCopy?.then(({ served }) => served.close(), () => {})]);
 }
+// Last, with the servers closed and no browser running, so that nothing else of the bench's takes the CPU.
+if (runs('extract')) extractFigures();
 
 function report(runs: { app: Run[]; bare: Run[] }, animations: { app: Animation[]; bare: Animation[] }, shipped: Shipped[]): void {
   const figure = (key: keyof Run, side: 'app' | 'bare') => median(runs[side].map((run) => run[key]));
@@ -261,39 +311,26 @@ function report(runs: { app: Run[]; bare: Run[] }, animations: { app: Animation[
  * and MapLibre has rendered a frame showing the change (see FilterTiming).
  */
 async function filterFigures(browser: Browser): Promise<void> {
-  const real = parseAtlas(await readFile(join(out, 'app', 'data', 'atlas.json'), 'utf8'));
-  if (!real.ok) throw new Error(JSON.stringify(real.problem));
-  const synthetic = syntheticAtlas(real.atlas, SYNTHETIC_LINKS);
-  const syntheticJson = JSON.stringify(synthetic);
-  const checked = parseAtlas(syntheticJson);
-  if (!checked.ok) throw new Error(`the synthetic dataset is invalid: ${JSON.stringify(checked.problem)}`);
-  const syntheticDir = join(out, 'app-synthetic');
-  await cp(join(out, 'app'), syntheticDir, { recursive: true });
-  await writeFile(join(syntheticDir, 'data', 'atlas.json'), syntheticJson);
-  const served = await serve(syntheticDir);
+  const { served, real, synthetic } = await syntheticApp();
   const cases = [
-    { name: `real data (${real.atlas.links.length} links)`, url: app.url, atlas: real.atlas, target: 16 },
+    { name: `real data (${real.links.length} links)`, url: app.url, atlas: real, target: 16 },
     { name: `synthetic (${synthetic.links.length} links)`, url: served.url, atlas: synthetic, target: 100 },
   ];
   console.log('filter change → map and table updated, ms: from the dispatch of filters-change until the table, filters, legend,');
   console.log('summary and downloads have rendered (updateComplete) and the map has rendered a frame showing the change;');
   console.log('explore panel and table open');
-  try {
-    for (const { name, url, atlas, target } of cases) {
-      // Three times through the sequence: a p95 over some eighty changes (the fifth slowest),
-      // which one stray slow change moves less than it would the second slowest of thirty.
-      const sequence = [...filterSequence(atlas), ...filterSequence(atlas), ...filterSequence(atlas)];
-      const timings = await measureFilterChanges(browser, url, sequence);
-      const stat = (key: keyof FilterTiming) => {
-        const values = timings.map((t) => t[key]);
-        return `${median(values).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`;
-      };
-      const p95 = percentile(timings.map((t) => t.totalMs), 95);
-      console.log(`  ${pad(name, 28)}median / p95 ${stat('totalMs')}   (target p95 ≤ ${target} ms: ${verdict(p95 <= target)}), ${timings.length} changes`);
-      console.log(`  ${pad('', 28)}store and selectors ${stat('syncMs')}, views rendered ${stat('viewsMs')}, map drawn ${stat('mapMs')}`);
-    }
-  } finally {
-    await served.close();
+  for (const { name, url, atlas, target } of cases) {
+    // Three times through the sequence: a p95 over some eighty changes (the fifth slowest),
+    // which one stray slow change moves less than it would the second slowest of thirty.
+    const sequence = [...filterSequence(atlas), ...filterSequence(atlas), ...filterSequence(atlas)];
+    const timings = await measureFilterChanges(browser, url, sequence);
+    const stat = (key: keyof FilterTiming) => {
+      const values = timings.map((t) => t[key]);
+      return `${median(values).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`;
+    };
+    const p95 = percentile(timings.map((t) => t.totalMs), 95);
+    console.log(`  ${pad(name, 28)}median / p95 ${stat('totalMs')}   (target p95 ≤ ${target} ms: ${verdict(p95 <= target)}), ${timings.length} changes`);
+    console.log(`  ${pad('', 28)}store and selectors ${stat('syncMs')}, views rendered ${stat('viewsMs')}, map drawn ${stat('mapMs')}`);
   }
 }
 
