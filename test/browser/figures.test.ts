@@ -138,12 +138,25 @@ function expectName(saved: Saved, subject: string, suffix: string): void {
 }
 
 /**
+ * Runs `read` in a blank page beside `page`: a saved file is read by the browser as a reader
+ * would, not under the app's Content Security Policy (which refuses a fetch of a data: URL).
+ */
+async function inBlankPage<Result>(page: Page, read: (arg: string) => Promise<Result>, arg: string): Promise<Result> {
+  const blank = await page.context().browser()!.newPage();
+  try {
+    return await blank.evaluate(read, arg);
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
  * The middle band of a PNG (inside the map's box, between the frame's title and footer): how many
  * colours it has and how much of it differs from its most common colour. A map drawn has sea,
  * land, borders and coloured links; an empty box has one colour.
  */
 async function mapBand(page: Page, png: Buffer): Promise<{ colours: number; unlike: number }> {
-  return page.evaluate(async (base64) => {
+  return inBlankPage(page, async (base64) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
     const [top, height] = [Math.round(bitmap.height * 0.3), Math.round(bitmap.height * 0.4)];
     const canvas = new OffscreenCanvas(bitmap.width, height);
@@ -176,7 +189,7 @@ interface SvgFacts {
 
 /** The SVG file read by the browser's XML parser, and opened as an image. */
 function readSvg(page: Page, svg: string): Promise<SvgFacts> {
-  return page.evaluate(async (text) => {
+  return inBlankPage(page, async (text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
     const SVG = 'http://www.w3.org/2000/svg';
