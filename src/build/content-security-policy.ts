@@ -43,13 +43,17 @@ const SINGLE: Directives = {
 };
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const inline = (html: string, tag: 'script' | 'style') =>
-  [...html.matchAll(new RegExp(`<${tag}\\b(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => hash(m[1]!));
+/** Inline scripts (an element with no src), each whole: their text may hold anything but `</script`. */
+const SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/g;
+const inlineScripts = (html: string) => [...html.matchAll(SCRIPT)].map((m) => hash(m[1]!));
+/** Styles are looked for outside the scripts: a script's text (the single file's data) may hold `<style`. */
+const inlineStyles = (html: string) => [...html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').matchAll(STYLE)].map((m) => hash(m[1]!));
 
 /** The policy for a built page: the build's directives, with the hashes of the page's inline scripts and styles. */
 export function contentSecurityPolicy(html: string, single: boolean): string {
   const directives = single ? SINGLE : SERVED;
-  const extra: Record<string, string[]> = { 'script-src': inline(html, 'script'), 'style-src': inline(html, 'style') };
+  const extra: Record<string, string[]> = { 'script-src': inlineScripts(html), 'style-src': inlineStyles(html) };
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources, ...(extra[name] ?? [])].join(' '))
     .join('; ');

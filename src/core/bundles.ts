@@ -24,7 +24,7 @@ export const bundleOf = (link: Link) => bundleId(link.origin, link.partner);
 export const bundlePartner = (id: BundleId) => id.slice(id.indexOf('>') + 1);
 
 /** Whether an atlas with this many drawn links is drawn in bundles at low zoom. */
-export const bundles = (drawnLinks: number) => drawnLinks > BUNDLE_FROM;
+export const isBundled = (drawnLinks: number) => drawnLinks > BUNDLE_FROM;
 
 /** The drawn links grouped by bundle, in the links' order. */
 export function linksByBundle(drawn: readonly Link[]): Map<BundleId, Link[]> {

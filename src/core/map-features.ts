@@ -11,7 +11,7 @@ import type { AtlasIndex } from './atlas-index.ts';
 import { boundsOfLines, type Bounds } from './camera.ts';
 import { linkWidth, tieClasses, type CountClass } from './scales.ts';
 import { bendsForSharedEnds } from './shared-paths.ts';
-import { BUNDLE_MAX_WIDTH, bundleOf, bundles, linksByBundle, type BundleId } from './bundles.ts';
+import { BUNDLE_MAX_WIDTH, bundleOf, isBundled, linksByBundle, type BundleId } from './bundles.ts';
 import { drawnLinks, isCollective, linksByCountry } from './country-links.ts';
 import type { Link, Names, OriginId, SitePrecision } from './types.ts';
 import type { Area, Geography } from './geography.ts';
@@ -163,7 +163,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
 
   // Partners without an anchor (developed countries, innovation cities) are listed, not drawn.
   const drawn = drawnLinks(index);
-  const bundled = bundles(drawn.length);
+  const bundled = isBundled(drawn.length);
   const ends = drawn.map((link) => {
     const place = index.places.get(link.place)!;
     return { id: link.id, from: [place.lon, place.lat] as LonLat, to: index.partners.get(link.partner)!.anchor! };

@@ -99,7 +99,7 @@ const AtlasSchema = v.object({
 });
 
 export type AtlasProblemCode = 'empty' | 'truncated' | 'json' | 'version' | 'shape' | `reference.${ReferenceKind}`;
-type ReferenceKind = 'partner' | 'place' | 'document' | 'site' | 'country';
+type ReferenceKind = 'partner' | 'place' | 'document' | 'site' | 'country' | 'target';
 
 /**
  * Why a dataset cannot be used, as a code and the values its message names (i18n/atlas-problem.ts
@@ -117,10 +117,11 @@ const fail = (code: AtlasProblemCode, values: AtlasProblem['values'] = {}): Pars
 
 /**
  * Whether a text that is not JSON is JSON cut short (a copy or download that stopped): it ends
- * inside a string or with brackets still open, and nothing before the end is wrong.
+ * inside a string or with brackets still open, and every bracket closed before the end closes
+ * the one it should.
  */
 function cutShort(text: string): boolean {
-  let depth = 0;
+  const open: string[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -128,10 +129,10 @@ function cutShort(text: string): boolean {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
+    else if (c === '{' || c === '[') open.push(c === '{' ? '}' : ']');
+    else if ((c === '}' || c === ']') && open.pop() !== c) return false;
   }
-  return inString || depth > 0;
+  return inString || open.length > 0;
 }
 
 /** Every id a record points to must exist: a dataset is rejected whole, never half used. */
@@ -151,7 +152,7 @@ function danglingReference(atlas: Atlas): AtlasProblem | null {
       if (e.site && !sites.has(e.site)) return dangling('site', l.id, e.site);
     }
   }
-  for (const t of atlas.targets) if (!docs.has(t.doc)) return dangling('document', `${t.doc}:${t.start}-${t.end}`, t.doc);
+  for (const t of atlas.targets) if (!docs.has(t.doc)) return dangling('target', `${t.doc}:${t.start}-${t.end}`, t.doc);
   for (const p of atlas.partners) {
     for (const iso3 of [...(p.iso3 ? [p.iso3] : []), ...p.members]) {
       if (!countries.has(iso3)) return dangling('country', p.id, iso3);

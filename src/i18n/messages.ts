@@ -327,7 +327,8 @@ export const MESSAGES = {
   'dataset.shape': { zh: '{path} 处的内容不符合数据格式({detail})', en: 'the value at {path} does not fit the format ({detail})' },
   'dataset.reference.partner': { zh: '连线 {record} 指向的合作伙伴 {id} 不在文件中', en: 'the link {record} names a partner, {id}, that the file does not hold' },
   'dataset.reference.place': { zh: '连线 {record} 指向的地点 {id} 不在文件中', en: 'the link {record} names a place, {id}, that the file does not hold' },
-  'dataset.reference.document': { zh: '{record} 引用的文件 {id} 不在数据中', en: '{record} cites a document, {id}, that the file does not hold' },
+  'dataset.reference.document': { zh: '连线 {record} 引用的文件 {id} 不在文件中', en: 'the link {record} cites a document, {id}, that the file does not hold' },
+  'dataset.reference.target': { zh: '目标 {record} 引用的文件 {id} 不在文件中', en: 'the target at {record} cites a document, {id}, that the file does not hold' },
   'dataset.reference.site': { zh: '连线 {record} 指向的合作载体 {id} 不在文件中', en: 'the link {record} names a site, {id}, that the file does not hold' },
   'dataset.reference.country': { zh: '合作伙伴 {record} 指向的国家 {id} 不在文件中', en: 'the partner {record} refers to a country, {id}, that the file does not hold' },
   // A tour that cannot be played (TourProblemCode in src/core/tour.ts).

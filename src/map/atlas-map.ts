@@ -5,12 +5,12 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Selection } from '../core/selection.ts';
-import type { LinkId, OriginId, SiteId } from '../core/types.ts';
+import { ORIGIN_IDS, type LinkId, type OriginId, type SiteId } from '../core/types.ts';
 import type { Language } from '../core/languages.ts';
 import type { Camera, Projection } from '../core/view-state.ts';
 import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import type { LonLat } from '../core/arc.ts';
-import { bundlePartner, type BundleId } from '../core/bundles.ts';
+import { BUNDLE_ZOOM, bundleId, bundlePartner, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
@@ -161,6 +161,7 @@ export class AtlasMap implements MapView {
   private linksOfBundle: Map<BundleId, string[]> | null = null;
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
+  private hoveredBundles: FeatureRef[] = [];
   private highlighted = { hover: null as string | null, selected: null as string | null };
   /** What the filters keep (every link until they say otherwise), and what shows it through feature state. */
   private kept: KeptStates;
@@ -203,8 +204,9 @@ export class AtlasMap implements MapView {
       validateStyle: false,
       maxPitch: 0,
       dragRotate: false,
-      // Labels appear at once rather than fade in: each frame of a fade is a repaint of the whole
-      // map, which without a GPU holds the page's main thread for a few hundred milliseconds.
+      // Labels appear at once rather than fade in, on every machine: each frame of a fade is a
+      // repaint of the whole map, which without a GPU holds the page's main thread for a few hundred
+      // milliseconds, and whether there is one is known only once the map has its context.
       fadeDuration: 0,
     });
     // A north-up map only: the static pictures (static-map.ts) draw north up.
@@ -219,9 +221,11 @@ export class AtlasMap implements MapView {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
-    // A bundled atlas runs its comets along the bundles: thousands of links would cost every frame.
-    const tieKind = features.bundled ? 'bundle' : 'link';
-    this.flow = new FlowOverlay(this.map, features.lines.features.filter((line) => line.properties.kind === tieKind), drawnInSoftware(this.map));
+    // A bundled atlas runs its comets along what is drawn at the zoom: the bundles at world scale
+    // (thousands of links would cost every frame), the links from BUNDLE_ZOOM on.
+    this.flowKind = features.bundled && this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
+    this.flow = new FlowOverlay(this.map, this.linesOf(this.flowKind), drawnInSoftware(this.map));
+    if (features.bundled) this.map.on('zoomend', () => this.followZoom());
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);
@@ -301,6 +305,36 @@ export class AtlasMap implements MapView {
     return shown;
   }
 
+  /** The kind of line the comets run along now (see followZoom). */
+  private flowKind: 'link' | 'bundle' = 'link';
+  /** The links related to the selection, whose comets alone run while one is shown; null for none. */
+  private focusLinks: readonly string[] | null = null;
+
+  private linesOf(kind: 'link' | 'bundle') {
+    return this.features.lines.features.filter((line) => line.properties.kind === kind);
+  }
+
+  /** The kept lines of the kind the comets run along. */
+  private flowKept(): ReadonlySet<string> {
+    return this.flowKind === 'bundle' ? new Set(this.kept.bundles.keys()) : this.kept.links;
+  }
+
+  /** The selection's lines of the kind the comets run along, or null for no selection. */
+  private flowFocus(): Set<string> | null {
+    if (!this.focusLinks) return null;
+    return new Set(this.flowKind === 'bundle' ? this.bundlesOf(this.focusLinks) : this.focusLinks);
+  }
+
+  /** A bundled atlas's comets follow the layer the zoom shows: bundles below BUNDLE_ZOOM, links from it. */
+  private followZoom(): void {
+    const kind = this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
+    if (kind === this.flowKind) return;
+    this.flowKind = kind;
+    this.flow.setTracks(this.linesOf(kind));
+    this.flow.setKept(this.flowKept());
+    this.flow.setFocus(this.flowFocus());
+  }
+
   /** The bundles that hold these links (a bundled atlas only). */
   private bundlesOf(links: readonly string[]): BundleId[] {
     return [...new Set(links.flatMap((id) => this.features.bundleOfLink.get(id) ?? []))];
@@ -359,7 +393,8 @@ export class AtlasMap implements MapView {
     for (const line of related) this.map.setFeatureState(line, { related: true });
     this.focused = selection !== null;
     this.map.setGlobalStateProperty(FOCUS_STATE, this.focused);
-    this.flow.setFocus(selection ? new Set(this.features.bundled ? bundles : relatedLinks) : null);
+    this.focusLinks = selection ? relatedLinks : null;
+    this.flow.setFocus(this.flowFocus());
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
   }
 
@@ -370,6 +405,15 @@ export class AtlasMap implements MapView {
     if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });
     this.hovered = next;
     if (next) this.map.setFeatureState(next, { hover: true });
+    // In a bundled atlas a partner is hovered on its bundles (a country partner has no hub to show it).
+    for (const line of this.hoveredBundles) this.map.setFeatureState(line, { hover: false });
+    this.hoveredBundles = target?.kind === 'partner' && this.features.bundled ? this.partnerBundles(target.id) : [];
+    for (const line of this.hoveredBundles) this.map.setFeatureState(line, { hover: true });
+  }
+
+  /** The bundles that run to a partner, one from each origin that has ties to it. */
+  private partnerBundles(partner: string): FeatureRef[] {
+    return ORIGIN_IDS.flatMap((origin) => this.lineRef(bundleId(origin, partner)));
   }
 
   /** Outlines the hovered and the selected country (a source of their own: one or two shapes). */
@@ -417,7 +461,7 @@ export class AtlasMap implements MapView {
    */
   showKept(kept: KeptStates): void {
     this.kept = kept;
-    this.flow.setKept(this.features.bundled ? new Set(kept.bundles.keys()) : kept.links);
+    this.flow.setKept(this.flowKept());
     // Drawn at once, in the task of the change: the next frame the browser paints shows the map
     // and the panels changed together, whatever else waits for that frame.
     if (this.applyKept()) this.map.redraw();

@@ -165,14 +165,19 @@ function legendBox(text: FigureText, x: number, bottom: number): string {
   item(`<line x1="0" y1="0" x2="10" y2="0" stroke="${PAPER.textMuted}" stroke-width="1.4" stroke-linecap="round"/><line x1="15" y1="0" x2="26" y2="0" stroke="${PAPER.textMuted}" stroke-width="4.5" stroke-linecap="round"/>`, ties.width);
   heading(shading.title);
   const swatch = Math.min(36, (LEGEND_WIDTH - 20) / Math.max(1, shading.items.length));
+  // A large atlas's classes (513–1,155) are wider than their swatch: each label then breaks after its dash.
+  const broken = shading.items.some((shade) => textWidth(shade.label, 10) > swatch - 2);
   y += 4;
   shading.items.forEach((shade, i) => {
+    const cx = 10 + i * swatch + (swatch - 2) / 2;
+    const lines = broken ? shade.label.split(/(?<=–)/) : [shade.label];
+    const label = lines.map((line, k) => `<tspan x="${cx}" dy="${k === 0 ? 0 : 12}">${xml(line)}</tspan>`).join('');
     rows.push(
       `<rect x="${10 + i * swatch}" y="${y}" width="${swatch - 2}" height="10" fill="${shade.colour}"/>` +
-        `<text x="${10 + i * swatch + (swatch - 2) / 2}" y="${y + 22}" font-size="10" text-anchor="middle" fill="${PAPER.text}">${xml(shade.label)}</text>`,
+        `<text x="${cx}" y="${y + 22}" font-size="10" text-anchor="middle" fill="${PAPER.text}">${label}</text>`,
     );
   });
-  y += 26;
+  y += broken ? 38 : 26;
   heading(text.legend.sites.title);
   const diamond = (exact: boolean) =>
     `<path d="M13 -5L18 0L13 5L8 0Z" fill="${exact ? PAPER.textMuted : PAPER.hub}" stroke="${exact ? PAPER.hub : PAPER.textMuted}" stroke-width="1.6" stroke-linejoin="round"/>`;

@@ -98,7 +98,7 @@ export class FlowOverlay {
   // read back every frame, and that readback costs more than all the drawing.
   private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
   /** Every link's track, built once; `shown` those the filters keep and the focus, if any, holds. */
-  private readonly tracks: Track[];
+  private tracks: Track[];
   private shown: Track[];
   private kept: ReadonlySet<string> | null = null;
   private playing = false;
@@ -162,6 +162,13 @@ export class FlowOverlay {
   /** Runs comets along the kept links only (see KeptStates.links). */
   setKept(links: ReadonlySet<string>): void {
     this.kept = links;
+    this.updateShown();
+  }
+
+  /** Runs the comets along other lines (a bundled atlas's links from BUNDLE_ZOOM, its bundles below). */
+  setTracks(links: Feature<LineString, LineProperties>[]): void {
+    this.tracks = links.map(track);
+    this.projected.clear();
     this.updateShown();
   }
 

@@ -14,6 +14,9 @@ import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { panelStyles } from './shared-styles.ts';
 
+/** The lists a card may cut. */
+type CardList = 'links' | 'blocLinks' | 'passages';
+
 @customElement('atlas-card')
 export class DetailCard extends LitElement {
   @property({ attribute: false }) loc: Localizer = localizer('zh-Hans', {});
@@ -23,8 +26,8 @@ export class DetailCard extends LitElement {
    * whose code comes with the researcher's views (app/insight.ts); null for none.
    */
   @property({ attribute: false }) profile: Profile | null = null;
-  /** Whether the card's lists show every row (see CARD_LIST_LIMIT). */
-  @state() private showAll = false;
+  /** The card's lists that show every row (see CARD_LIST_LIMIT), each opened on its own. */
+  @state() private shownWhole: ReadonlySet<CardList> = new Set();
 
   static override styles = [
     panelStyles,
@@ -253,19 +256,28 @@ export class DetailCard extends LitElement {
   }
 
   /** The first CARD_LIST_LIMIT of a list, or all of it once asked. */
-  private upTo<T>(items: readonly T[]): readonly T[] {
-    return this.showAll ? items : items.slice(0, CARD_LIST_LIMIT);
+  private upTo<T>(list: CardList, items: readonly T[]): readonly T[] {
+    return this.shownWhole.has(list) ? items : items.slice(0, CARD_LIST_LIMIT);
   }
 
-  /** The button that shows the rest of a list the card has cut. */
-  private more(total: number): TemplateResult | typeof nothing {
-    if (this.showAll || total <= CARD_LIST_LIMIT) return nothing;
-    return html`<button class="more" @click=${() => (this.showAll = true)}>${this.loc.t('card.more', { n: formatNumber(this.loc, total) })}</button>`;
+  /**
+   * The button that shows the rest of a list the card has cut. It goes once pressed: the focus
+   * moves to the first row it brought, not to the page.
+   */
+  private more(list: CardList, total: number): TemplateResult | typeof nothing {
+    if (this.shownWhole.has(list) || total <= CARD_LIST_LIMIT) return nothing;
+    const showAll = async (event: Event) => {
+      const section = (event.currentTarget as HTMLElement).closest('section')!;
+      this.shownWhole = new Set([...this.shownWhole, list]);
+      await this.updateComplete;
+      section.querySelectorAll<HTMLElement>('button.tie, button.read')[CARD_LIST_LIMIT]?.focus();
+    };
+    return html`<button class="more" @click=${showAll}>${this.loc.t('card.more', { n: formatNumber(this.loc, total) })}</button>`;
   }
 
   override willUpdate(changed: PropertyValues<this>) {
     // Another card starts cut again.
-    if (changed.has('card')) this.showAll = false;
+    if (changed.has('card')) this.shownWhole = new Set();
   }
 
   override render() {
@@ -288,10 +300,10 @@ export class DetailCard extends LitElement {
         </p>
         ${this.profile ? html`<atlas-profile .loc=${loc} .profile=${this.profile}></atlas-profile>` : nothing}
         ${links > 0 && card.selection.kind !== 'link'
-          ? html`<section><h3>${loc.t('card.links')}</h3><ul>${this.upTo(card.links).map((row) => this.link(row))}</ul>${this.more(card.links.length)}</section>`
+          ? html`<section><h3>${loc.t('card.links')}</h3><ul>${this.upTo('links', card.links).map((row) => this.link(row))}</ul>${this.more('links', card.links.length)}</section>`
           : nothing}
         ${card.blocLinks.length > 0
-          ? html`<section><h3>${loc.t('card.blocLinks')}</h3><ul>${card.blocLinks.map((row) => this.link(row))}</ul></section>`
+          ? html`<section><h3>${loc.t('card.blocLinks')}</h3><ul>${this.upTo('blocLinks', card.blocLinks).map((row) => this.link(row))}</ul>${this.more('blocLinks', card.blocLinks.length)}</section>`
           : nothing}
         ${card.members.length > 0
           ? html`<section>
@@ -301,7 +313,7 @@ export class DetailCard extends LitElement {
           : nothing}
         ${this.terms('card.fields', card.fields)} ${this.terms('card.modes', card.modes)}
         ${card.passages.length > 0
-          ? html`<section><h3>${loc.t('card.passages')}</h3>${this.upTo(card.passages).map((passage) => this.passage(passage))}${this.more(card.passages.length)}</section>`
+          ? html`<section><h3>${loc.t('card.passages')}</h3>${this.upTo('passages', card.passages).map((passage) => this.passage(passage))}${this.more('passages', card.passages.length)}</section>`
           : nothing}
       </div>
     </aside>`;

@@ -117,6 +117,8 @@ describe('no view asks for anything the policy refuses', () => {
     const status = await waitForAtlas(watched.page);
     expect(status.error).toBeNull();
     // What a passage or a card loads after the first picture (the text, the full font) is in too.
+    if (query().includes('read=')) await watched.page.locator('atlas-reader mark').first().waitFor();
+    if (query().includes('sel=')) await watched.page.locator('atlas-card h2').waitFor();
     await watched.page.evaluate(() => document.fonts.ready);
     expect(await watched.violations()).toEqual([]);
     expect(watched.errors).toEqual([]);

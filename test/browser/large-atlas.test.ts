@@ -113,6 +113,8 @@ describe('an atlas of 10,000 links', () => {
     expect(await rows.count()).toBe(CARD_LIST_LIMIT);
     await card.getByRole('button', { name: `Show all ${ties.toLocaleString('en')}` }).click();
     await expect.poll(() => rows.count()).toBe(ties);
+    // The button goes; the focus is on the first row it brought.
+    expect(await card.evaluate((element, limit) => element.shadowRoot!.activeElement === element.shadowRoot!.querySelectorAll('button.tie')[limit], CARD_LIST_LIMIT)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -40,6 +40,8 @@ describe('parseAtlas: a broken data file gets a clear message, one per case', ()
   it('a file that is not JSON at all, or whose brackets close too early', () => {
     expect(problemOf('<!doctype html><title>Not found</title>').code).toBe('json');
     expect(problemOf('{"version": 1}}').code).toBe('json');
+    // Brackets that close the wrong thing are a broken file, not a short one, wherever it ends.
+    expect(problemOf('{"version": 1, "links": [1, 2}').code).toBe('json');
     expect(atlasProblemText(en, problemOf('<html>'))).toMatch(/^The dataset \(data\/atlas\.json\) cannot be used: the file is not valid JSON \(.+\)\.$/);
   });
 
@@ -85,7 +87,13 @@ describe('parseAtlas: a broken data file gets a clear message, one per case', ()
         'evidence from a document the file does not hold',
         (d) => (d.links[0].evidence[0].doc = 'nowhere'),
         { code: 'reference.document', values: { record: data().links[0].id, id: 'nowhere' } },
-        `${data().links[0].id} cites a document, nowhere, that the file does not hold`,
+        `the link ${data().links[0].id} cites a document, nowhere, that the file does not hold`,
+      ],
+      [
+        'a target citing a document the file does not hold',
+        (d) => (d.targets[0].doc = 'nowhere'),
+        { code: 'reference.target', values: { record: `nowhere:${data().targets[0].start}-${data().targets[0].end}`, id: 'nowhere' } },
+        `the target at nowhere:${data().targets[0].start}-${data().targets[0].end} cites a document, nowhere, that the file does not hold`,
       ],
       [
         'a site the file does not hold',
@@ -109,7 +117,7 @@ describe('parseAtlas: a broken data file gets a clear message, one per case', ()
   });
 
   it('has a message in both languages for every problem', () => {
-    const codes: AtlasProblem['code'][] = ['empty', 'truncated', 'json', 'version', 'shape', 'reference.partner', 'reference.place', 'reference.document', 'reference.site', 'reference.country'];
+    const codes: AtlasProblem['code'][] = ['empty', 'truncated', 'json', 'version', 'shape', 'reference.partner', 'reference.place', 'reference.document', 'reference.site', 'reference.country', 'reference.target'];
     for (const code of codes) {
       const values = { length: 1, detail: 'd', found: 2, expected: 1, path: 'p', record: 'r', id: 'i' };
       for (const loc of [en, zh]) expect(atlasProblemText(loc, { code, values })).not.toMatch(/\{|undefined/);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fitBounds } from '../../src/core/camera.ts';
 import { chosenFacets, figureFacts } from '../../src/core/figure.ts';
 import { NO_FILTERS, type Filters } from '../../src/core/filters.ts';
+import { tieClasses } from '../../src/core/scales.ts';
 import { keptStates, type AtlasFeatures } from '../../src/core/map-features.ts';
 import { atlasModel } from '../../src/core/model.ts';
 import { localizer } from '../../src/i18n/localizer.ts';
@@ -153,6 +154,22 @@ describe('figureSvg: the frame of a picture', () => {
     const { svg } = figureSvg(tampered, WIDTH, HEIGHT, null);
     expect(svg).not.toContain('<img');
     expect(svg.split('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;').length - 1).toBe(5);
+  });
+
+  it('breaks a large atlas’s shading labels after their dash, so that each stays over its swatch', () => {
+    const words = figureText(localizer('en', {}), {
+      facts: figureFacts([], model.tableRows(NO_FILTERS), model.summary(NO_FILTERS)),
+      origins: atlas.origins,
+      tieClasses: tieClasses(1155),
+      caption: null,
+      day: '2026-11-29',
+      permalink: 'http://127.0.0.1:5173/',
+    });
+    const { svg } = figureSvg(words, WIDTH, HEIGHT, null);
+    expect(svg).toContain('<tspan x="');
+    expect(svg).toMatch(/>513–<\/tspan><tspan x="[\d.]+" dy="12">1,155<\/tspan>/);
+    // The real atlas's classes fit as they are.
+    expect(figureSvg(text('en', NO_FILTERS), WIDTH, HEIGHT, null).svg).not.toContain('dy="12"');
   });
 
   it('wraps a long title, caption and link to the width of a phone', () => {
