@@ -1,8 +1,9 @@
 // Building the app, serving it on a free local port and driving Debian's Chromium: shared by the
 // browser tests and the benchmark, so both measure the same thing the same way.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
 
@@ -41,6 +42,18 @@ export async function serve(outDir: string): Promise<Served> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error(`vite preview of ${outDir} reported no address`);
   return { url, close: () => server.close() };
+}
+
+/**
+ * Serves a copy of a built directory, changed first by `change` (given the copy's path): the same
+ * build with other data. Closing it removes the copy.
+ */
+export async function serveCopy(outDir: string, change: (dir: string) => void): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-copy-'));
+  cpSync(outDir, dir, { recursive: true });
+  change(dir);
+  const served = await serve(dir);
+  return { url: served.url, close: () => served.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 export function launchChromium(): Promise<Browser> {

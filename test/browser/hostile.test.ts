@@ -7,14 +7,13 @@
 // script of the data has run (window.__pwned stays unset, no dialog opens), no element the text
 // describes exists anywhere in the page or its shadow roots, and the literal strings are there
 // as text. The CSV files neutralise formula starts; the JSON files keep the strings exactly.
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { CHROMIUM_ARGS, launchChromium, openWatched, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { CHROMIUM_ARGS, launchChromium, openWatched, serveCopy, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import { serialise } from '../../src/cli/extract.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { ASEAN_LINK, FROM_TEXT, HOSTILE_DOC, HOSTILE_NAMES, hostileDataset, hostileSeed, hostileText, LAOS_LINK, SITE_ID } from '../fixtures/hostile/dataset.ts';
@@ -30,7 +29,6 @@ const NO_WEBGL = ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
 /** A picture through software rendering takes seconds to tens of seconds here. */
 const FIGURE_TIMEOUT = 120_000;
 
-let dir: string;
 let served: Served;
 let browser: Browser;
 
@@ -39,23 +37,21 @@ beforeAll(async () => {
   // seed texts it was built with by their hashed asset URLs (import.meta.glob in
   // src/load/reader-sources.ts), so the hostile text takes the place of one of them, and the
   // test points the document's `file` at that seed: the reader then fetches the hostile text.
-  dir = mkdtempSync(join(tmpdir(), 'atlas-hostile-app-'));
-  cpSync(inject('appDist'), dir, { recursive: true });
-  const asset = readdirSync(join(dir, 'assets')).find((name) => /^\d{3}_[0-9a-f]{16}-.+\.txt$/.test(name));
-  if (!asset) throw new Error('the built app has no seed text among its assets');
-  writeFileSync(join(dir, 'assets', asset), hostileSeed().bytes);
-  const seedFile = `${/^\d{3}_[0-9a-f]{16}/.exec(asset)![0]}.txt`;
-  const dataset: Atlas = { ...atlas, documents: atlas.documents.map((doc) => ({ ...doc, file: seedFile })) };
-  writeFileSync(join(dir, 'data/atlas.json'), serialise(dataset));
-  writeFileSync(join(dir, 'data/mentions.json'), serialise(mentions));
-  served = await serve(dir);
+  served = await serveCopy(inject('appDist'), (dir) => {
+    const asset = readdirSync(join(dir, 'assets')).find((name) => /^\d{3}_[0-9a-f]{16}-.+\.txt$/.test(name));
+    if (!asset) throw new Error('the built app has no seed text among its assets');
+    writeFileSync(join(dir, 'assets', asset), hostileSeed().bytes);
+    const seedFile = `${/^\d{3}_[0-9a-f]{16}/.exec(asset)![0]}.txt`;
+    const dataset: Atlas = { ...atlas, documents: atlas.documents.map((doc) => ({ ...doc, file: seedFile })) };
+    writeFileSync(join(dir, 'data/atlas.json'), serialise(dataset));
+    writeFileSync(join(dir, 'data/mentions.json'), serialise(mentions));
+  });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 interface HostilePage extends WatchedPage {

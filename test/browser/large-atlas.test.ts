@@ -2,19 +2,17 @@
 // world scale the map draws one bundle per origin and partner, not the links; hovering a bundle
 // names its partner, a click opens the partner's card, cut to its first rows with a button for
 // the rest; from zoom 5 the links themselves are drawn; the legend's shading stays within its box.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatched, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { CHROMIUM_ARGS, launchChromium, openWatched, serveCopy, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { syntheticAtlas } from '../../src/cli/filter-bench.ts';
 import { BUNDLE_ZOOM } from '../../src/core/bundles.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { CARD_LIST_LIMIT } from '../../src/core/cards.ts';
 
-let dir: string;
 let served: Served;
 let browser: Browser;
 let atlas: Atlas;
@@ -23,17 +21,13 @@ beforeAll(async () => {
   const parsed = parseAtlas(readFileSync(join(inject('appDist'), 'data', 'atlas.json'), 'utf8'));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
   atlas = syntheticAtlas(parsed.atlas, 10_000);
-  dir = mkdtempSync(join(tmpdir(), 'atlas-large-'));
-  cpSync(inject('appDist'), dir, { recursive: true });
-  writeFileSync(join(dir, 'data', 'atlas.json'), JSON.stringify(atlas));
-  served = await serve(dir);
+  served = await serveCopy(inject('appDist'), (dir) => writeFileSync(join(dir, 'data', 'atlas.json'), JSON.stringify(atlas)));
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The rendered features of a layer, by their ids, as MapLibre has them on screen now. */
@@ -138,5 +132,25 @@ describe('an atlas of 10,000 links', () => {
     expect(spill.classes).toBeLessThanOrEqual(6);
     expect(spill).toMatchObject({ overflow: 0, outside: 0 });
     await page.close();
+  });
+
+  it('is drawn in bundles by the SVG map too, where the browser has no WebGL, every link counted through them', async () => {
+    const noWebgl = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'],
+    });
+    try {
+      const { page, errors } = await openWatched(noWebgl, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+      await page.goto(`${served.url}?lang=en`);
+      const status = await waitForAtlas(page, 120_000);
+      expect(status.error).toBeNull();
+      expect(status.linksDrawn).toBe(atlas.links.length);
+      expect(await page.locator('#map g.bundle[data-bundle]').count()).toBeGreaterThan(0);
+      expect(await page.locator('#map g.link[data-link]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await noWebgl.close();
+    }
   });
 });
