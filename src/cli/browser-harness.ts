@@ -56,11 +56,14 @@ export async function serveCopy(outDir: string, change: (dir: string) => void): 
   return { url: served.url, close: () => served.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium with no WebGL at all: `getContext('webgl2')` is null and MapLibre cannot start (the SVG map's case). */
+const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
+
+export function launchChromium({ webgl = true } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: webgl ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS],
   });
 }
 

@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS, openWatched, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { launchChromium, openWatched, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -21,7 +20,7 @@ let atlas: Atlas;
 
 beforeAll(async () => {
   served = await serve(inject('appDist'));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   atlas = JSON.parse(readFileSync(join(inject('appDist'), 'data', 'atlas.json'), 'utf8')) as Atlas;
 });
 
@@ -156,11 +155,7 @@ describe('no view asks for anything the policy refuses', () => {
   });
 
   it('the SVG map, where the browser has no WebGL', async () => {
-    const noWebgl = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'],
-    });
+    const noWebgl = await launchChromium({ webgl: false });
     try {
       const watched = await policed(noWebgl);
       const page: Page = watched.page;

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { CHROMIUM_ARGS, launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas, Link, OriginId } from '../../src/core/types.ts';
 
 const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
@@ -29,8 +29,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 const VIEWPORT = { width: 1280, height: 720 };
-/** Chromium with no WebGL at all: `getContext('webgl2')` is null and MapLibre 6 cannot start. */
-const NO_WEBGL = ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
 /** Making a PNG through the live map takes 5–30 s here under software rendering (4× the longest). */
 const FIGURE_TIMEOUT = 120_000;
 
@@ -517,11 +515,7 @@ describe('pictures of the live map (WebGL)', () => {
 describe('without WebGL: the map as a still vector picture', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...NO_WEBGL],
-    });
+    browser = await launchChromium({ webgl: false });
   });
   afterAll(() => browser?.close());
 

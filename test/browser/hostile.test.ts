@@ -11,9 +11,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { CHROMIUM_ARGS, launchChromium, openWatched, serveCopy, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { launchChromium, openWatched, serveCopy, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import { serialise } from '../../src/cli/extract.ts';
 import type { Atlas } from '../../src/core/types.ts';
 import { ASEAN_LINK, FROM_TEXT, HOSTILE_DOC, HOSTILE_NAMES, hostileDataset, hostileSeed, hostileText, LAOS_LINK, SITE_ID } from '../fixtures/hostile/dataset.ts';
@@ -24,8 +24,6 @@ const quotes = atlas.links.flatMap((link) => link.evidence.map((evidence) => evi
 const laosQuote = atlas.links.find((link) => link.id === LAOS_LINK)!.evidence[0]!;
 
 const VIEWPORT = { width: 1280, height: 800 };
-/** Chromium with no WebGL: the map is the static SVG, written into the page (svg-map.ts). */
-const NO_WEBGL = ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
 /** A picture through software rendering takes seconds to tens of seconds here. */
 const FIGURE_TIMEOUT = 120_000;
 
@@ -404,7 +402,7 @@ describe('hostile text in the views', () => {
 describe('hostile text on the static SVG map (no WebGL)', () => {
   let noWebgl: Browser;
   beforeAll(async () => {
-    noWebgl = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...NO_WEBGL] });
+    noWebgl = await launchChromium({ webgl: false });
   });
   afterAll(() => noWebgl?.close());
 

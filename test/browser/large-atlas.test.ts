@@ -4,9 +4,9 @@
 // the rest; from zoom 5 the links themselves are drawn; the legend's shading stays within its box.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS, launchChromium, openWatched, serveCopy, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { launchChromium, openWatched, serveCopy, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
 import { syntheticAtlas } from '../../src/cli/filter-bench.ts';
 import { BUNDLE_ZOOM } from '../../src/core/bundles.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
@@ -135,11 +135,7 @@ describe('an atlas of 10,000 links', () => {
   });
 
   it('is drawn in bundles by the SVG map too, where the browser has no WebGL, every link counted through them', async () => {
-    const noWebgl = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'],
-    });
+    const noWebgl = await launchChromium({ webgl: false });
     try {
       const { page, errors } = await openWatched(noWebgl, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
       await page.goto(`${served.url}?lang=en`);
