@@ -11,6 +11,7 @@ import { parseAtlas, type AtlasProblem } from '../core/parse-atlas.ts';
 import type { TraditionalTable } from '../i18n/localizer.ts';
 import { loadJson, loadText } from '../load/files.ts';
 import { traditionalTable } from './language.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 export interface Loaded {
   model: AtlasModel;
@@ -36,7 +37,10 @@ export async function loadAtlas(lang: Language): Promise<Loaded> {
   const parsed = parseAtlas(data);
   if (!parsed.ok) throw new DatasetError(parsed.problem);
   const originAdcodes = new Set(parsed.atlas.origins.map((origin) => origin.adcode));
+  await yieldToPage();
   const geography = readGeography(world as Topology, china as Topology, (adcode) => originAdcodes.has(adcode));
+  await yieldToPage();
   const model = atlasModel(parsed.atlas, geography.countryNames);
+  await yieldToPage();
   return { model, features: atlasFeatures(model.index, geography), traditional };
 }

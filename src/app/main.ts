@@ -9,7 +9,7 @@ import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import type { MapEvents, MapView } from '../map/map-view.ts';
 import { tieShades } from '../map/palette.ts';
-import { atlasStyle } from '../map/style.ts';
+import { atlasStyle, labelScale, labelText } from '../map/style.ts';
 import '../ui/detail-card.ts';
 import '../ui/header.ts';
 import '../ui/legend.ts';
@@ -30,6 +30,7 @@ import { LoadError } from '../load/files.ts';
 import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
@@ -106,9 +107,12 @@ async function start(): Promise<void> {
     notices.add((l) => l.t(noWebgl ? 'map.fallback' : 'map.fallback.failed'));
     return new SvgMap(container, features, events, store.get().projection);
   };
+  // Creating the map (its WebGL context, its painter) is a step of its own.
+  await yieldToPage();
   let current: MapView;
   try {
-    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
+    const labels = { size: labelScale(container.clientWidth), text: labelText(store.get().lang, traditional) };
+    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection, labels), features, events);
   } catch (error) {
     current = await drawAsSvg(error);
   }
@@ -252,7 +256,7 @@ async function start(): Promise<void> {
       wireInsight({ store, model, loc });
     })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
-  await Promise.all([map.addDetails(), panels]);
+  await Promise.all([map.finishDrawing(), panels]);
   performance.mark('all-drawn');
   // Offline after one visit: the worker fetches the app's files (some 8 MB) once everything is
   // drawn, not while the labels and panels still need the network and the cores. Its code (and

@@ -182,7 +182,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
       id: i,
     };
     // A bundled atlas draws its links from BUNDLE_ZOOM only: their arcs (some 400,000 vertices
-    // for 10,000 links) are worked out when first read, after the first picture (AtlasMap.addDetails).
+    // for 10,000 links) are worked out when first read, after the first picture (AtlasMap.finishDrawing).
     if (bundled) {
       let geometry: LineString | null = null;
       Object.defineProperty(line, 'geometry', { enumerable: true, get: () => (geometry ??= arc(i)) });

@@ -18,13 +18,10 @@ import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
 import {
-  detailLayerBefore,
-  detailLayers,
   FOCUS_STATE,
   INTERACTIVE_LAYERS,
   KEPT_STATE,
   LABEL_LAYER,
-  labelScale,
   labelText,
   firstTieLayer,
   ROOM_SCALE,
@@ -218,6 +215,8 @@ export class AtlasMap implements MapView {
       this.sourcesReady = true;
       this.applyKept();
       this.applyRoom();
+      // The language may have changed since the style was written.
+      this.map.setLayoutProperty(LABEL_LAYER, 'text-field', this.labelField);
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
@@ -249,7 +248,7 @@ export class AtlasMap implements MapView {
       [point.x - HIT_TOLERANCE, point.y - HIT_TOLERANCE],
       [point.x + HIT_TOLERANCE, point.y + HIT_TOLERANCE],
     ];
-    // Markers and sites come with the details: until then there is nothing of them to hit.
+    // Only a bundled atlas has a layer of bundles.
     const layers = [INTERACTIVE_LAYERS.sites, INTERACTIVE_LAYERS.markers, INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles];
     const near = this.map.queryRenderedFeatures(box, { layers: layers.filter((id) => this.map.getLayer(id)) });
     const under = this.map.queryRenderedFeatures(point, { layers: [INTERACTIVE_LAYERS.areas] });
@@ -262,32 +261,40 @@ export class AtlasMap implements MapView {
   }
 
   /**
-   * Resolves, once the map has first drawn everything, with the number of distinct links on
-   * screen; rejects if MapLibre cannot finish that first picture: its WebGL context lost, a
-   * source that failed to load, or nothing drawn in a minute.
+   * Resolves, at the first picture with the links, with the number of distinct links on screen:
+   * the first frame drawn once the areas' and the lines' sources have loaded (markers and labels
+   * may still be on their way, see finishDrawing). Rejects if MapLibre cannot draw them: its WebGL
+   * context lost, a source that failed to load, or no links in a minute.
    */
   linksDrawn(): Promise<number> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`MapLibre drew nothing in ${FIRST_PICTURE_TIMEOUT / 1000} s`)), FIRST_PICTURE_TIMEOUT);
-      const lost = () => {
-        clearTimeout(timer);
-        reject(new Error('MapLibre lost its WebGL context before its first picture'));
-      };
-      this.map.once('webglcontextlost', lost);
       // A source that fails to load (its workers never started: MapLibre only reports it) leaves
       // the map to come to rest with nothing drawn.
       let failed: unknown = null;
       const sourceError = (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
         if (event.sourceId) failed ??= event.error;
       };
-      this.map.on('error', sourceError);
-      this.map.once('idle', () => {
+      const settle = (outcome: () => void) => {
         clearTimeout(timer);
         this.map.off('webglcontextlost', lost);
         this.map.off('error', sourceError);
-        if (failed) reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`));
-        else resolve(this.shownLinks().size);
-      });
+        this.map.off('render', drawn);
+        this.map.off('idle', finish);
+        outcome();
+      };
+      const timer = setTimeout(() => settle(() => reject(new Error(`MapLibre drew nothing in ${FIRST_PICTURE_TIMEOUT / 1000} s`))), FIRST_PICTURE_TIMEOUT);
+      const lost = () => settle(() => reject(new Error('MapLibre lost its WebGL context before its first picture')));
+      const finish = () =>
+        settle(() => (failed ? reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`)) : resolve(this.shownLinks().size)));
+      // A frame drawn after both sources' tiles came in has the links on it.
+      const drawn = () => {
+        if (failed || (this.map.isSourceLoaded(SOURCES.base) && this.map.isSourceLoaded(SOURCES.lines))) finish();
+      };
+      this.map.on('webglcontextlost', lost);
+      this.map.on('error', sourceError);
+      this.map.on('render', drawn);
+      // At rest, whatever could be drawn is.
+      this.map.on('idle', finish);
     });
   }
 
@@ -354,14 +361,13 @@ export class AtlasMap implements MapView {
     return this.linksOfBundle;
   }
 
-  /** Adds what waits until the links are shown (see detailLayers); resolves when it is drawn. */
-  addDetails(): Promise<void> {
-    for (const layer of detailLayers(labelScale(this.map.getContainer().clientWidth), this.labelField)) {
-      this.map.addLayer(layer, detailLayerBefore(layer.id, this.features.bundled));
-    }
-    // A bundled atlas's links, for the zooms that draw them (see style.ts firstLines).
+  /**
+   * Gives a bundled atlas its links for the zooms that draw them (see style.ts firstLines), and
+   * resolves once everything is drawn: markers, sites and labels too.
+   */
+  finishDrawing(): Promise<void> {
     if (this.features.bundled) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
-    return new Promise((resolve) => this.map.once('idle', () => resolve()));
+    return new Promise((resolve) => (this.map.loaded() ? resolve() : this.map.once('idle', () => resolve())));
   }
 
   /** The feature that shows `selection` as selected or hovered through feature state, if any. */
@@ -476,8 +482,7 @@ export class AtlasMap implements MapView {
   /**
    * Shows the labels, and the titles of MapLibre's own controls, in `lang`; `traditional` is the
    * Simplified → Traditional table (virtual:zh-hant), needed for zh-Hant only. The map is not
-   * rebuilt: only the label layer's text-field changes (before the labels are added, they will
-   * be added in this language).
+   * rebuilt: only the label layer's text-field changes (before the style has loaded, once it has).
    */
   setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
     this.labelField = labelText(lang, traditional);

@@ -39,10 +39,10 @@ export interface MapEvents {
 export interface MapView {
   /** MapLibre's own map, for tests and the benchmark; null where the map is SVG. */
   readonly map: MapLibreMap | null;
-  /** Resolves, once the map has first drawn, with the number of distinct links on screen. */
+  /** Resolves, once the map has first drawn its links, with the number of distinct links on screen. */
   linksDrawn(): Promise<number>;
-  /** Adds what waits until the links are shown (labels, markers); resolves when it is drawn. */
-  addDetails(): Promise<void>;
+  /** Adds what waits until the links are shown (a bundled atlas's closer links); resolves once everything is drawn. */
+  finishDrawing(): Promise<void>;
   showKept(kept: KeptStates): void;
   /** Marks the selection and the links related to it; everything else fades while one is shown. */
   select(selection: Selection | null, relatedLinks: string[]): void;

@@ -164,9 +164,6 @@ export const roomLayers = (bundled: boolean): LayerSpecification[] => [
 /** The first layer of ties: a bundled atlas's bundles, else its links. */
 export const firstTieLayer = (bundled: boolean) => (bundled ? INTERACTIVE_LAYERS.bundles : INTERACTIVE_LAYERS.links);
 
-/** Where a detail layer goes: the spokes under the ties (which matter more), the rest on top. */
-export const detailLayerBefore = (id: string, bundled: boolean): string | undefined => (id === 'spokes' ? firstTieLayer(bundled) : undefined);
-
 /** The id of the one label layer, whose text-field AtlasMap.setLanguage changes. */
 export const LABEL_LAYER = 'labels';
 
@@ -254,8 +251,8 @@ const tieLayer = (id: string, kind: LineKind, zooms: { minzoom?: number; maxzoom
   },
 });
 
-/** The layers drawn first, up to the links; the details follow (see detailLayers). */
-function baseLayers(features: AtlasFeatures): LayerSpecification[] {
+/** The areas and lines: land, borders, the dash line, a highlighted country, the spokes under the ties (which matter more), the ties. */
+function lineLayers(features: AtlasFeatures): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': PAPER.sea } },
     {
@@ -293,6 +290,14 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
       source: SOURCES.highlight,
       paint: { 'line-color': PAPER.hubStroke, 'line-width': 1.4, 'line-opacity': ['case', ['get', 'selected'], 1, 0.55] },
     },
+    {
+      id: 'spokes',
+      type: 'line',
+      source: SOURCES.lines,
+      filter: isKind('spoke'),
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': PAPER.spoke, 'line-width': 0.8, 'line-dasharray': [1, 2.5], 'line-opacity': focusOpacity(0.7, 0.15) },
+    },
     // Ties to one country are solid; ties to a bloc or region are hollow tubes (two thin rails
     // either side of the path), so that the two are never mistaken for each other. A bundled atlas
     // (core/bundles.ts) draws its bundles below BUNDLE_ZOOM and its links from there on.
@@ -303,20 +308,12 @@ function baseLayers(features: AtlasFeatures): LayerSpecification[] {
 }
 
 /**
- * What is added once the links are drawn (see AtlasMap.addDetails): the bloc members' spokes,
- * markers, sites and labels. Each is a new kind of layer, whose shaders take long to compile in
- * software rendering, and labels wait for their glyphs; holding them back shows the links first.
+ * The points over the lines: hubs, seats and places as circles, sites as icons (each with how far
+ * it may lie from its marker) and every label, `labelSize` times their size, written by `text`
+ * (see labelText).
  */
-export function detailLayers(labelSize = 1, text: ExpressionSpecification = labelText('zh-Hans')): LayerSpecification[] {
+export function pointLayers(labelSize = 1, text: ExpressionSpecification = labelText('zh-Hans')): LayerSpecification[] {
   return [
-    {
-      id: 'spokes',
-      type: 'line',
-      source: SOURCES.lines,
-      filter: isKind('spoke'),
-      layout: { 'line-cap': 'round' },
-      paint: { 'line-color': PAPER.spoke, 'line-width': 0.8, 'line-dasharray': [1, 2.5], 'line-opacity': focusOpacity(0.7, 0.15) },
-    },
     {
       id: 'markers',
       type: 'circle',
@@ -377,15 +374,22 @@ export function detailLayers(labelSize = 1, text: ExpressionSpecification = labe
 
 /**
  * What the lines source holds for the first picture: every line, except in a bundled atlas, whose
- * links (drawn from BUNDLE_ZOOM only) come once it is shown (AtlasMap.addDetails).
+ * links (drawn from BUNDLE_ZOOM only) come once it is shown (AtlasMap.finishDrawing).
  */
 const firstLines = (features: AtlasFeatures): AtlasFeatures['lines'] =>
   features.bundled ? { type: 'FeatureCollection', features: features.lines.features.filter((line) => line.properties.kind !== 'link') } : features.lines;
 
+/**
+ * The whole style, every layer from the start: markers and labels load with the links rather
+ * than after them, as each new layer makes MapLibre load its source's tiles again and draw the
+ * whole map once more for every batch that comes back (a few hundred milliseconds a picture in
+ * software rendering). `labels` are the label layer's size and text (see pointLayers).
+ */
 export function atlasStyle(
   features: AtlasFeatures,
   fontFaces: FontFacesSpecification,
   projection: ProjectionSpecification['type'],
+  labels: { size: number; text: ExpressionSpecification } = { size: 1, text: labelText('zh-Hans') },
 ): StyleSpecification {
   const geojson = (data: GeoJSON.GeoJSON, extra: object = {}) => ({ type: 'geojson' as const, data, ...extra });
   return {
@@ -403,6 +407,6 @@ export function atlasStyle(
       [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
       [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
     },
-    layers: baseLayers(features),
+    layers: [...lineLayers(features), ...pointLayers(labels.size, labels.text)],
   };
 }

@@ -204,7 +204,7 @@ export class SvgMap implements MapView {
     return Promise.resolve(drawn.size);
   }
 
-  addDetails(): Promise<void> {
+  finishDrawing(): Promise<void> {
     return Promise.resolve();
   }
 

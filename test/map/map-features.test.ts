@@ -1,11 +1,11 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/core/arc.ts';
 import { drawnLinks } from '../../src/core/country-links.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { atlasFeatures } from '../../src/core/map-features.ts';
 import { readGeography } from '../../src/core/geography.ts';
-import { atlasStyle, detailLayers, FONT, linkWidthAt, siteImageId } from '../../src/map/style.ts';
+import { atlasStyle, FONT, LABEL_LAYER, labelText, linkWidthAt, siteImageId } from '../../src/map/style.ts';
 
 import { atlas, china, features, geography, index, world } from './map-fixture.ts';
 
@@ -75,15 +75,34 @@ describe('atlasFeatures', () => {
 });
 
 describe('atlasStyle', () => {
-  const base = atlasStyle(features, { [FONT.regular]: [], [FONT.bold]: [] }, 'mercator');
-  // As drawn once the links are shown and the details added.
-  const style = { ...base, layers: [...base.layers, ...detailLayers()] };
+  const style = atlasStyle(features, { [FONT.regular]: [], [FONT.bold]: [] }, 'mercator');
   const text = JSON.stringify(style);
 
-  it('follows the style specification, with the details added (the map does not check it again at load)', () => {
+  it('follows the style specification (the map does not check it again at load)', () => {
     expect(validateStyleMin(style).map((error) => error.message)).toEqual([]);
     const broken = { ...style, layers: [...style.layers, { id: 'bad', type: 'line', source: 'nowhere' }] };
     expect(validateStyleMin(broken as typeof style).length).toBeGreaterThan(0);
+  });
+
+  it('has every layer from the first picture: spokes under the ties, markers, sites and labels over them', () => {
+    expect(style.layers.map((layer) => layer.id)).toEqual([
+      'sea', 'areas', 'boundaries', 'dash-line', 'country-highlight', 'spokes', 'links', 'markers', 'site-uncertainty', 'sites', 'labels',
+    ]);
+  });
+
+  it('writes the labels in the language and at the size it is given', () => {
+    const text = labelText('en');
+    const layout = (size: number) => {
+      const layer = atlasStyle(features, {}, 'mercator', { size, text }).layers.find((l) => l.id === LABEL_LAYER)!;
+      return layer.type === 'symbol' ? layer.layout! : {};
+    };
+    expect(layout(1)['text-field']).toBe(text);
+    const seatSize = (size: number) => {
+      const expression = createExpression(layout(size)['text-size'], latest.layout_symbol['text-size'] as never);
+      if (expression.result !== 'success') throw new Error(JSON.stringify(expression.value));
+      return expression.value.evaluate({ zoom: 3, globalState: {} } as never, { type: 'Point', properties: { kind: 'seat' } } as never) as number;
+    };
+    expect(seatSize(1.5)).toBeCloseTo(seatSize(1) * 1.5, 9);
   });
 
   it('needs nothing outside the page: no glyph server, no sprite, no remote source', () => {

@@ -1,0 +1,15 @@
+// Start-up's steps (reading the maps, making the model and the features, creating the map) are
+// each tens of milliseconds, and well over a hundred together on a slow machine: run as one task,
+// they would hold the page that long, a click or a key waiting behind them. Between steps the
+// page gets its turn.
+
+interface Scheduler {
+  yield(): Promise<void>;
+}
+
+/** Resolves in a task of its own, after whatever the page has waiting (input first, where the browser has `scheduler.yield`). */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
