@@ -15,6 +15,7 @@ import '../ui/print-sheet.ts';
 import { FIGURE_SCALES, type FigureScale } from '../ui/downloads.ts';
 import { bind, watch } from './bind.ts';
 import { embeddedFontCss } from './font-embedding.ts';
+import { idleOnce } from './idle.ts';
 import type { Store } from './store.ts';
 
 export interface FigureContext {
@@ -122,7 +123,9 @@ export function wireFigures(context: FigureContext): void {
     if (view.width > 0 && view.height > 0) seen = view;
     return seen;
   };
-  const sizes = () => (downloads.figureSizes = figureSizes(context, look()));
+  // Laying out the frame's text takes a while on a large atlas: the sizes follow the view in the
+  // next pause, not in the frame that answers a click.
+  const sizes = idleOnce(() => (downloads.figureSizes = figureSizes(context, look())), 1000);
   // The sizes depend on the frame's lines: filters, language, and the link (selection, camera).
   bind(store, (s) => s.filters, sizes);
   for (const part of ['lang', 'selection', 'camera'] as const) watch(store, (s) => s[part], sizes);

@@ -5,6 +5,7 @@ import type { Localizer } from '../i18n/localizer.ts';
 import '../ui/update-prompt.ts';
 import type { UpdatePrompt } from '../ui/update-prompt.ts';
 import { bind } from './bind.ts';
+import { whenIdle } from './idle.ts';
 import type { Store } from './store.ts';
 
 /** Must match src/build/service-worker-plugin.ts and the worker's message (src/app/service-worker.ts). */
@@ -58,6 +59,5 @@ export function keepOffline(store: Store, loc: () => Localizer): void {
       .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   };
   // The labels and the flow are drawn next: the first visit's downloads wait for a pause (or a few seconds).
-  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 3000 });
-  else setTimeout(register, 1000);
+  whenIdle(register, 3000);
 }

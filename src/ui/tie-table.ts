@@ -69,6 +69,8 @@ export class TieTable extends LitElement {
   @query('.more') private moreBar!: HTMLElement | null;
   /** Draws the next page when the “show more” bar comes near the visible part of the table. */
   private nearEnd: IntersectionObserver | null = null;
+  /** Tells when the table comes on screen (its drawer opened), for a scroll that waited (see scrollWhenShown). */
+  private onScreen: IntersectionObserver | null = null;
   private watched: Element | null = null;
 
   /** Display position → index in `rows`. */
@@ -377,12 +379,15 @@ export class TieTable extends LitElement {
     super.connectedCallback();
     // Back in a page: the next update watches the end of the rows again.
     this.requestUpdate();
+    this.onScreen ??= new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.scrollWhenShown());
+    this.onScreen.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.nearEnd?.disconnect();
     this.nearEnd = this.watched = null;
+    this.onScreen?.disconnect();
   }
 
   /**
@@ -403,7 +408,16 @@ export class TieTable extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     this.watchEnd(changed.has('shown'));
-    if (!this.scrollPending) return;
+    this.scrollWhenShown();
+  }
+
+  /**
+   * Scrolls to the selection's row once the table is on screen. In a closed drawer, measuring a
+   * row would make the browser lay out every row it holds (a quarter of a second at 10,000 ties)
+   * on every selection; the scroll waits until the drawer opens (see connectedCallback).
+   */
+  private scrollWhenShown(): void {
+    if (!this.scrollPending || !this.checkVisibility()) return;
     this.scrollPending = false;
     const row = this.rowElement(this.active);
     if (row) this.scrollWithin(row);
