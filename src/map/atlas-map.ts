@@ -18,7 +18,7 @@ import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
 import { addSiteMarkers } from './images.ts';
 import {
-  FOCUS_STATE,
+  FADED_STATE,
   INTERACTIVE_LAYERS,
   KEPT_STATE,
   LABEL_LAYER,
@@ -47,6 +47,8 @@ interface FeatureRef {
   source: string;
   id: string | number;
 }
+
+const featureKey = (feature: FeatureRef) => `${feature.source}:${feature.id}`;
 
 /** How far from the pointer a thin line or a small marker still counts as hit, in pixels. */
 const HIT_TOLERANCE = 6;
@@ -169,8 +171,10 @@ export class AtlasMap implements MapView {
   private footer = 0;
   /** Whether the map is drawn for a room (see setRoom). */
   private room = false;
-  /** Whether something is selected, and everything else faded. */
-  private focused = false;
+  /** What fades while something is selected, by `source:id` (see select). */
+  private faded = new Map<string, FeatureRef>();
+  /** Every line, hub and site, made at the first selection (see fadeable). */
+  private fadeableFeatures: FeatureRef[] | null = null;
   /** The labels' text-field for the current language (see setLanguage). */
   private labelField = labelText('zh-Hans');
 
@@ -397,11 +401,30 @@ export class AtlasMap implements MapView {
     this.selected = [...(own ? [own] : []), ...related];
     if (own) this.map.setFeatureState(own, { selected: true });
     for (const line of related) this.map.setFeatureState(line, { related: true });
-    this.focused = selection !== null;
-    this.map.setGlobalStateProperty(FOCUS_STATE, this.focused);
+    const shown = new Set(this.selected.map(featureKey));
+    this.fade(selection === null ? [] : this.fadeable().filter((feature) => !shown.has(featureKey(feature))));
     this.focusLinks = selection ? relatedLinks : null;
     this.flow.setFocus(this.flowFocus());
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
+  }
+
+  /** Every line, hub and site: what may fade while something is selected. */
+  private fadeable(): FeatureRef[] {
+    this.fadeableFeatures ??= [
+      ...this.features.lines.features.map((line) => ({ source: SOURCES.lines, id: line.id as number })),
+      ...this.features.points.features
+        .filter((point) => point.properties.kind === 'hub' || point.properties.kind === 'site')
+        .map((point) => ({ source: SOURCES.points, id: point.properties.key })),
+    ];
+    return this.fadeableFeatures;
+  }
+
+  /** Fades `features` and nothing else, changing only the feature state that differs. */
+  private fade(features: FeatureRef[]): void {
+    const next = new Map(features.map((feature) => [featureKey(feature), feature]));
+    for (const [key, feature] of this.faded) if (!next.has(key)) this.map.setFeatureState(feature, { [FADED_STATE]: false });
+    for (const [key, feature] of next) if (!this.faded.has(key)) this.map.setFeatureState(feature, { [FADED_STATE]: true });
+    this.faded = next;
   }
 
   private setHover(target: Selection | null): void {
@@ -586,8 +609,8 @@ export class AtlasMap implements MapView {
     // What shows now: a filter changed while the picture is drawn must not reach it.
     const style = this.map.getStyle();
     const kept = this.kept;
-    const states = this.selected.map((feature) => ({ feature, state: this.map.getFeatureState(feature) }));
-    const [focused, room, bearing] = [this.focused, this.room, this.map.getBearing()];
+    const states = [...this.selected, ...this.faded.values()].map((feature) => ({ feature, state: this.map.getFeatureState(feature) }));
+    const [room, bearing] = [this.room, this.map.getBearing()];
     const holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     Object.assign(holder.style, { position: 'fixed', left: `${-width - 64}px`, top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
@@ -612,7 +635,6 @@ export class AtlasMap implements MapView {
       await copy.once('style.load');
       new KeptStateWriter(this.features).write(kept, (target, state) => copy.setFeatureState(target, state));
       for (const { feature, state } of states) copy.setFeatureState(feature, state);
-      copy.setGlobalStateProperty(FOCUS_STATE, focused);
       copy.setGlobalStateProperty(ROOM_STATE, room);
       await drawnOffScreen(copy);
       return await readPixels(copy.getCanvas());

@@ -95,12 +95,53 @@ describe('an atlas of 10,000 links', () => {
     const tooltip = page.locator('atlas-tooltip [role=tooltip]');
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toContain(partner.en);
+    // Every bundle to the partner lights up, from each origin, and no other.
+    const lit = await page.evaluate((id) => {
+      const bundles = window.atlas.map!.queryRenderedFeatures({ layers: ['bundles'] });
+      const mine = bundles.filter((feature) => String(feature.properties.id).endsWith(`>${id}`));
+      return { mine: mine.length, lit: mine.filter((feature) => feature.state.hover).length, others: bundles.filter((feature) => feature.state.hover && !mine.includes(feature)).length };
+    }, partner.id);
+    expect(lit.mine).toBeGreaterThan(0);
+    expect(lit.lit).toBe(lit.mine);
+    expect(lit.others).toBe(0);
 
+    // Every tile of the lines and points that MapLibre lays out again from here on.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { laidOut: string[] }).laidOut = []);
+      window.atlas.map!.on('sourcedata', (event) => {
+        if (event.tile && (event.sourceId === 'lines' || event.sourceId === 'points')) seen.push(event.sourceId);
+      });
+    });
     await page.mouse.click(point!.x, point!.y);
     await page.waitForFunction((id) => new URLSearchParams(location.search).get('sel') === `partner:${id}`, partner.id);
     const card = page.locator('atlas-card');
     await card.locator('h2').waitFor();
     expect(await card.locator('h2').textContent()).toContain(partner.en);
+    // The partner's bundles stand out and the rest fade, through feature state alone: no tile is
+    // laid out again (a whole second's work at this size).
+    const shown = await page.evaluate(
+      (id) =>
+        new Promise<{ related: number; faded: number; other: number; laidOut: string[] }>((resolve) => {
+          const map = window.atlas.map!;
+          const count = () => {
+            const bundles = map.queryRenderedFeatures({ layers: ['bundles'] });
+            const mine = bundles.filter((feature) => String(feature.properties.id).endsWith(`>${id}`));
+            const rest = bundles.filter((feature) => !String(feature.properties.id).endsWith(`>${id}`));
+            resolve({
+              related: mine.filter((feature) => feature.state.related).length,
+              faded: rest.filter((feature) => feature.state.faded).length,
+              other: rest.length,
+              laidOut: (window as unknown as { laidOut: string[] }).laidOut,
+            });
+          };
+          if (map.loaded()) count();
+          else map.once('idle', count);
+        }),
+      partner.id,
+    );
+    expect(shown.related).toBeGreaterThan(0);
+    expect(shown.faded).toBe(shown.other);
+    expect(shown.laidOut).toEqual([]);
     const ties = atlas.links.filter((link) => link.partner === partner.id).length;
     expect(ties).toBeGreaterThan(CARD_LIST_LIMIT);
     const rows = card.locator('button.tie');
