@@ -26,14 +26,14 @@ export const bundlePartner = (id: BundleId) => id.slice(id.indexOf('>') + 1);
 /** Whether an atlas with this many drawn links is drawn in bundles at low zoom. */
 export const isBundled = (drawnLinks: number) => drawnLinks > BUNDLE_FROM;
 
-/** The drawn links grouped by bundle, in the links' order. */
-export function linksByBundle(drawn: readonly Link[]): Map<BundleId, Link[]> {
-  const groups = new Map<BundleId, Link[]>();
-  for (const link of drawn) {
-    const id = bundleOf(link);
+/** Items grouped by `key`, in their order: links by bundle (or, by ids, whatever a bundle holds). */
+export function groupByBundle<T>(items: Iterable<T>, key: (item: T) => BundleId): Map<BundleId, T[]> {
+  const groups = new Map<BundleId, T[]>();
+  for (const item of items) {
+    const id = key(item);
     const group = groups.get(id);
-    if (group) group.push(link);
-    else groups.set(id, [link]);
+    if (group) group.push(item);
+    else groups.set(id, [item]);
   }
   return groups;
 }

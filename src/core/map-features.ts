@@ -11,7 +11,7 @@ import type { AtlasIndex } from './atlas-index.ts';
 import { boundsOfLines, type Bounds } from './camera.ts';
 import { linkWidth, tieClasses, type CountClass } from './scales.ts';
 import { bendsForSharedEnds } from './shared-paths.ts';
-import { BUNDLE_MAX_WIDTH, bundleOf, isBundled, linksByBundle, type BundleId } from './bundles.ts';
+import { BUNDLE_MAX_WIDTH, bundleOf, groupByBundle, isBundled, type BundleId } from './bundles.ts';
 import { drawnLinks, isCollective, linksByCountry } from './country-links.ts';
 import type { Link, Names, OriginId, SitePrecision } from './types.ts';
 import type { Area, Geography } from './geography.ts';
@@ -241,7 +241,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
  * Feature ids follow the links' (`first` on).
  */
 function bundleFeatures(index: AtlasIndex, drawn: readonly Link[], first: number): Feature<LineString, LineProperties>[] {
-  const groups = [...linksByBundle(drawn)];
+  const groups = [...groupByBundle(drawn, bundleOf)];
   const ends = groups.map(([id, [link]]) => {
     const origin = index.origins.get(link!.origin)!;
     return { id, from: [origin.lon, origin.lat] as LonLat, to: index.partners.get(link!.partner)!.anchor! };

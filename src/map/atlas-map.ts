@@ -10,7 +10,7 @@ import type { Language } from '../core/languages.ts';
 import type { Camera, Projection } from '../core/view-state.ts';
 import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import type { LonLat } from '../core/arc.ts';
-import { BUNDLE_ZOOM, bundleId, bundlePartner, type BundleId } from '../core/bundles.ts';
+import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
@@ -353,15 +353,8 @@ export class AtlasMap implements MapView {
 
   /** Each bundle's links, made at the first look. */
   private bundleLinks(): Map<BundleId, string[]> {
-    if (!this.linksOfBundle) {
-      const groups = new Map<BundleId, string[]>();
-      for (const [link, bundle] of this.features.bundleOfLink) {
-        const group = groups.get(bundle);
-        if (group) group.push(link);
-        else groups.set(bundle, [link]);
-      }
-      this.linksOfBundle = groups;
-    }
+    const { bundleOfLink } = this.features;
+    this.linksOfBundle ??= groupByBundle(bundleOfLink.keys(), (link) => bundleOfLink.get(link)!);
     return this.linksOfBundle;
   }
 
