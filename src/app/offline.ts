@@ -1,6 +1,7 @@
 // Offline after one visit: registers the worker the build made (src/build/service-worker-plugin.ts
 // names it in a <meta>; the dev server and the single file have none), and offers a new
 // deployment with a line and a Reload button instead of letting it into a page that runs the old one.
+import { OFFLINE_META, SKIP_WAITING } from '../core/offline-protocol.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import '../ui/update-prompt.ts';
 import type { UpdatePrompt } from '../ui/update-prompt.ts';
@@ -8,16 +9,12 @@ import { bind } from './bind.ts';
 import { whenIdle } from './idle.ts';
 import type { Store } from './store.ts';
 
-/** Must match src/build/service-worker-plugin.ts and the worker's message (src/app/service-worker.ts). */
-const META = 'atlas-offline';
-const SKIP_WAITING = 'skip-waiting';
-
 /**
  * Registers the worker, over http(s) only; main.ts calls it once everything is drawn (its files
  * would otherwise be fetched a second time while the first picture still needs the network).
  */
 export function keepOffline(store: Store, loc: () => Localizer): void {
-  const script = document.querySelector<HTMLMetaElement>(`meta[name="${META}"]`)?.content;
+  const script = document.querySelector<HTMLMetaElement>(`meta[name="${OFFLINE_META}"]`)?.content;
   if (!script || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   const workers = navigator.serviceWorker;
   // A page that ran on one version and is handed to another reloads whole (the Reload below, or

@@ -5,6 +5,7 @@
 //
 // Typed with local declarations rather than the webworker library: the project's one TypeScript
 // program includes the DOM library, and the two libraries declare the same globals differently.
+import { SKIP_WAITING } from '../core/offline-protocol.ts';
 
 /** What the build writes in: paths relative to sw.js. */
 interface Precache {
@@ -41,11 +42,6 @@ interface ServiceWorkerScope {
   addEventListener<K extends keyof WorkerEvents>(type: K, listener: (event: WorkerEvents[K]) => void): void;
 }
 declare const self: ServiceWorkerScope;
-// A module, so that the declarations above stay in this file.
-export {};
-
-/** The message app/offline.ts posts when the reader accepts the new version. */
-const SKIP_WAITING = 'skip-waiting';
 
 const { version, files, onDemand } = __PRECACHE__;
 const scope = self.registration.scope;

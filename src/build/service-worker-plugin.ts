@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { OFFLINE_META } from '../core/offline-protocol.ts';
 
-/** The <meta name> the page looks for, and the worker's file beside index.html. */
-const SERVICE_WORKER_META = 'atlas-offline';
+/** The worker's file beside index.html. */
 const SERVICE_WORKER_FILE = 'sw.js';
 
 const WORKER_SOURCE = 'src/app/service-worker.ts';
@@ -112,7 +112,7 @@ export function serviceWorkerPlugin(options: ServiceWorkerOptions): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: SERVICE_WORKER_META, content: SERVICE_WORKER_FILE }, injectTo: 'head' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: OFFLINE_META, content: SERVICE_WORKER_FILE }, injectTo: 'head' }],
     // Once everything is on disk: the hashes are of the files as served, index.html and the copied public files included.
     writeBundle: {
       order: 'post',
