@@ -1,6 +1,7 @@
 // The explore panels — filters, search, summary, downloads and the table of ties — bound to the
 // one store through the model's selectors. Loaded once the map's first picture is drawn (their
 // drawers are closed at first); the map and the legend show the filters from the start.
+import { exploreModel } from '../core/explore-model.ts';
 import type { AtlasModel } from '../core/model.ts';
 import { pickChanges, type SearchTarget } from '../core/search.ts';
 import type { LonLat } from '../core/arc.ts';
@@ -30,11 +31,12 @@ export function wireExplore({ store, model, loc, flyTo }: ExploreContext): void 
   const summary = element('atlas-summary');
   const downloads = element('atlas-downloads');
   const table = element('atlas-table');
+  const panels = exploreModel(model);
 
   filters.options = model.facetOptions;
   filters.total = model.total;
   // Traditional in any language, from the start: the forms come with this chunk (small: the dataset's names only).
-  search.entries = model.searchEntries((zh) => searchForms[zh] ?? []);
+  search.entries = panels.searchEntries((zh) => searchForms[zh] ?? []);
 
   bind(store, (s) => s.lang, () => {
     const l = loc();
@@ -47,7 +49,7 @@ export function wireExplore({ store, model, loc, flyTo }: ExploreContext): void 
     table.rows = rows;
   });
   bind(store, (s) => model.summary(s.filters), (shown) => (summary.summary = shown));
-  bind(store, (s) => model.downloads(s.filters), (offer) => (downloads.offer = offer));
+  bind(store, (s) => panels.downloads(s.filters), (offer) => (downloads.offer = offer));
   bind(store, (s) => s.selection, (selection) => (table.selection = selection));
 
   filters.addEventListener('filters-change', (event) => store.update({ filters: event.detail }));
@@ -55,7 +57,7 @@ export function wireExplore({ store, model, loc, flyTo }: ExploreContext): void 
   search.addEventListener('search-pick', (event) => {
     const target: SearchTarget = event.detail;
     store.update(pickChanges(target, store.get().filters));
-    const at = model.searchTargetAt(target);
+    const at = panels.searchTargetAt(target);
     // A city or a park close up; a country, a region or an origin with room around it, zooming
     // out if need be: the map was perhaps close up on something else.
     const pointlike = target.kind === 'place' || (target.kind === 'select' && target.selection.kind === 'site');

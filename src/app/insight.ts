@@ -4,6 +4,7 @@
 import { localDay, viewTableName } from '../core/downloads.ts';
 import { figureSubject } from '../core/figure.ts';
 import { matrixCsv } from '../core/matrix.ts';
+import { insightModel } from '../core/insight-model.ts';
 import type { AtlasModel } from '../core/model.ts';
 import type { Selection } from '../core/selection.ts';
 import { targetsCsv } from '../core/targets.ts';
@@ -26,13 +27,14 @@ export function wireInsight({ store, model, loc }: InsightContext): void {
   const matrix = document.querySelector('atlas-matrix')!;
   const timeline = document.querySelector('atlas-timeline')!;
   const card = document.querySelector('atlas-card')!;
+  const views = insightModel(model);
 
   bind(store, (s) => s.lang, () => (matrix.loc = timeline.loc = loc()));
-  bind(store, (s) => model.matrix(s.filters), (shown) => (matrix.matrix = shown));
-  bind(store, (s) => model.timeline(s.filters), (shown) => (timeline.timeline = shown));
+  bind(store, (s) => views.matrix(s.filters), (shown) => (matrix.matrix = shown));
+  bind(store, (s) => views.timeline(s.filters), (shown) => (timeline.timeline = shown));
   // Several years chosen mean the latest of them (the facet keeps what any of them keeps).
   bind(store, (s) => [...s.filters.year].sort().at(-1) ?? null, (year) => (timeline.year = year));
-  bind(store, (s) => model.profile(s.selection, s.filters), (profile) => (card.profile = profile));
+  bind(store, (s) => views.profile(s.selection, s.filters), (profile) => (card.profile = profile));
 
   const csv = (name: string, content: string, host: HTMLElement) => saveFile(name, new Blob([content], { type: 'text/csv;charset=utf-8' }), host.shadowRoot ?? host);
   const subject = () => figureSubject(model.index, store.get().filters, null);

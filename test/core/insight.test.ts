@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS, type Filters } from '../../src/core/filters.ts';
 import { matrixCsv } from '../../src/core/matrix.ts';
+import { insightModel } from '../../src/core/insight-model.ts';
 import { atlasModel } from '../../src/core/model.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import type { OriginProfile, PartnerProfile } from '../../src/core/profiles.ts';
@@ -13,6 +14,7 @@ const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas = parsed.atlas;
 const model = atlasModel(atlas);
+const views = insightModel(model);
 const filters = (f: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...f });
 /** A seed as the extraction read it: UTF-8, a leading BOM dropped. */
 const seed = (file: string) => readFileSync(`seeds/${file}`, 'utf8').replace(/^\uFEFF/, '');
@@ -42,7 +44,7 @@ describe('the partner × origin matrix', () => {
     for (const f of [NO_FILTERS, filters({ field: ['agriculture'] }), filters({ year: ['2019'] }), filters({ group: ['asean'], mode: ['park'] })]) {
       const rows = model.tableRows(f);
       for (const order of ['count', 'shared'] as const) {
-        const matrix = model.matrix(f)[order];
+        const matrix = views.matrix(f)[order];
         expect(matrix.total).toBe(rows.length);
         expect(matrix.totals.reduce((a, b) => a + b, 0)).toBe(rows.length);
         let cells = 0;
@@ -67,7 +69,7 @@ describe('the partner × origin matrix', () => {
   });
 
   it('puts the partners under the region groups the filters chose, before the others', () => {
-    const matrix = model.matrix(filters({ group: ['mekong'] })).count;
+    const matrix = views.matrix(filters({ group: ['mekong'] })).count;
     const mekong = atlas.groups.find((g) => g.id === 'mekong')!;
     expect(matrix.groups[0]!.group?.id).toBe('mekong');
     for (const row of matrix.groups.flatMap((g) => g.rows)) expect(mekong.partners).toContain(row.item.id);
@@ -75,7 +77,7 @@ describe('the partner × origin matrix', () => {
   });
 
   it('sorts by ties, or by how many origins share a partner', () => {
-    const { count, shared } = model.matrix(NO_FILTERS);
+    const { count, shared } = views.matrix(NO_FILTERS);
     for (const { rows } of count.groups) expect(rows.map((r) => r.total)).toEqual([...rows.map((r) => r.total)].sort((a, b) => b - a));
     for (const { rows } of shared.groups) expect(rows.map((r) => r.shared)).toEqual([...rows.map((r) => r.shared)].sort((a, b) => b - a));
     // The Belt and Road countries are named by all four plans.
@@ -84,7 +86,7 @@ describe('the partner × origin matrix', () => {
 
   it('counts fields per origin as the ties that name them', () => {
     const rows = model.tableRows(NO_FILTERS);
-    const { fields, origins } = model.matrix(NO_FILTERS).count;
+    const { fields, origins } = views.matrix(NO_FILTERS).count;
     for (const row of fields) {
       origins.forEach((origin, i) =>
         expect(row.cells[i]!.ties).toBe(rows.filter((tie) => tie.origin.id === origin.id && tie.fields.some((f) => f.id === row.item.id)).length),
@@ -93,7 +95,7 @@ describe('the partner × origin matrix', () => {
   });
 
   it('writes the matrix as CSV, one row a partner, the origins as columns', () => {
-    const matrix = model.matrix(filters({ origin: ['yunnan'] })).count;
+    const matrix = views.matrix(filters({ origin: ['yunnan'] })).count;
     const lines = matrixCsv(matrix).trimEnd().split('\n');
     expect(lines[0]).toBe('group_id,group_zh,group_en,partner_id,partner_kind,partner_zh,partner_en,wuhan,cangzhou,shandong,yunnan,total,origins');
     expect(lines).toHaveLength(1 + matrix.groups.reduce((n, g) => n + g.rows.length, 0));
@@ -105,7 +107,7 @@ describe('the partner × origin matrix', () => {
 
 describe('the timeline', () => {
   it('lists the documents by date, each with the partners no earlier one named', () => {
-    const { entries, years } = model.timeline(NO_FILTERS);
+    const { entries, years } = views.timeline(NO_FILTERS);
     expect(entries.map((e) => e.document.date)).toEqual([...atlas.documents.map((d) => d.date)].sort());
     expect(years).toEqual(['2015', '2018', '2019', '2020', '2021']);
     const seen = new Set<string>();
@@ -126,8 +128,8 @@ describe('the timeline', () => {
   });
 
   it('shows every document whatever year is chosen, and the other filters still apply', () => {
-    expect(model.timeline(filters({ year: ['2015'] })).entries.map((e) => e.ties)).toEqual(model.timeline(NO_FILTERS).entries.map((e) => e.ties));
-    const wuhan = model.timeline(filters({ origin: ['wuhan'], year: ['2019'] })).entries;
+    expect(views.timeline(filters({ year: ['2015'] })).entries.map((e) => e.ties)).toEqual(views.timeline(NO_FILTERS).entries.map((e) => e.ties));
+    const wuhan = views.timeline(filters({ origin: ['wuhan'], year: ['2019'] })).entries;
     expect(wuhan.filter((e) => e.ties > 0).map((e) => e.origin.id)).toEqual(['wuhan', 'wuhan']);
   });
 });
@@ -180,7 +182,7 @@ describe('the targets’ charts', () => {
 
 describe('profiles', () => {
   it('profiles an origin from the kept ties: documents, partners by kind, fields, modes, sites and targets', () => {
-    const profile = model.profile({ kind: 'origin', id: 'cangzhou' }, NO_FILTERS) as OriginProfile;
+    const profile = views.profile({ kind: 'origin', id: 'cangzhou' }, NO_FILTERS) as OriginProfile;
     const rows = model.tableRows(NO_FILTERS).filter((tie) => tie.origin.id === 'cangzhou');
     expect(profile.ties).toBe(rows.length);
     expect(profile.documents.map((d) => d.id)).toEqual(['001_feff5ef0713189d6']);
@@ -194,12 +196,12 @@ describe('profiles', () => {
     for (const { item, ties } of profile.fields) expect(ties).toBe(rows.filter((t) => t.fields.some((f) => f.id === item.id)).length);
     expect(profile.targets[0]!.document.id).toBe('001_feff5ef0713189d6');
     // The filters narrow it.
-    const agriculture = model.profile({ kind: 'origin', id: 'cangzhou' }, filters({ field: ['agriculture'] })) as OriginProfile;
+    const agriculture = views.profile({ kind: 'origin', id: 'cangzhou' }, filters({ field: ['agriculture'] })) as OriginProfile;
     expect(agriculture.ties).toBe(model.tableRows(filters({ field: ['agriculture'], origin: ['cangzhou'] })).length);
   });
 
   it('profiles a partner and a country by the origins that tie to them, with fields, documents and years', () => {
-    const asean = model.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS) as PartnerProfile;
+    const asean = views.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS) as PartnerProfile;
     expect(asean.origins.map((o) => o.ties).reduce((a, b) => a + b, 0)).toBe(asean.ties);
     for (const entry of asean.origins) {
       const rows = model.tableRows(NO_FILTERS).filter((t) => t.partner.id === 'ASEAN' && t.origin.id === entry.origin.id);
@@ -207,11 +209,11 @@ describe('profiles', () => {
       expect(entry.years).toEqual([...new Set(rows.map((t) => t.document.date.slice(0, 4)))].sort());
     }
     // A country counts the ties to its cities, institutions and companies too.
-    const usa = model.profile({ kind: 'country', iso3: 'USA' }, NO_FILTERS) as PartnerProfile;
+    const usa = views.profile({ kind: 'country', iso3: 'USA' }, NO_FILTERS) as PartnerProfile;
     expect(usa.ties).toBe(model.tableRows(NO_FILTERS).filter((t) => t.partner.id === 'USA' || t.partner.iso3 === 'USA').length);
     expect(usa.ties).toBeGreaterThan(model.tableRows(NO_FILTERS).filter((t) => t.partner.id === 'USA').length);
-    expect(model.profile({ kind: 'link', id: atlas.links[0]!.id }, NO_FILTERS)).toBeNull();
+    expect(views.profile({ kind: 'link', id: atlas.links[0]!.id }, NO_FILTERS)).toBeNull();
     // The same inputs give the same object: the card is not redrawn for nothing.
-    expect(model.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS)).toBe(model.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS));
+    expect(views.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS)).toBe(views.profile({ kind: 'partner', id: 'ASEAN' }, NO_FILTERS));
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { filterIndex, NO_FILTERS, tieCount } from '../../src/core/filters.ts';
 import { memoLast } from '../../src/core/memo.ts';
+import { exploreModel } from '../../src/core/explore-model.ts';
 import { atlasModel } from '../../src/core/model.ts';
 import { parseAtlas } from '../../src/core/parse-atlas.ts';
 import { tiesOf } from '../../src/core/tie.ts';
@@ -14,6 +15,7 @@ const parsed = parseAtlas(readFileSync('public/data/atlas.json', 'utf8'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const atlas: Atlas = parsed.atlas;
 const model = atlasModel(atlas);
+const panels = exploreModel(model);
 const yunnan = { ...NO_FILTERS, origin: ['yunnan'] };
 
 describe('memoLast', () => {
@@ -58,7 +60,7 @@ describe('the ties', () => {
 
 describe('the selectors', () => {
   it('give the same output for the same filters object, and a new one for new filters', () => {
-    for (const select of [model.kept, model.counts, model.tableRows, model.mapState, model.summary, model.downloads] as ((f: typeof yunnan) => unknown)[]) {
+    for (const select of [model.kept, model.counts, model.tableRows, model.mapState, model.summary, panels.downloads] as ((f: typeof yunnan) => unknown)[]) {
       const out = select(yunnan);
       expect(select(yunnan)).toBe(out);
       expect(select({ ...yunnan })).not.toBe(out);
@@ -78,13 +80,13 @@ describe('the selectors', () => {
     const rows = model.tableRows(yunnan);
     expect(rows.every((t) => t.origin.id === 'yunnan')).toBe(true);
     expect(model.counts(NO_FILTERS).origin.get('yunnan')).toBe(rows.length);
-    expect(model.downloads(yunnan).ties).toBe(rows.length);
+    expect(panels.downloads(yunnan).ties).toBe(rows.length);
     expect(model.summary(yunnan).ties).toBe(rows.length);
   });
 
   it('say where a search result is, and offer each facet’s options in the dataset’s order', () => {
-    expect(model.searchTargetAt({ kind: 'select', selection: { kind: 'country', iso3: 'ISR' } })).toEqual(model.index.countries.get('ISR')!.anchor);
-    expect(model.searchTargetAt({ kind: 'field', id: 'marine' })).toBeNull();
+    expect(panels.searchTargetAt({ kind: 'select', selection: { kind: 'country', iso3: 'ISR' } })).toEqual(model.index.countries.get('ISR')!.anchor);
+    expect(panels.searchTargetAt({ kind: 'field', id: 'marine' })).toBeNull();
     expect(model.facetOptions.origin.map((o) => o.id)).toEqual(atlas.origins.map((o) => o.id));
     const dates = model.facetOptions.doc.map((o) => (o.kind === 'document' ? o.date : ''));
     expect(dates).toEqual([...dates].sort());

@@ -1,6 +1,7 @@
 // A page holding the exploring components wired the simplest way, for the browser tests
 // (test/browser/explore.test.ts) to drive and time. Not part of the app: the lead wires the real one.
 import { NO_FILTERS, type Filters } from '../../../src/core/filters.ts';
+import { exploreModel } from '../../../src/core/explore-model.ts';
 import { atlasModel } from '../../../src/core/model.ts';
 import { parseAtlas } from '../../../src/core/parse-atlas.ts';
 import type { Selection } from '../../../src/core/selection.ts';
@@ -37,6 +38,7 @@ document.documentElement.lang = lang;
 const parsed = parseAtlas(await (await fetch('data/atlas.json')).text());
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const model = atlasModel(parsed.atlas);
+const panels = exploreModel(model);
 
 const filtersPanel = document.querySelector('atlas-filters')!;
 const search = document.querySelector('atlas-search')!;
@@ -46,7 +48,7 @@ const summary = document.querySelector('atlas-summary')!;
 for (const el of [filtersPanel, search, table, downloads, summary]) el.loc = loc;
 filtersPanel.options = model.facetOptions;
 filtersPanel.total = model.total;
-search.entries = model.searchEntries((s) => searchForms[s] ?? []);
+search.entries = panels.searchEntries((s) => searchForms[s] ?? []);
 
 const events: { type: string; detail: unknown }[] = [];
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -56,7 +58,7 @@ function apply(filters: Filters): void {
   filtersPanel.filters = filters;
   filtersPanel.counts = model.counts(filters);
   filtersPanel.kept = model.tableRows(filters).length;
-  downloads.offer = model.downloads(filters);
+  downloads.offer = panels.downloads(filters);
   summary.summary = model.summary(filters);
   table.rows = model.tableRows(filters);
 }
