@@ -9,7 +9,7 @@ import { localizer } from '../i18n/localizer.ts';
 import { AtlasMap } from '../map/atlas-map.ts';
 import type { MapEvents, MapView } from '../map/map-view.ts';
 import { tieShades } from '../map/palette.ts';
-import { atlasStyle, labelScale, labelText } from '../map/style.ts';
+import { atlasStyle } from '../map/style.ts';
 import '../ui/detail-card.ts';
 import '../ui/header.ts';
 import '../ui/legend.ts';
@@ -111,8 +111,7 @@ async function start(): Promise<void> {
   await yieldToPage();
   let current: MapView;
   try {
-    const labels = { size: labelScale(container.clientWidth), text: labelText(store.get().lang, traditional) };
-    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection, labels), features, events);
+    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
   } catch (error) {
     current = await drawAsSvg(error);
   }

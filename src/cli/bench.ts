@@ -43,7 +43,7 @@ function kindOf(url: string): Kind {
 
 interface Run {
   linksDrawnMs: number;
-  /** Until markers, sites and labels are drawn too (their tiles and glyphs come after the links); the bare page has none. */
+  /** Until the labels are drawn too (added once the links are, with their fonts and glyphs); the bare page has none. */
   readyMs: number;
 }
 
@@ -271,7 +271,7 @@ function report(runs: { app: Run[]; bare: Run[] }, animations: { app: Animation[
   console.log('');
   console.log(`navigation → links drawn   app ${load.app.toFixed(0)} ms   bare ${load.bare.toFixed(0)} ms   ratio ${(load.app / load.bare).toFixed(2)} (target ≤ 1.2: ${verdict(load.app / load.bare <= 1.2)})`);
   console.log(`                           (runs: app ${spread('app')} ms, bare ${spread('bare')} ms)`);
-  console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (markers, sites and labels drawn too)`);
+  console.log(`navigation → all drawn     app ${figure('readyMs', 'app').toFixed(0)} ms (labels added after the links)`);
   console.log(`frame rate, animating      app ${fps.app.toFixed(1)} fps   bare ${fps.bare.toFixed(1)} fps   ratio ${fpsRatio.toFixed(2)} (target ≥ 0.9: ${verdict(fpsRatio >= 0.9)})`);
   console.log(`                           (app: comet frames drawn on a 2D overlay, ${COMET_FPS} a second by design, the map at rest; bare: the map`);
   console.log(`                           repainted every frame, counted up to ${COMET_FPS} a second in the ratio)`);

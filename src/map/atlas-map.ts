@@ -22,6 +22,8 @@ import {
   INTERACTIVE_LAYERS,
   KEPT_STATE,
   LABEL_LAYER,
+  labelLayer,
+  labelScale,
   labelText,
   firstTieLayer,
   ROOM_SCALE,
@@ -219,8 +221,6 @@ export class AtlasMap implements MapView {
       this.sourcesReady = true;
       this.applyKept();
       this.applyRoom();
-      // The language may have changed since the style was written.
-      this.map.setLayoutProperty(LABEL_LAYER, 'text-field', this.labelField);
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     addSiteMarkers(this.map);
@@ -266,8 +266,8 @@ export class AtlasMap implements MapView {
 
   /**
    * Resolves, at the first picture with the links, with the number of distinct links on screen:
-   * the first frame drawn once the areas' and the lines' sources have loaded (markers and labels
-   * may still be on their way, see finishDrawing). Rejects if MapLibre cannot draw them: its WebGL
+   * the first frame drawn once the areas' and the lines' sources have loaded (markers may still be
+   * on their way; labels come after, see finishDrawing). Rejects if MapLibre cannot draw them: its WebGL
    * context lost, a source that failed to load, or no links in a minute.
    */
   linksDrawn(): Promise<number> {
@@ -359,10 +359,11 @@ export class AtlasMap implements MapView {
   }
 
   /**
-   * Gives a bundled atlas its links for the zooms that draw them (see style.ts firstLines), and
-   * resolves once everything is drawn: markers, sites and labels too.
+   * Adds the labels (see labelLayer) and gives a bundled atlas its links for the zooms that draw
+   * them (see style.ts firstLines); resolves once everything is drawn.
    */
   finishDrawing(): Promise<void> {
+    this.map.addLayer(labelLayer(labelScale(this.map.getContainer().clientWidth), this.labelField));
     if (this.features.bundled) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
     return new Promise((resolve) => (this.map.loaded() ? resolve() : this.map.once('idle', () => resolve())));
   }
@@ -498,7 +499,8 @@ export class AtlasMap implements MapView {
   /**
    * Shows the labels, and the titles of MapLibre's own controls, in `lang`; `traditional` is the
    * Simplified → Traditional table (virtual:zh-hant), needed for zh-Hant only. The map is not
-   * rebuilt: only the label layer's text-field changes (before the style has loaded, once it has).
+   * rebuilt: only the label layer's text-field changes (before the labels are added, they will
+   * be added in this language).
    */
   setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
     this.labelField = labelText(lang, traditional);

@@ -176,9 +176,11 @@ export const LABEL_LAYER = 'labels';
 /**
  * Every label in one layer: the chosen language over the other (see labelText), each kind in its
  * own size (times `scale`), weight and place, origins (at their seats) first in placement and in
- * their own colour.
+ * their own colour. Added once the links are drawn (AtlasMap.finishDrawing): labels wait for
+ * their font files (Noto Sans SC's subsets that hold their characters, about a megabyte) and
+ * their glyphs, which would hold back the first picture.
  */
-const labelLayer = (scale: number, text: ExpressionSpecification): SymbolLayerSpecification => ({
+export const labelLayer = (scale = 1, text: ExpressionSpecification = labelText('zh-Hans')): SymbolLayerSpecification => ({
   id: LABEL_LAYER,
   type: 'symbol',
   source: SOURCES.points,
@@ -313,12 +315,8 @@ function lineLayers(features: AtlasFeatures): LayerSpecification[] {
   ];
 }
 
-/**
- * The points over the lines: hubs, seats and places as circles, sites as icons (each with how far
- * it may lie from its marker) and every label, `labelSize` times their size, written by `text`
- * (see labelText).
- */
-export function pointLayers(labelSize = 1, text: ExpressionSpecification = labelText('zh-Hans')): LayerSpecification[] {
+/** The points over the lines: hubs, seats and places as circles, sites as icons (each with how far it may lie from its marker). */
+function markerLayers(): LayerSpecification[] {
   return [
     {
       id: 'markers',
@@ -374,7 +372,6 @@ export function pointLayers(labelSize = 1, text: ExpressionSpecification = label
       },
       paint: { 'icon-opacity': focusOpacity(1, 0.35) },
     },
-    labelLayer(labelSize, text),
   ];
 }
 
@@ -386,17 +383,12 @@ const firstLines = (features: AtlasFeatures): AtlasFeatures['lines'] =>
   features.bundled ? { type: 'FeatureCollection', features: features.lines.features.filter((line) => line.properties.kind !== 'link') } : features.lines;
 
 /**
- * The whole style, every layer from the start: markers and labels load with the links rather
- * than after them, as each new layer makes MapLibre load its source's tiles again and draw the
- * whole map once more for every batch that comes back (a few hundred milliseconds a picture in
- * software rendering). `labels` are the label layer's size and text (see pointLayers).
+ * The style of the first picture: every layer but the labels (see labelLayer). Markers and sites
+ * load with the links rather than after them: each layer added later makes MapLibre load its
+ * source's tiles again and draw the whole map once more for every batch that comes back (a few
+ * hundred milliseconds a picture in software rendering).
  */
-export function atlasStyle(
-  features: AtlasFeatures,
-  fontFaces: FontFacesSpecification,
-  projection: ProjectionSpecification['type'],
-  labels: { size: number; text: ExpressionSpecification } = { size: 1, text: labelText('zh-Hans') },
-): StyleSpecification {
+export function atlasStyle(features: AtlasFeatures, fontFaces: FontFacesSpecification, projection: ProjectionSpecification['type']): StyleSpecification {
   const geojson = (data: GeoJSON.GeoJSON, extra: object = {}) => ({ type: 'geojson' as const, data, ...extra });
   return {
     version: 8,
@@ -413,6 +405,6 @@ export function atlasStyle(
       [SOURCES.points]: geojson(features.points, { promoteId: 'key' }),
       [SOURCES.highlight]: geojson({ type: 'FeatureCollection', features: [] }),
     },
-    layers: [...lineLayers(features), ...pointLayers(labels.size, labels.text)],
+    layers: [...lineLayers(features), ...markerLayers()],
   };
 }

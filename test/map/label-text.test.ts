@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { traditionalTable } from '../../src/build/zh-hant-plugin.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { ORIGIN_COLOURS } from '../../src/map/palette.ts';
-import { pointLayers, LABEL_LAYER, labelText } from '../../src/map/style.ts';
+import { labelLayer, labelText } from '../../src/map/style.ts';
 import { contrast } from './colour.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
@@ -40,7 +40,7 @@ describe('labelText', () => {
     const expression = labelText('zh-Hant', table);
     expect(expression[0]).toBe('format');
     expect(expression.at(-1)).toEqual({ 'font-scale': 0.78 });
-    const layer = pointLayers(1, expression).find((l) => l.id === LABEL_LAYER);
+    const layer = labelLayer(1, expression);
     expect(layer?.type).toBe('symbol');
     expect(layer?.type === 'symbol' ? layer.layout?.['text-field'] : null).toBe(expression);
   });
@@ -48,7 +48,7 @@ describe('labelText', () => {
 
 describe('the labels’ colours', () => {
   it('keeps every origin’s name at 4.5:1 or more against its halo, in the origin’s hue', () => {
-    const layer = pointLayers().find((l) => l.id === LABEL_LAYER)!;
+    const layer = labelLayer();
     const paint = layer.type === 'symbol' ? layer.paint! : {};
     const colour = createExpression(paint['text-color'], latest.paint_symbol['text-color'] as never);
     if (colour.result !== 'success') throw new Error(JSON.stringify(colour.value));

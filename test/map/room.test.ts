@@ -4,7 +4,7 @@ import { Color, createExpression, latest, validateStyleMin } from '@maplibre/map
 import { describe, expect, it } from 'vitest';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { PAPER } from '../../src/map/palette.ts';
-import { atlasStyle, pointLayers, LABEL_LAYER, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
+import { atlasStyle, labelLayer, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
 import { contrast, deltaE } from './colour.ts';
 import { features } from './map-fixture.ts';
 
@@ -49,7 +49,7 @@ describe('the map for a room', () => {
   });
 
   it('draws labels larger by the room’s scale', () => {
-    const labels = pointLayers().find((layer) => layer.id === LABEL_LAYER)!;
+    const labels = labelLayer();
     const size = labels.type === 'symbol' ? labels.layout!['text-size'] : null;
     const at = (room: boolean) => evaluateValue(size, latest.layout_symbol['text-size'], { kind: 'seat' }, room) as number;
     expect(at(true)).toBeCloseTo(at(false) * ROOM_SCALE.labels, 9);
