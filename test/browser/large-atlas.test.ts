@@ -82,7 +82,9 @@ describe('an atlas of 10,000 links', () => {
     expect(await rendered(page, 'bundles')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // As long as the atlas may take to be ready (waitForAtlas above): this test took 49 to 55 s
+    // on this machine, close to the default 60 s.
+  }, 120_000);
 
   it('names a bundle’s partner on hover, and opens its card, cut to its first rows until asked', async () => {
     const { page, errors } = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
@@ -150,9 +152,31 @@ describe('an atlas of 10,000 links', () => {
     await expect.poll(() => rows.count()).toBe(ties);
     // The button goes; the focus is on the first row it brought.
     expect(await card.evaluate((element, limit) => element.shadowRoot!.activeElement === element.shadowRoot!.querySelectorAll('button.tie')[limit], CARD_LIST_LIMIT)).toBe(true);
+
+    // Closer in, where the links are drawn, they fade the same way: the partner's stand out.
+    const origin = atlas.origins.find((o) => atlas.links.some((link) => link.partner === partner.id && link.origin === o.id))!;
+    const partnerLinks = atlas.links.filter((link) => link.partner === partner.id).map((link) => link.id);
+    const links = await page.evaluate(
+      ([lon, lat, zoom, ids]) =>
+        new Promise<{ mine: number; related: number; other: number; faded: number }>((resolve) => {
+          const map = window.atlas.map!;
+          map.once('idle', () => {
+            const drawn = map.queryRenderedFeatures({ layers: ['links'] });
+            const mine = drawn.filter((feature) => (ids as string[]).includes(feature.properties.id));
+            const rest = drawn.filter((feature) => !(ids as string[]).includes(feature.properties.id));
+            resolve({ mine: mine.length, related: mine.filter((f) => f.state.related).length, other: rest.length, faded: rest.filter((f) => f.state.faded).length });
+          });
+          map.jumpTo({ center: [lon as number, lat as number], zoom: zoom as number });
+        }),
+      [origin.lon, origin.lat, BUNDLE_ZOOM + 0.5, partnerLinks] as const,
+    );
+    expect(links.mine).toBeGreaterThan(0);
+    expect(links.other).toBeGreaterThan(0);
+    expect(links.faded).toBe(links.other);
+    expect(links.related).toBe(links.mine);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('keeps the legend’s shading inside its box', async () => {
     const { page } = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
