@@ -365,7 +365,8 @@ export class AtlasMap implements MapView {
   finishDrawing(): Promise<void> {
     this.map.addLayer(labelLayer(labelScale(this.map.getContainer().clientWidth), this.labelField));
     if (this.features.bundled) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
-    return new Promise((resolve) => (this.map.loaded() ? resolve() : this.map.once('idle', () => resolve())));
+    // The new layer keeps the map from rest until its tiles are drawn.
+    return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 
   /** The feature that shows `selection` as selected or hovered through feature state, if any. */
