@@ -1,14 +1,13 @@
 // The app's one typeface, Noto Sans SC, shipped with the app (no system fonts, no font server).
-// The label faces come from the build (virtual:label-font); full coverage for arbitrary text
-// such as quoted passages is loaded only when a card first needs it.
-import type { FontFacesSpecification } from 'maplibre-gl';
+// The faces that cover the map's labels and the app's own text come from the build
+// (virtual:label-font); full coverage for arbitrary text such as quoted passages is loaded only
+// when a card first needs it.
 import labelFaces from 'virtual:label-font';
-import { FONT } from '../map/style.ts';
 
 /** The CSS family the page's own text uses (see index.html). */
 export const PAGE_FAMILY = 'Noto Sans SC';
 
-/** Registers the label faces with the page, so that UI text draws with them as it appears. */
+/** Registers the label faces with the page, so that labels and UI text draw with them as they appear. */
 export function registerPageFonts(): void {
   for (const face of labelFaces) {
     document.fonts.add(
@@ -18,15 +17,6 @@ export function registerPageFonts(): void {
       }),
     );
   }
-}
-
-/** The style's `font-faces`: MapLibre loads a file when it first draws a character it covers. */
-export function mapFontFaces(): FontFacesSpecification {
-  const facesOf = (weight: number) =>
-    labelFaces
-      .filter((face) => face.weight === weight)
-      .map((face) => ({ url: face.url, 'unicode-range': face.unicodeRange.split(',') }));
-  return { [FONT.regular]: facesOf(400), [FONT.bold]: facesOf(600) };
 }
 
 let fullCoverage: Promise<unknown> | null = null;

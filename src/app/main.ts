@@ -27,7 +27,7 @@ import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { loadProblemText, noticeText, tourProblemText } from '../ui/notice-text.ts';
 import { atlasProblemText } from '../i18n/atlas-problem.ts';
 import { LoadError } from '../load/files.ts';
-import { loadFullFont, mapFontFaces, registerPageFonts } from './fonts.ts';
+import { loadFullFont, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 import { yieldToPage } from './yield-to-page.ts';
@@ -111,7 +111,7 @@ async function start(): Promise<void> {
   await yieldToPage();
   let current: MapView;
   try {
-    current = new AtlasMap(container, atlasStyle(features, mapFontFaces(), store.get().projection), features, events);
+    current = new AtlasMap(container, atlasStyle(features, store.get().projection), features, events);
   } catch (error) {
     current = await drawAsSvg(error);
   }

@@ -43,7 +43,7 @@ function kindOf(url: string): Kind {
 
 interface Run {
   linksDrawnMs: number;
-  /** Until the labels are drawn too (added once the links are, with their fonts and glyphs); the bare page has none. */
+  /** Until the labels are shown too, with their font files (they come once the links are drawn); the bare page has none. */
   readyMs: number;
 }
 

@@ -13,6 +13,8 @@ import type { LonLat } from '../core/arc.ts';
 import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
+import { LabelOverlay } from './label-overlay.ts';
+import { paintLabels } from './labels.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
@@ -21,10 +23,6 @@ import {
   FADED_STATE,
   INTERACTIVE_LAYERS,
   KEPT_STATE,
-  LABEL_LAYER,
-  labelLayer,
-  labelScale,
-  labelText,
   firstTieLayer,
   ROOM_SCALE,
   ROOM_STATE,
@@ -177,8 +175,7 @@ export class AtlasMap implements MapView {
   private faded = new Map<string, FeatureRef>();
   /** Every line, hub and site, made at the first selection (see fadeable). */
   private fadeableFeatures: FeatureRef[] | null = null;
-  /** The labels' text-field for the current language (see setLanguage). */
-  private labelField = labelText('zh-Hans');
+  private readonly labels: LabelOverlay;
 
   constructor(
     container: HTMLElement,
@@ -200,14 +197,13 @@ export class AtlasMap implements MapView {
       // Below zoom 0 a whole world fits a phone's width.
       minZoom: -1,
       attributionControl: { compact: true },
-      localIdeographFontFamily: false,
       // The style is the project's own and checked against the style specification by the unit
       // tests (test/map/map-features.test.ts); checking it again on every load costs the first
       // picture time on a slow machine.
       validateStyle: false,
       maxPitch: 0,
       dragRotate: false,
-      // Labels appear at once rather than fade in, on every machine: each frame of a fade is a
+      // Sites appear at once rather than fade in, on every machine: each frame of a fade is a
       // repaint of the whole map, which without a GPU holds the page's main thread for a few hundred
       // milliseconds, and whether there is one is known only once the map has its context.
       fadeDuration: 0,
@@ -228,6 +224,7 @@ export class AtlasMap implements MapView {
     // (thousands of links would cost every frame), the links from BUNDLE_ZOOM on.
     this.flowKind = features.bundled && this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
     this.flow = new FlowOverlay(this.map, this.linesOf(this.flowKind), drawnInSoftware(this.map));
+    this.labels = new LabelOverlay(this.map, features, this.kept);
     if (features.bundled) this.map.on('zoomend', () => this.followZoom());
 
     this.map.on('mousemove', (event) => {
@@ -359,14 +356,15 @@ export class AtlasMap implements MapView {
   }
 
   /**
-   * Adds the labels (see labelLayer) and gives a bundled atlas its links for the zooms that draw
-   * them (see style.ts firstLines); resolves once everything is drawn.
+   * Shows the labels (label-overlay.ts) and gives a bundled atlas its links for the zooms that
+   * draw them (see style.ts firstLines); resolves once everything is drawn, the labels' font
+   * files in. A font file that fails leaves its labels in the browser's own font.
    */
   finishDrawing(): Promise<void> {
-    this.map.addLayer(labelLayer(labelScale(this.map.getContainer().clientWidth), this.labelField));
-    if (this.features.bundled) this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
-    // The new layer keeps the map from rest until its tiles are drawn.
-    return new Promise((resolve) => this.map.once('idle', () => resolve()));
+    const labelled = this.labels.show().catch(() => undefined);
+    if (!this.features.bundled) return labelled.then(() => undefined);
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
+    return Promise.all([labelled, new Promise((resolve) => this.map.once('idle', resolve))]).then(() => undefined);
   }
 
   /** The feature that shows `selection` as selected or hovered through feature state, if any. */
@@ -486,6 +484,7 @@ export class AtlasMap implements MapView {
   showKept(kept: KeptStates): void {
     this.kept = kept;
     this.flow.setKept(this.flowKept());
+    this.labels.setKept(kept);
     // Drawn at once, in the task of the change: the next frame the browser paints shows the map
     // and the panels changed together, whatever else waits for that frame.
     if (this.applyKept()) this.map.redraw();
@@ -499,14 +498,12 @@ export class AtlasMap implements MapView {
 
   /**
    * Shows the labels, and the titles of MapLibre's own controls, in `lang`; `traditional` is the
-   * Simplified → Traditional table (virtual:zh-hant), needed for zh-Hant only. The map is not
-   * rebuilt: only the label layer's text-field changes (before the labels are added, they will
-   * be added in this language).
+   * Simplified → Traditional table (virtual:zh-hant), needed for zh-Hant only. The map itself is
+   * not drawn again: its labels are HTML.
    */
   setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
-    this.labelField = labelText(lang, traditional);
-    if (this.map.getLayer(LABEL_LAYER)) this.map.setLayoutProperty(LABEL_LAYER, 'text-field', this.labelField);
     const loc = localizer(lang, traditional);
+    this.labels.setLanguage(loc);
     const container = this.map.getContainer();
     const title = (selector: string, text: string) => {
       for (const element of container.querySelectorAll(selector)) {
@@ -527,6 +524,7 @@ export class AtlasMap implements MapView {
   setRoom(room: boolean): void {
     this.room = room;
     this.flow.setWidthScale(room ? ROOM_SCALE.links : 1);
+    this.labels.setRoom(room);
     // A presenter's arrows move the tour, not the map.
     if (room) this.map.keyboard.disable();
     else this.map.keyboard.enable();
@@ -594,7 +592,7 @@ export class AtlasMap implements MapView {
 
   /**
    * The map as it is now, drawn again off screen at `scale` times its CSS pixels, with what
-   * the filters keep, the selection and the room's drawing; for a PNG. The comets are left out: a
+   * the filters keep, the selection, the room's drawing and the labels as placed on screen; for a PNG. The comets are left out: a
    * still picture has no flow. Where the GPU cannot draw that many pixels MapLibre draws fewer:
    * the canvas's size says how many.
    */
@@ -607,6 +605,8 @@ export class AtlasMap implements MapView {
     const kept = this.kept;
     const states = [...this.selected, ...this.faded.values()].map((feature) => ({ feature, state: this.map.getFeatureState(feature) }));
     const [room, bearing] = [this.room, this.map.getBearing()];
+    // The labels as they are placed now: the copy has the same camera and size in CSS pixels.
+    const labels = this.labels.current();
     const holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     Object.assign(holder.style, { position: 'fixed', left: `${-width - 64}px`, top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
@@ -623,7 +623,6 @@ export class AtlasMap implements MapView {
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       fadeDuration: 0,
-      localIdeographFontFamily: false,
       validateStyle: false,
     });
     try {
@@ -633,7 +632,10 @@ export class AtlasMap implements MapView {
       for (const { feature, state } of states) copy.setFeatureState(feature, state);
       copy.setGlobalStateProperty(ROOM_STATE, room);
       await drawnOffScreen(copy);
-      return await readPixels(copy.getCanvas());
+      const picture = await readPixels(copy.getCanvas());
+      await this.labels.fontsLoaded().catch(() => undefined);
+      paintLabels(picture.getContext('2d')!, labels, picture.width / width);
+      return picture;
     } finally {
       copy.remove();
       holder.remove();

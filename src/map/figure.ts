@@ -9,7 +9,8 @@ import type { Origin } from '../core/types.ts';
 import { count, formatList, formatNumber } from '../i18n/format.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { ORIGIN_COLOURS, PAPER, tieShades } from './palette.ts';
-import { escapeXml as xml, FIGURE_FONT, textWidth } from './static-map.ts';
+import { textWidth } from './labels.ts';
+import { escapeXml as xml, FIGURE_FONT } from './static-map.ts';
 
 export interface FigureText {
   lang: string;

@@ -145,7 +145,7 @@ export class FlowOverlay {
     map.once('load', () => {
       this.loaded = true;
       map.on('resize', () => this.requestDraw());
-      // The map also renders for what does not move the comets (a hover, a label fading in):
+      // The map also renders for what does not move the comets (a hover, a selection):
       // the frame checks whether the camera moved (see requestDraw).
       map.on('render', () => this.requestDraw(false));
       this.requestDraw();

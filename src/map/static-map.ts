@@ -7,7 +7,7 @@ import { BUNDLE_ZOOM, bundlePartner, type BundleId } from '../core/bundles.ts';
 import type { Feature, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { geoArea, geoDistance, geoMercator, geoOrthographic, geoPath, type GeoProjection } from 'd3-geo';
 import type { LonLat } from '../core/arc.ts';
-import type { AtlasFeatures, BaseProperties, KeptStates, PointKind, PointProperties } from '../core/map-features.ts';
+import type { AtlasFeatures, BaseProperties, KeptStates, PointProperties } from '../core/map-features.ts';
 import { shadeOf } from '../core/map-features.ts';
 import type { Selection } from '../core/selection.ts';
 import type { OriginId } from '../core/types.ts';
@@ -15,7 +15,9 @@ import type { Projection } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 import { horizonAngle } from './globe-camera.ts';
-import { LABEL_STYLE, linkWidthAt, ROOM_SCALE } from './style.ts';
+import { ANCHOR_SHIFT } from '../core/label-placement.ts';
+import { labelShown, mapLabels, SECOND_LINE_SCALE, type LabelView } from './labels.ts';
+import { linkWidthAt, ROOM_SCALE } from './style.ts';
 
 /** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
 export interface StaticCamera {
@@ -107,24 +109,9 @@ const attrs = (values: Record<string, string | number | null | undefined>) =>
     .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
     .join('');
 
-/** The widths the style gives labels and links at a zoom, interpolated as MapLibre does between its stops. */
+/** A value between two stops, linear and constant beyond them, as the style interpolates a marker's size. */
 const between = (zoom: number, [z0, v0]: [number, number], [z1, v1]: [number, number]) =>
   v0 + ((v1 - v0) * Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0))));
-
-/** Roughly how wide a text is: a Chinese character a full em, anything else a little over half. */
-export function textWidth(text: string, size: number): number {
-  let ems = 0;
-  for (const char of text) ems += char.codePointAt(0)! >= 0x2e80 ? 1 : 0.56;
-  return ems * size;
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** The kind of line that draws the ties at a zoom: a bundled atlas's bundles below BUNDLE_ZOOM, else links. */
 const tieKindAt = (features: AtlasFeatures, zoom: number) => (features.bundled && zoom < BUNDLE_ZOOM ? 'bundle' : 'link');
@@ -240,9 +227,7 @@ export function staticMapLayers(scene: StaticScene): string {
     const xy = projection(at);
     return xy && xy[0] >= -BLEED && xy[0] <= width + BLEED && xy[1] >= -BLEED && xy[1] <= height + BLEED ? (xy as [number, number]) : null;
   };
-  const shownPoint = (point: PointProperties) =>
-    point.kind === 'hub' ? kept.hubLinks.has(point.id) : point.kind === 'country' ? kept.countryTies.has(point.id) : true;
-  const points = features.points.features.filter((point) => shownPoint(point.properties));
+  const points = features.points.features.filter((point) => labelShown(point.properties, kept));
   out.push('<g class="markers">');
   for (const { geometry, properties: point } of points) {
     const xy = place(geometry.coordinates as LonLat);
@@ -262,7 +247,7 @@ export function staticMapLayers(scene: StaticScene): string {
   }
   out.push('</g>');
 
-  out.push(labels(points, place, camera.zoom, room, loc, width, height));
+  out.push(labels(points, place, { zoom: camera.zoom, width, height, loc, scale: room ? ROOM_SCALE.labels : 1, kept }));
   return out.join('');
 }
 
@@ -281,50 +266,22 @@ function siteMarker(point: PointProperties, x: number, y: number, zoom: number, 
 }
 
 /**
- * Labels as the live map places them: by rank, each at the first of its kind's places around its
- * point that is free, two lines (the chosen language over the other). A label that fits nowhere
- * is left out, as MapLibre leaves it out.
+ * The labels (labels.ts), placed as on the live map, each line aligned to the side its anchor
+ * touches. Labels the filters hide are left out of the picture and its placement.
  */
-function labels(
-  points: Feature<Point, PointProperties>[],
-  place: (at: LonLat) => [number, number] | null,
-  zoom: number,
-  room: boolean,
-  loc: Localizer,
-  width: number,
-  height: number,
-): string {
-  const placed: Box[] = [];
+function labels(points: Feature<Point, PointProperties>[], project: (at: LonLat) => [number, number] | null, view: Omit<LabelView, 'project'>): string {
   const out: string[] = [];
   const halos: string[] = [];
-  const ordered = points.filter((point) => zoom >= point.properties.minzoom).sort((a, b) => a.properties.rank - b.properties.rank);
-  for (const { geometry, properties: point } of ordered) {
-    const xy = place(geometry.coordinates as LonLat);
-    if (!xy) continue;
-    const style = LABEL_STYLE[point.kind as PointKind];
-    const size = between(zoom, [1, style.size[0]], [6, style.size[1]]) * (room ? ROOM_SCALE.labels : 1);
-    const first = loc.lang === 'en' ? point.en : loc.name(point);
-    const second = loc.lang === 'en' ? point.zh : point.en;
-    const small = size * 0.78;
-    const w = Math.max(textWidth(first, size), textWidth(second, small));
-    const h = size * 1.12 + small * 1.12;
-    for (let i = 0; i < style.anchors.length; i += 2) {
-      const anchor = style.anchors[i] as string;
-      const [dx, dy] = (style.anchors[i + 1] as [number, number]).map((v) => v * size);
-      const x0 = xy[0] + dx - (anchor === 'left' ? 0 : anchor === 'right' ? w : w / 2);
-      const y0 = xy[1] + dy - (anchor === 'top' ? 0 : anchor === 'bottom' ? h : h / 2);
-      const box = { x0: x0 - 3, y0: y0 - 3, x1: x0 + w + 3, y1: y0 + h + 3 };
-      if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height || placed.some((other) => overlaps(box, other))) continue;
-      placed.push(box);
-      const cx = (x0 + w / 2).toFixed(1);
-      const fill = point.kind === 'seat' ? inkedOriginColour(point.origin!) : point.kind === 'country' ? PAPER.textMuted : PAPER.text;
-      const text = (colour: string | null) =>
-        `<text${attrs({ x: cx, y: (y0 + size * 0.92).toFixed(1), 'font-size': size.toFixed(1), 'font-weight': style.bold ? 600 : 400, fill: colour })}>` +
-        `${escapeXml(first)}<tspan${attrs({ x: cx, dy: (size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(second)}</tspan></text>`;
-      halos.push(text(null));
-      out.push(text(fill));
-      break;
-    }
+  const placed = mapLabels(points.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties })), { ...view, project });
+  for (const label of placed) {
+    const align = ANCHOR_SHIFT[label.anchor][0];
+    const x = (label.left + align * label.width).toFixed(1);
+    const small = label.size * SECOND_LINE_SCALE;
+    const text = (colour: string | null) =>
+      `<text${attrs({ x, y: (label.top + label.size * 0.92).toFixed(1), 'text-anchor': align === 0 ? 'start' : align === 1 ? 'end' : null, 'font-size': label.size.toFixed(1), 'font-weight': label.bold ? 600 : 400, fill: colour })}>` +
+      `${escapeXml(label.lines[0])}<tspan${attrs({ x, dy: (label.size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(label.lines[1])}</tspan></text>`;
+    halos.push(text(null));
+    out.push(text(label.colour));
   }
   // The halos are a stroked copy of the labels beneath them, rather than paint-order, which some
   // editors (Illustrator) ignore and would then stroke over the letters.

@@ -1,25 +1,15 @@
 // The atlas's own MapLibre style: everything inline (GeoJSON sources, no tiles, no sprite, no
-// glyph server), so the map needs nothing but this page's origin. Labels are drawn by MapLibre
-// from the font files that `fontFaces` points at.
+// glyphs), so the map needs nothing but this page's origin. The labels are not MapLibre's: they
+// are HTML over the map (labels.ts, label-overlay.ts).
 //
 // Every layer costs a pass over every tile in every frame, which software rendering feels: kinds
-// of the same thing share a layer (one for all links, one for all point markers, one for all
-// labels) and tell themselves apart by data-driven properties.
-import type {
-  ExpressionSpecification,
-  FontFacesSpecification,
-  LayerSpecification,
-  ProjectionSpecification,
-  StyleSpecification,
-  SymbolLayerSpecification,
-} from 'maplibre-gl';
+// of the same thing share a layer (one for all links, one for all point markers) and tell
+// themselves apart by data-driven properties.
+import type { ExpressionSpecification, LayerSpecification, ProjectionSpecification, StyleSpecification } from 'maplibre-gl';
 import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
-import type { Language } from '../core/languages.ts';
 import { BUNDLE_ZOOM } from '../core/bundles.ts';
-import type { AtlasFeatures, LineKind, PointKind } from '../core/map-features.ts';
+import type { AtlasFeatures, LineKind } from '../core/map-features.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
-
-export const FONT = { regular: 'Noto Sans SC Regular', bold: 'Noto Sans SC SemiBold' } as const;
 
 /** Credits as their sources name themselves, the same in every language (no 中国 left Simplified in 繁). */
 export const ATTRIBUTION = {
@@ -38,7 +28,7 @@ export const siteImageId = (origin: OriginId, exact: boolean) => `site-${exact ?
 
 /**
  * Feature state that the filters set (AtlasMap.showKept): a country's fill colour; the links
- * kept to a hub; and `hidden` for a link, spoke, hub or country label with nothing kept.
+ * kept to a hub; and `hidden` for a link, spoke or hub with nothing kept.
  */
 export const KEPT_STATE = { shade: 'shade', links: 'links', hidden: 'hidden' } as const;
 
@@ -52,7 +42,7 @@ export const FADED_STATE = 'faded';
 
 /**
  * Global state the style reads: whether the map is shown to a room (presentation mode), where
- * links are wider and darker, labels larger, and links have a casing (see roomLayers).
+ * links are wider and darker and have a casing (see roomLayers).
  */
 export const ROOM_STATE = 'room';
 const inRoom: ExpressionSpecification = ['boolean', ['global-state', ROOM_STATE], false];
@@ -60,7 +50,7 @@ const inRoom: ExpressionSpecification = ['boolean', ['global-state', ROOM_STATE]
 type Value = number | string | ExpressionSpecification;
 const forRoom = (paper: Value, room: Value): ExpressionSpecification => ['case', inRoom, room, paper];
 
-/** How much wider links and larger labels are drawn for a room (read from five metres). */
+/** How much wider links and larger labels (labels.ts) are drawn for a room (read from five metres). */
 export const ROOM_SCALE = { links: 1.8, labels: 1.4 } as const;
 
 /** A `match` over a list of cases (the expression type wants them spelled out one by one). */
@@ -72,6 +62,7 @@ const byOrigin = (value: (origin: OriginId) => string = (origin) => ORIGIN_COLOU
   match(['get', 'origin'], ORIGIN_IDS.map((id) => [id, value(id)]), PAPER.textMuted);
 
 const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+const isOneOf = (kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isState = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 /** A number from feature state, or from the feature's own property while the state has none. */
 const stateOr = (state: string, property: string): ExpressionSpecification => ['number', ['feature-state', state], ['get', property]];
@@ -111,39 +102,6 @@ export function linkWidthAt(zoom: number, width: number): number {
 }
 
 /**
- * Per kind of label: size at zoom 1 and 6, weight, and the places it may sit around its point
- * (anchor, offset in ems), tried in order until one is free: origins, crowded together in
- * eastern China, get four.
- */
-export const LABEL_STYLE: Record<PointKind, { size: [number, number]; bold: boolean; anchors: (string | [number, number])[] }> = {
-  seat: { size: [12.5, 17], bold: true, anchors: ['right', [-0.7, 0], 'left', [0.7, 0], 'top', [0, 0.6], 'bottom', [0, -0.6]] },
-  hub: { size: [10.5, 14], bold: true, anchors: ['top', [0, 0.9], 'bottom', [0, -0.9]] },
-  country: { size: [10, 14], bold: false, anchors: ['center', [0, 0]] },
-  place: { size: [10.5, 14], bold: false, anchors: ['left', [0.6, 0], 'right', [-0.6, 0]] },
-  site: { size: [10, 12], bold: false, anchors: ['left', [0.9, 0]] },
-};
-const POINT_KINDS = Object.keys(LABEL_STYLE) as PointKind[];
-const perLabelKind = <T extends string | number | ExpressionSpecification>(value: (kind: PointKind) => T, fallback: T) =>
-  match(['get', 'kind'], POINT_KINDS.map((kind) => [kind, value(kind)]), fallback);
-const isOneOf = (kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
-
-/**
- * A label's text in `lang`: the name in that language over the other language's, smaller. Label
- * points carry `zh` (Simplified) and `en`; Traditional is looked up in `traditional` (Simplified →
- * Traditional, from virtual:zh-hant) by a `match` on `zh`, so that switching needs no new data.
- * The two lines stay in every language, so labels keep their size and places when it changes.
- */
-export function labelText(lang: Language, traditional: Readonly<Record<string, string>> = {}): ExpressionSpecification {
-  const simplified: ExpressionSpecification = ['get', 'zh'];
-  const pairs = Object.entries(traditional).filter(([from, to]) => from !== '' && from !== to);
-  const chinese: ExpressionSpecification =
-    lang === 'zh-Hant' && pairs.length > 0 ? (['match', simplified, ...pairs.flat(), simplified] as ExpressionSpecification) : simplified;
-  const english: ExpressionSpecification = ['get', 'en'];
-  const [first, second] = lang === 'en' ? [english, simplified] : [chinese, english];
-  return ['format', first, {}, '\n', {}, second, { 'font-scale': 0.78 }];
-}
-
-/**
  * What a room adds under the links: a casing in the halo's colour, so that a link stays clear
  * over the darkest shading and the sea alike. Added only while presenting: every layer costs a
  * pass over every tile in every frame.
@@ -169,55 +127,6 @@ export const roomLayers = (bundled: boolean): LayerSpecification[] => [
 
 /** The first layer of ties: a bundled atlas's bundles, else its links. */
 export const firstTieLayer = (bundled: boolean) => (bundled ? INTERACTIVE_LAYERS.bundles : INTERACTIVE_LAYERS.links);
-
-/** The id of the one label layer, whose text-field AtlasMap.setLanguage changes. */
-export const LABEL_LAYER = 'labels';
-
-/**
- * Every label in one layer: the chosen language over the other (see labelText), each kind in its
- * own size (times `scale`), weight and place, origins (at their seats) first in placement and in
- * their own colour. Added once the links are drawn (AtlasMap.finishDrawing): labels wait for
- * their font files (Noto Sans SC's subsets that hold their characters, about a megabyte) and
- * their glyphs, which would hold back the first picture.
- */
-export const labelLayer = (scale = 1, text: ExpressionSpecification = labelText('zh-Hans')): SymbolLayerSpecification => ({
-  id: LABEL_LAYER,
-  type: 'symbol',
-  source: SOURCES.points,
-  filter: ['>=', ['zoom'], ['get', 'minzoom']],
-  layout: {
-    'text-field': text,
-    'text-font': perLabelKind((kind) => ['literal', [LABEL_STYLE[kind].bold ? FONT.bold : FONT.regular]] as ExpressionSpecification, ['literal', [FONT.regular]]),
-    'text-size': [
-      'interpolate', ['linear'], ['zoom'],
-      1, ['*', perLabelKind((kind) => LABEL_STYLE[kind].size[0] * scale, 10), forRoom(1, ROOM_SCALE.labels)],
-      6, ['*', perLabelKind((kind) => LABEL_STYLE[kind].size[1] * scale, 14), forRoom(1, ROOM_SCALE.labels)],
-    ],
-    'text-variable-anchor-offset': perLabelKind(
-      (kind) => ['literal', LABEL_STYLE[kind].anchors] as ExpressionSpecification,
-      ['literal', ['center', [0, 0]]] as ExpressionSpecification,
-    ),
-    'text-justify': 'auto',
-    'text-line-height': 1.12,
-    'text-max-width': 12,
-    'text-padding': 3,
-    'symbol-sort-key': ['get', 'rank'],
-  },
-  paint: {
-    // An origin's name in its inked colour: at least 4.5:1 against the halo (Cangzhou's pink
-    // alone is 2.9:1).
-    'text-color': ['case', isKind('seat'), byOrigin(inkedOriginColour), isKind('country'), PAPER.textMuted, PAPER.text],
-    'text-halo-color': PAPER.halo,
-    'text-halo-width': ['case', isKind('seat'), 1.8, 1.4],
-    'text-halo-blur': 0.4,
-    // A hidden label keeps its place (placement is layout, redone only with new data), so labels
-    // never jump when the filters change.
-    'text-opacity': ['case', isState(KEPT_STATE.hidden), 0, 1],
-  },
-});
-
-/** Labels grow on very large screens (a 4K display at 100 %, a wall), as the panels do (index.html). */
-export const labelScale = (viewportWidth: number) => (viewportWidth >= 2400 ? 1.5 : 1);
 
 /** Fill of every area: partner countries by ties, China's provinces, origins in their tint. */
 function areaColour(classes: number): ExpressionSpecification {
@@ -383,19 +292,17 @@ const firstLines = (features: AtlasFeatures): AtlasFeatures['lines'] =>
   features.bundled ? { type: 'FeatureCollection', features: features.lines.features.filter((line) => line.properties.kind !== 'link') } : features.lines;
 
 /**
- * The style of the first picture: every layer but the labels (see labelLayer). Markers and sites
- * load with the links rather than after them: each layer added later makes MapLibre load its
+ * The map's style, whole from the first picture: each layer added later makes MapLibre load its
  * source's tiles again and draw the whole map once more for every batch that comes back (a few
  * hundred milliseconds a picture in software rendering).
  */
-export function atlasStyle(features: AtlasFeatures, fontFaces: FontFacesSpecification, projection: ProjectionSpecification['type']): StyleSpecification {
+export function atlasStyle(features: AtlasFeatures, projection: ProjectionSpecification['type']): StyleSpecification {
   const geojson = (data: GeoJSON.GeoJSON, extra: object = {}) => ({ type: 'geojson' as const, data, ...extra });
   return {
     version: 8,
     name: 'Cooperation Atlas',
     projection: { type: projection },
     state: { [ROOM_STATE]: { default: false } },
-    'font-faces': fontFaces,
     sources: {
       // Small tile buffers: what is drawn past a tile's edge is at most half a line's width (the
       // default, 128 px, makes the worker clip and triangulate a quarter of every neighbour):

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { launchChromium, openWatched, ROOT, serve, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas, Link, OriginId } from '../../src/core/types.ts';
+import { inkedOriginColour } from '../../src/map/palette.ts';
 
 const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
 const partners = new Map(atlas.partners.map((partner) => [partner.id, partner]));
@@ -153,8 +154,9 @@ async function inBlankPage<Result>(page: Page, read: (arg: string) => Promise<Re
  * colours it has and how much of it differs from its most common colour. A map drawn has sea,
  * land, borders and coloured links; an empty box has one colour.
  */
-async function mapBand(page: Page, png: Buffer): Promise<{ colours: number; unlike: number }> {
-  return inBlankPage(page, async (base64) => {
+async function mapBand(page: Page, png: Buffer, ink = '#000000'): Promise<{ colours: number; unlike: number; inked: number }> {
+  return inBlankPage(page, async (args) => {
+    const [base64, ink] = JSON.parse(args) as [string, string];
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
     const [top, height] = [Math.round(bitmap.height * 0.3), Math.round(bitmap.height * 0.4)];
     const canvas = new OffscreenCanvas(bitmap.width, height);
@@ -164,8 +166,10 @@ async function mapBand(page: Page, png: Buffer): Promise<{ colours: number; unli
     const counts = new Map<number, number>();
     for (const pixel of pixels) counts.set(pixel, (counts.get(pixel) ?? 0) + 1);
     const most = Math.max(...counts.values());
-    return { colours: counts.size, unlike: 1 - most / pixels.length };
-  }, png.toString('base64'));
+    // Pixels in `ink` (#rrggbb), opaque: the bytes of a pixel read as little-endian RGBA.
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(ink.slice(i, i + 2), 16));
+    return { colours: counts.size, unlike: 1 - most / pixels.length, inked: counts.get(((255 << 24) | (b! << 16) | (g! << 8) | r!) >>> 0) ?? 0 };
+  }, JSON.stringify([png.toString('base64'), ink]));
 }
 
 interface SvgFacts {
@@ -337,9 +341,11 @@ describe('pictures of the live map (WebGL)', () => {
         // Said while it is made, with the buttons waiting; then the size saved.
         expect(one.statuses).toContainEqual({ text: `Making ${one.name}…`, disabled: 5 });
         expect(await statusText(page)).toBe(`Saved ${one.name} (${size1.width} × ${size1.height} pixels)`);
-        const band = await mapBand(page, one.bytes);
+        const band = await mapBand(page, one.bytes, inkedOriginColour('yunnan'));
         expect(band.colours).toBeGreaterThan(100);
         expect(band.unlike).toBeGreaterThan(0.1);
+        // The labels are painted on the map's pixels: Yunnan's name, in its inked colour (no line is drawn in it).
+        expect(band.inked).toBeGreaterThan(20);
 
         const two = await saveFigure(page, /^PNG image 2×/);
         expectName(two, 'yunnan', '@2x.png');

@@ -61,12 +61,12 @@ describe('bundles', () => {
   });
 
   it('are a layer below BUNDLE_ZOOM, and the links a layer from there on, in a valid style', () => {
-    const style = atlasStyle(bundled, {}, 'mercator');
+    const style = atlasStyle(bundled, 'mercator');
     expect(validateStyleMin(style).map((error) => error.message)).toEqual([]);
     const layer = (id: string) => style.layers.find((l) => l.id === id)!;
     expect(layer(INTERACTIVE_LAYERS.bundles)).toMatchObject({ maxzoom: BUNDLE_ZOOM, filter: ['==', ['get', 'kind'], 'bundle'] });
     expect(layer(INTERACTIVE_LAYERS.links)).toMatchObject({ minzoom: BUNDLE_ZOOM });
-    const real = atlasStyle(features, {}, 'mercator');
+    const real = atlasStyle(features, 'mercator');
     expect(real.layers.some((l) => l.id === INTERACTIVE_LAYERS.bundles)).toBe(false);
     expect(real.layers.find((l) => l.id === INTERACTIVE_LAYERS.links)).not.toHaveProperty('minzoom');
   });

@@ -1,11 +1,11 @@
-import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/core/arc.ts';
 import { drawnLinks } from '../../src/core/country-links.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { atlasFeatures } from '../../src/core/map-features.ts';
 import { readGeography } from '../../src/core/geography.ts';
-import { atlasStyle, FONT, labelLayer, labelText, linkWidthAt, siteImageId } from '../../src/map/style.ts';
+import { atlasStyle, linkWidthAt, siteImageId } from '../../src/map/style.ts';
 
 import { atlas, china, features, geography, index, world } from './map-fixture.ts';
 
@@ -75,37 +75,25 @@ describe('atlasFeatures', () => {
 });
 
 describe('atlasStyle', () => {
-  const first = atlasStyle(features, { [FONT.regular]: [], [FONT.bold]: [] }, 'mercator');
-  // As drawn once the links are shown and the labels added.
-  const style = { ...first, layers: [...first.layers, labelLayer()] };
+  const style = atlasStyle(features, 'mercator');
   const text = JSON.stringify(style);
 
-  it('follows the style specification, with the labels added (the map does not check it again at load)', () => {
+  it('follows the style specification (the map does not check it again at load)', () => {
     expect(validateStyleMin(style).map((error) => error.message)).toEqual([]);
     const broken = { ...style, layers: [...style.layers, { id: 'bad', type: 'line', source: 'nowhere' }] };
     expect(validateStyleMin(broken as typeof style).length).toBeGreaterThan(0);
   });
 
-  it('has every layer but the labels from the first picture: spokes under the ties, markers and sites over them', () => {
-    expect(first.layers.map((layer) => layer.id)).toEqual([
+  it('has every layer from the first picture, and no labels (they are HTML): spokes under the ties, markers and sites over them', () => {
+    expect(style.layers.map((layer) => layer.id)).toEqual([
       'sea', 'areas', 'boundaries', 'dash-line', 'country-highlight', 'spokes', 'links', 'markers', 'site-uncertainty', 'sites',
     ]);
   });
 
-  it('writes the labels in the language and at the size it is given', () => {
-    const text = labelText('en');
-    const layout = (size: number) => labelLayer(size, text).layout!;
-    expect(layout(1)['text-field']).toBe(text);
-    const seatSize = (size: number) => {
-      const expression = createExpression(layout(size)['text-size'], latest.layout_symbol['text-size'] as never);
-      if (expression.result !== 'success') throw new Error(JSON.stringify(expression.value));
-      return expression.value.evaluate({ zoom: 3, globalState: {} } as never, { type: 'Point', properties: { kind: 'seat' } } as never) as number;
-    };
-    expect(seatSize(1.5)).toBeCloseTo(seatSize(1) * 1.5, 9);
-  });
-
-  it('needs nothing outside the page: no glyph server, no sprite, no remote source', () => {
+  it('needs nothing outside the page: no glyphs, no fonts, no sprite, no remote source', () => {
     expect(style.glyphs).toBeUndefined();
+    expect(style['font-faces']).toBeUndefined();
+    expect(style.layers.some((layer) => layer.type === 'symbol' && layer.layout && 'text-field' in layer.layout)).toBe(false);
     expect(style.sprite).toBeUndefined();
     expect(text).not.toMatch(/"(url|tiles)"/);
   });
@@ -117,9 +105,8 @@ describe('atlasStyle', () => {
     expect(linkWidthAt(12, 2)).toBeCloseTo(5.2, 9);
   });
 
-  it('refers only to sources, fonts and images that exist', () => {
+  it('refers only to sources and images that exist', () => {
     for (const layer of style.layers) if ('source' in layer) expect(style.sources).toHaveProperty(layer.source as string);
-    for (const font of text.match(/Noto Sans SC [A-Za-z]+/g)!) expect(Object.values(FONT)).toContain(font);
     const images = ORIGIN_IDS.flatMap((id) => [siteImageId(id, true), siteImageId(id, false)]);
     const imageExpressions = JSON.stringify(style.layers.map((layer) => layer.layout && 'icon-image' in layer.layout && layer.layout['icon-image']));
     const named = imageExpressions.match(/"site-[a-z-]+"/g)!;

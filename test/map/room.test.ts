@@ -4,11 +4,11 @@ import { Color, createExpression, latest, validateStyleMin } from '@maplibre/map
 import { describe, expect, it } from 'vitest';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { PAPER } from '../../src/map/palette.ts';
-import { atlasStyle, labelLayer, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
+import { atlasStyle, ROOM_SCALE, ROOM_STATE, roomLayers } from '../../src/map/style.ts';
 import { contrast, deltaE } from './colour.ts';
 import { features } from './map-fixture.ts';
 
-const style = atlasStyle(features, {}, 'mercator');
+const style = atlasStyle(features, 'mercator');
 const links = style.layers.find((layer) => layer.id === 'links')!;
 const paint = links.type === 'line' ? links.paint! : {};
 
@@ -46,13 +46,6 @@ describe('the map for a room', () => {
       const cased = evaluateValue(casingWidth, latest.paint_line['line-width'], { kind: 'link', width: 2, collective }, true) as number;
       expect(cased, collective ? 'hollow' : 'solid').toBeGreaterThan(drawn);
     }
-  });
-
-  it('draws labels larger by the room’s scale', () => {
-    const labels = labelLayer();
-    const size = labels.type === 'symbol' ? labels.layout!['text-size'] : null;
-    const at = (room: boolean) => evaluateValue(size, latest.layout_symbol['text-size'], { kind: 'seat' }, room) as number;
-    expect(at(true)).toBeCloseTo(at(false) * ROOM_SCALE.labels, 9);
   });
 
   it('gives each origin a link colour of 4.5:1 against the land and 3:1 against the sea, and keeps the four apart', () => {

@@ -10,7 +10,8 @@ import { atlasModel } from '../../src/core/model.ts';
 import { localizer } from '../../src/i18n/localizer.ts';
 import type { Language } from '../../src/core/languages.ts';
 import { figureSvg, figureText, wrapText } from '../../src/map/figure.ts';
-import { staticMapLayers, textWidth, type StaticCamera, type StaticScene } from '../../src/map/static-map.ts';
+import { textWidth } from '../../src/map/labels.ts';
+import { staticMapLayers, type StaticCamera, type StaticScene } from '../../src/map/static-map.ts';
 import { atlas, features, geography, index } from './map-fixture.ts';
 
 const model = atlasModel(atlas, geography.countryNames);

@@ -1,0 +1,196 @@
+// The live map's labels (labels.ts) as HTML over its canvas: the browser draws their text in the
+// page's own font, off the map's WebGL canvas, so that showing them, or changing their words,
+// costs no picture of the map. They are laid out again whenever the map draws from another
+// camera or at another size, in the task that draws it, so they move with the map frame by frame.
+import { arcDistance, type LonLat } from '../core/arc.ts';
+import type { AtlasFeatures, KeptStates, PointProperties } from '../core/map-features.ts';
+import { ANCHOR_SHIFT } from '../core/label-placement.ts';
+import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { horizonAngle } from './globe-camera.ts';
+import { LABEL_FAMILY, labelFont, labelScale, mapLabels, type MapLabel } from './labels.ts';
+import { PAPER } from './palette.ts';
+import { ROOM_SCALE } from './style.ts';
+
+/** Text is measured in this size and scaled: widths grow in proportion, and one measure serves every zoom. */
+const MEASURED_SIZE = 100;
+
+/** What a label's element shows now, so that only what changed is written. */
+interface Shown {
+  element: HTMLElement;
+  text: string;
+  style: string;
+  transform: string;
+  visible: boolean;
+}
+
+export class LabelOverlay {
+  private readonly layer = document.createElement('div');
+  private readonly points: { coordinates: LonLat; properties: PointProperties }[];
+  private readonly shown = new Map<string, Shown>();
+  private loc: Localizer = localizer('zh-Hans', {});
+  private room = false;
+  private visible = false;
+  /** The camera and size the labels were laid out for. */
+  private laidOutFor = '';
+  private placed: MapLabel[] = [];
+  /** Widths of texts at MEASURED_SIZE, by font and text; emptied when a font file comes in. */
+  private readonly widths = new Map<string, number>();
+  private readonly measurer = document.createElement('canvas').getContext('2d')!;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    features: AtlasFeatures,
+    private kept: KeptStates,
+  ) {
+    this.points = features.points.features.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties }));
+    this.layer.className = 'atlas-labels';
+    // The map is described to assistive technology as a whole (its canvas's label and the table).
+    this.layer.setAttribute('aria-hidden', 'true');
+    this.layer.style.setProperty('--halo', PAPER.halo);
+    // The family the labels are measured in (see measure), whatever the map's own stylesheet says.
+    this.layer.style.fontFamily = LABEL_FAMILY;
+    this.layer.hidden = true;
+    const container = map.getContainer();
+    container.insertBefore(this.layer, container.querySelector('.maplibregl-control-container'));
+    map.on('render', () => this.layOut());
+    // Until its font file is in, a text is measured in the browser's fallback.
+    const measureAgain = () => {
+      this.widths.clear();
+      this.layOut(true);
+    };
+    document.fonts.addEventListener('loadingdone', measureAgain);
+    // A map given up for the SVG map (main.ts) takes its labels with it.
+    map.once('remove', () => {
+      document.fonts.removeEventListener('loadingdone', measureAgain);
+      this.visible = false;
+      this.layer.remove();
+    });
+  }
+
+  /** Shows the labels (the first picture comes without them, see AtlasMap.finishDrawing); resolves once their font files are in. */
+  show(): Promise<unknown> {
+    this.visible = true;
+    this.layer.hidden = false;
+    this.layOut(true);
+    return this.fontsLoaded();
+  }
+
+  setLanguage(loc: Localizer): void {
+    this.loc = loc;
+    this.layOut(true);
+  }
+
+  setKept(kept: KeptStates): void {
+    this.kept = kept;
+    this.layOut(true);
+  }
+
+  setRoom(room: boolean): void {
+    this.room = room;
+    this.layOut(true);
+  }
+
+  /** The labels as they are placed now (for a picture of the map at this camera and size). */
+  current(): readonly MapLabel[] {
+    this.layOut();
+    return this.placed;
+  }
+
+  /** Resolves once the font files that the labels placed now need are loaded. */
+  fontsLoaded(): Promise<unknown> {
+    const byFont = new Map<string, string>();
+    for (const label of this.placed) {
+      for (const [i, line] of label.lines.entries()) {
+        const font = labelFont(label, i === 0 ? 16 : 12);
+        byFont.set(font, (byFont.get(font) ?? '') + line);
+      }
+    }
+    return Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
+  }
+
+  /** Places the labels for the map's camera and size, unless they are placed for them already (or `force`). */
+  private layOut(force = false): void {
+    if (!this.visible) return;
+    const { map } = this;
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    const centre = map.getCenter();
+    const zoom = map.getZoom();
+    const globe = map.getProjection()?.type === 'globe';
+    const camera = [centre.lng, centre.lat, zoom, map.getBearing(), globe, width, height].join();
+    if (!force && camera === this.laidOutFor) return;
+    this.laidOutFor = camera;
+    // On the globe, what lies beyond the horizon is hidden; on the flat map, each point shows on
+    // the copy of the world nearest the centre.
+    const horizon = globe ? horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03 : Math.PI;
+    const project = ([lon, lat]: LonLat): [number, number] | null => {
+      if (globe && arcDistance([centre.lng, centre.lat], [lon, lat]) > horizon) return null;
+      const { x, y } = map.project([globe ? lon : lon + 360 * Math.round((centre.lng - lon) / 360), lat]);
+      return [x, y];
+    };
+    const scale = labelScale(width) * (this.room ? ROOM_SCALE.labels : 1);
+    this.placed = mapLabels(this.points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
+    this.write();
+  }
+
+  /** How wide `text` is drawn in `font` at `size` pixels, as the browser measures it. */
+  private measure(text: string, font: (size: number) => string, size: number): number {
+    const key = `${font(MEASURED_SIZE)}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.measurer.font = font(MEASURED_SIZE);
+      width = this.measurer.measureText(text).width;
+      this.widths.set(key, width);
+    }
+    return (width * size) / MEASURED_SIZE;
+  }
+
+  /** Writes the placed labels into their elements, touching only what changed; hides the rest. */
+  private write(): void {
+    const placed = new Set<string>();
+    for (const label of this.placed) {
+      placed.add(label.key);
+      let shown = this.shown.get(label.key);
+      if (!shown) {
+        const element = document.createElement('div');
+        element.className = 'atlas-label';
+        element.dataset.key = label.key;
+        element.style.visibility = 'hidden';
+        element.append(document.createElement('span'), document.createElement('span'));
+        this.layer.append(element);
+        shown = { element, text: '', style: '', transform: '', visible: false };
+        this.shown.set(label.key, shown);
+      }
+      const { element } = shown;
+      const text = label.lines.join('\n');
+      if (text !== shown.text) {
+        shown.text = text;
+        // Names are data: set as text, never as markup.
+        label.lines.forEach((line, i) => (element.children[i]!.textContent = line));
+      }
+      const [shiftX, shiftY] = ANCHOR_SHIFT[label.anchor];
+      const style = `${label.bold} ${label.size.toFixed(1)} ${label.colour} ${shiftX}`;
+      if (style !== shown.style) {
+        shown.style = style;
+        element.style.fontWeight = label.bold ? '600' : '400';
+        element.style.fontSize = `${label.size.toFixed(1)}px`;
+        element.style.color = label.colour;
+        element.style.textAlign = shiftX === 0 ? 'left' : shiftX === 1 ? 'right' : 'center';
+      }
+      // The anchor's point, then the box moved by its own size: the text's real size, whatever the placement's estimate.
+      const transform = `translate(${label.x.toFixed(1)}px, ${label.y.toFixed(1)}px) translate(${-shiftX * 100}%, ${-shiftY * 100}%)`;
+      if (transform !== shown.transform) {
+        shown.transform = transform;
+        element.style.transform = transform;
+      }
+      this.setVisible(shown, label.shown);
+    }
+    for (const [key, shown] of this.shown) if (!placed.has(key)) this.setVisible(shown, false);
+  }
+
+  private setVisible(shown: Shown, visible: boolean): void {
+    if (shown.visible === visible) return;
+    shown.visible = visible;
+    shown.element.style.visibility = visible ? '' : 'hidden';
+  }
+}

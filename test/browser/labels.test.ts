@@ -1,0 +1,129 @@
+// The map's labels in the built app in Chromium: HTML over the map's canvas (map/label-overlay.ts),
+// placed so that none covers another as the browser draws them, moving with the map, hiding what
+// the filters hide without giving up their place, and letting the pointer through to the map.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { launchChromium, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import type { Atlas } from '../../src/core/types.ts';
+
+let served: Served;
+let browser: Browser;
+let atlas: Atlas;
+
+beforeAll(async () => {
+  served = await serve(inject('appDist'));
+  browser = await launchChromium();
+  atlas = (await (await fetch(new URL('data/atlas.json', served.url))).json()) as Atlas;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface ShownLabel {
+  key: string;
+  lines: string[];
+  visible: boolean;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Opens the atlas at `query` and waits until its labels are shown. */
+async function openAtlas(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+  onTestFinished(() => page.close());
+  await page.goto(`${served.url}${query}`);
+  expect((await waitForAtlas(page)).error).toBeNull();
+  await page.waitForFunction(() => document.querySelector('.atlas-labels:not([hidden]) .atlas-label') !== null);
+  return page;
+}
+
+/** Every label element: its key, its lines, whether it shows, and its box on the page. */
+function labelsOn(page: Page): Promise<ShownLabel[]> {
+  return page.$$eval('.atlas-label', (elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return {
+        key: (element as HTMLElement).dataset.key!,
+        lines: [...element.children].map((line) => line.textContent ?? ''),
+        visible: getComputedStyle(element).visibility === 'visible',
+        left: box.left,
+        top: box.top,
+        right: box.right,
+        bottom: box.bottom,
+      };
+    }),
+  );
+}
+
+describe('the map’s labels', () => {
+  it('are HTML over the map in the reader’s language, none over another, and the pointer goes through them', { timeout: 120_000 }, async () => {
+    const page = await openAtlas('?lang=en');
+    // Once their font files are in, the labels are measured and placed again in the font they show in.
+    await page.evaluate(() => document.fonts.ready);
+    const labels = (await labelsOn(page)).filter((label) => label.visible);
+    const names = new Map(labels.map((label) => [label.key, label.lines]));
+    for (const origin of atlas.origins) expect(names.get(`seat:${origin.id}`), origin.id).toEqual([origin.en, origin.zh]);
+    expect(labels.length).toBeGreaterThan(10);
+    // Half a pixel for rounding: the boxes are where the browser drew the text, not where the placement guessed it.
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) {
+        const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+        expect(apart, `${a.key} ${JSON.stringify(a)} and ${b.key} ${JSON.stringify(b)}`).toBe(true);
+      }
+    }
+    const layer = await page.$eval('.atlas-labels', (element) => ({ hidden: element.getAttribute('aria-hidden'), pointer: getComputedStyle(element).pointerEvents }));
+    expect(layer).toEqual({ hidden: 'true', pointer: 'none' });
+    // MapLibre draws no text of its own: no symbol layer has a text field.
+    const textLayers = await page.evaluate(() => window.atlas.map!.getStyle().layers.filter((layer) => layer.layout && 'text-field' in layer.layout).length);
+    expect(textLayers).toBe(0);
+
+    // What lies under a name is the map's: a country's name sits on the country, which takes the click.
+    const country = labels.find((label) => label.key.startsWith('country:'))!;
+    const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [(country.left + country.right) / 2, (country.top + country.bottom) / 2]);
+    expect(under).toContain('maplibregl-canvas');
+  });
+
+  it('move with the map, and keep their place, unseen, for what the filters hide', { timeout: 120_000 }, async () => {
+    const page = await openAtlas('?lang=en');
+    const wuhan = atlas.origins.find((origin) => origin.id === 'wuhan')!;
+    const where = async () => {
+      const label = (await labelsOn(page)).find((l) => l.key === 'seat:wuhan')!;
+      const point = await page.evaluate(([lon, lat]) => window.atlas.map!.project([lon, lat]), [wuhan.lon, wuhan.lat]);
+      return { label, point };
+    };
+    const before = await where();
+    expect(before.label.visible).toBe(true);
+    // Moved by a few degrees: the name moves as far as the city does, in the frame the map draws.
+    await page.evaluate(() => {
+      const map = window.atlas.map!;
+      const { lng, lat } = map.getCenter();
+      map.jumpTo({ center: [lng + 6, lat - 3] });
+    });
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    const after = await where();
+    expect(after.point.x - before.point.x).not.toBeCloseTo(0, 0);
+    expect(after.label.left - before.label.left).toBeCloseTo(after.point.x - before.point.x, 0);
+    expect(after.label.top - before.label.top).toBeCloseTo(after.point.y - before.point.y, 0);
+
+    // Yunnan's plan alone: the blocs it has no tie with keep their labels' places, unseen.
+    await page.goto(`${served.url}?lang=en&origin=yunnan`);
+    expect((await waitForAtlas(page)).error).toBeNull();
+    await page.evaluate(() => {
+      const map = window.atlas.map!;
+      const { lng, lat } = map.getCenter();
+      map.jumpTo({ center: [lng + 6, lat - 3] });
+    });
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    const yunnan = new Set(atlas.links.filter((link) => link.origin === 'yunnan').map((link) => link.partner));
+    const filtered = await labelsOn(page);
+    const hiddenHubs = filtered.filter((label) => label.key.startsWith('hub:') && !yunnan.has(label.key.slice(4)));
+    expect(hiddenHubs.length).toBeGreaterThan(0);
+    for (const label of hiddenHubs) expect(label.visible, label.key).toBe(false);
+    expect(filtered.some((label) => label.key.startsWith('hub:') && yunnan.has(label.key.slice(4)) && label.visible)).toBe(true);
+    expect(filtered.find((label) => label.key === 'seat:yunnan')?.visible).toBe(true);
+  });
+});
