@@ -14,6 +14,7 @@ import '../ui/tie-table.ts';
 import searchForms from 'virtual:zh-hant-search';
 import { bind } from './bind.ts';
 import type { Store } from './store.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
@@ -25,35 +26,26 @@ export interface ExploreContext {
   flyTo(at: LonLat, zoom: number): void;
 }
 
-export function wireExplore({ store, model, loc, flyTo }: ExploreContext): void {
-  const filters = element('atlas-filters');
-  const search = element('atlas-search');
-  const summary = element('atlas-summary');
-  const downloads = element('atlas-downloads');
-  const table = element('atlas-table');
+/**
+ * Binds each panel to the store, one panel a task (yieldToPage): laid out together, the five
+ * hold the page for well over a hundred milliseconds on a slow machine, a click waiting behind.
+ */
+export async function wireExplore({ store, model, loc, flyTo }: ExploreContext): Promise<void> {
   const panels = exploreModel(model);
 
+  const filters = element('atlas-filters');
   filters.options = model.facetOptions;
   filters.total = model.total;
-  // Traditional in any language, from the start: the forms come with this chunk (small: the dataset's names only).
-  search.entries = panels.searchEntries((zh) => searchForms[zh] ?? []);
-
-  bind(store, (s) => s.lang, () => {
-    const l = loc();
-    for (const view of [filters, search, summary, downloads, table]) view.loc = l;
-  });
+  bind(store, (s) => s.lang, () => (filters.loc = loc()));
   bind(store, (s) => s.filters, (chosen) => (filters.filters = chosen));
   bind(store, (s) => model.counts(s.filters), (counts) => (filters.counts = counts));
-  bind(store, (s) => model.tableRows(s.filters), (rows) => {
-    filters.kept = rows.length;
-    table.rows = rows;
-  });
-  bind(store, (s) => model.summary(s.filters), (shown) => (summary.summary = shown));
-  bind(store, (s) => panels.downloads(s.filters), (offer) => (downloads.offer = offer));
-  bind(store, (s) => s.selection, (selection) => (table.selection = selection));
-
   filters.addEventListener('filters-change', (event) => store.update({ filters: event.detail }));
-  table.addEventListener('table-select', (event) => store.update({ selection: event.detail }));
+  await yieldToPage();
+
+  const search = element('atlas-search');
+  // Traditional in any language, from the start: the forms come with this chunk (small: the dataset's names only).
+  search.entries = panels.searchEntries((zh) => searchForms[zh] ?? []);
+  bind(store, (s) => s.lang, () => (search.loc = loc()));
   search.addEventListener('search-pick', (event) => {
     const target: SearchTarget = event.detail;
     store.update(pickChanges(target, store.get().filters));
@@ -63,4 +55,21 @@ export function wireExplore({ store, model, loc, flyTo }: ExploreContext): void 
     const pointlike = target.kind === 'place' || (target.kind === 'select' && target.selection.kind === 'site');
     if (at) flyTo(at, pointlike ? 6 : 3);
   });
+  await yieldToPage();
+
+  const summary = element('atlas-summary');
+  const downloads = element('atlas-downloads');
+  bind(store, (s) => s.lang, () => (summary.loc = downloads.loc = loc()));
+  bind(store, (s) => model.summary(s.filters), (shown) => (summary.summary = shown));
+  bind(store, (s) => panels.downloads(s.filters), (offer) => (downloads.offer = offer));
+  await yieldToPage();
+
+  const table = element('atlas-table');
+  bind(store, (s) => s.lang, () => (table.loc = loc()));
+  bind(store, (s) => model.tableRows(s.filters), (rows) => {
+    filters.kept = rows.length;
+    table.rows = rows;
+  });
+  bind(store, (s) => s.selection, (selection) => (table.selection = selection));
+  table.addEventListener('table-select', (event) => store.update({ selection: event.detail }));
 }

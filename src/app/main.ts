@@ -245,13 +245,14 @@ async function start(): Promise<void> {
   publishStatus({ linksDrawn: drawn, map: map.map });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   const panels = import('./explore.ts')
-    .then(({ wireExplore }) => {
-      wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) });
+    .then(({ wireExplore }) => wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) }))
+    .then(() => {
       showDrawers();
       return Promise.all([import('./figures.ts'), import('./insight.ts')]);
     })
-    .then(([{ wireFigures }, { wireInsight }]) => {
+    .then(async ([{ wireFigures }, { wireInsight }]) => {
       wireFigures({ store, model, features, map, loc, caption: () => caption });
+      await yieldToPage();
       wireInsight({ store, model, loc });
     })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
