@@ -358,10 +358,10 @@ export class AtlasMap implements MapView {
   /**
    * Shows the labels (label-overlay.ts) and gives a bundled atlas its links for the zooms that
    * draw them (see style.ts firstLines); resolves once everything is drawn, the labels' font
-   * files in. A font file that fails leaves its labels in the browser's own font.
+   * files in.
    */
   finishDrawing(): Promise<void> {
-    const labelled = this.labels.show().catch(() => undefined);
+    const labelled = this.labels.show();
     if (!this.features.bundled) return labelled.then(() => undefined);
     this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
     return Promise.all([labelled, new Promise((resolve) => this.map.once('idle', resolve))]).then(() => undefined);

@@ -114,7 +114,8 @@ export class FlowOverlay {
   private drawnFor = '';
   /** Whether the next frame must be drawn whatever the time: the size, the tracks or the motion changed. */
   private stale = true;
-  private loaded = false;
+  /** Whether the overlay draws: from start() until the map is removed. */
+  private drawing = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
   private projected = new Map<Track, Projected>();
   private projectedFor = '';
@@ -140,23 +141,29 @@ export class FlowOverlay {
     // Over the map, under its controls.
     const container = map.getContainer();
     container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));
-    // Nothing runs before the map has first drawn everything: comets over a map still loading
-    // would show nothing useful and take the main thread from it.
-    map.once('load', () => {
-      this.loaded = true;
-      map.on('resize', () => this.requestDraw());
-      // The map also renders for what does not move the comets (a hover, a selection):
-      // the frame checks whether the camera moved (see requestDraw).
-      map.on('render', () => this.requestDraw(false));
-      this.requestDraw();
-    });
+
     // A map given up for the SVG map (main.ts) takes its comets with it: no frame may ask it for its camera.
     map.once('remove', () => {
-      this.loaded = false;
+      this.drawing = false;
       cancelAnimationFrame(this.frame);
       this.frame = 0;
       this.canvas.remove();
     });
+  }
+
+  /**
+   * Draws from now on: from the first setPlaying, which the app calls once the map is all drawn
+   * (main.ts). Comets over a map still loading would show nothing useful, and each frame of
+   * theirs would take the main thread from it.
+   */
+  private start(): void {
+    if (this.drawing) return;
+    this.drawing = true;
+    this.map.on('resize', () => this.requestDraw());
+    // The map also renders for what does not move the comets (a hover, a selection):
+    // the frame checks whether the camera moved (see requestDraw).
+    this.map.on('render', () => this.requestDraw(false));
+    this.requestDraw();
   }
 
   /** Runs comets along the kept links only (see KeptStates.links). */
@@ -174,6 +181,7 @@ export class FlowOverlay {
 
   /** Runs or stops the comets. */
   setPlaying(playing: boolean): void {
+    this.start();
     if (playing === this.playing) return;
     this.playing = playing;
     this.startedAt = performance.now() - this.phase * PERIOD;
@@ -201,7 +209,7 @@ export class FlowOverlay {
 
   private requestDraw(stale = true): void {
     this.stale ||= stale;
-    if (!this.loaded) return;
+    if (!this.drawing) return;
     this.frame ||= requestAnimationFrame((now) => {
       this.frame = 0;
       const camera = this.camera();

@@ -8,7 +8,7 @@ import { ANCHOR_SHIFT } from '../core/label-placement.ts';
 import { localizer, type Localizer } from '../i18n/localizer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
-import { LABEL_FAMILY, labelFont, labelScale, mapLabels, type MapLabel } from './labels.ts';
+import { LABEL_FAMILY, LABEL_STYLE, labelFont, labelScale, labelWords, mapLabels, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { ROOM_SCALE } from './style.ts';
 
@@ -22,6 +22,16 @@ interface Shown {
   style: string;
   transform: string;
   visible: boolean;
+}
+
+/** Loads the font files that draw these lines, in their weights. */
+function loadFonts(lines: { bold: boolean; line: string }[]): Promise<unknown> {
+  const byFont = new Map<string, string>();
+  for (const { bold, line } of lines) {
+    const font = labelFont({ bold }, 16);
+    byFont.set(font, (byFont.get(font) ?? '') + line);
+  }
+  return Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
 }
 
 export class LabelOverlay {
@@ -68,12 +78,18 @@ export class LabelOverlay {
     });
   }
 
-  /** Shows the labels (the first picture comes without them, see AtlasMap.finishDrawing); resolves once their font files are in. */
-  show(): Promise<unknown> {
+  /**
+   * Shows the labels (the first picture comes without them, see AtlasMap.finishDrawing) once the
+   * font files of every label's words are in: measured and drawn once, in their own font, rather
+   * than first in a fallback the browser would have to find, load and shape with. A file that
+   * fails leaves its labels in the fallback.
+   */
+  async show(): Promise<void> {
+    const words = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((line) => ({ bold: LABEL_STYLE[point.kind].bold, line })));
+    await loadFonts(words).catch(() => undefined);
     this.visible = true;
     this.layer.hidden = false;
     this.layOut(true);
-    return this.fontsLoaded();
   }
 
   setLanguage(loc: Localizer): void {
@@ -99,14 +115,7 @@ export class LabelOverlay {
 
   /** Resolves once the font files that the labels placed now need are loaded. */
   fontsLoaded(): Promise<unknown> {
-    const byFont = new Map<string, string>();
-    for (const label of this.placed) {
-      for (const [i, line] of label.lines.entries()) {
-        const font = labelFont(label, i === 0 ? 16 : 12);
-        byFont.set(font, (byFont.get(font) ?? '') + line);
-      }
-    }
-    return Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
+    return loadFonts(this.placed.flatMap((label) => label.lines.map((line) => ({ bold: label.bold, line }))));
   }
 
   /** Places the labels for the map's camera and size, unless they are placed for them already (or `force`). */
