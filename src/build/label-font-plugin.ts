@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync,
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import subsetFont from 'subset-font';
-import type { Plugin } from 'vite';
+import { normalizePath, type Plugin } from 'vite';
 
 const MODULE_ID = 'virtual:label-font';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -80,12 +80,13 @@ function unicodeRange(codepoints: number[]): string {
 
 /**
  * The fontsource file `source` cut down to `codepoints`, as WOFF2 in `cacheDir`: made once for
- * each file and set of characters (written whole, then renamed, so that no half file is used).
+ * each file, set of characters and version of the tool (`tool`), written whole, then renamed, so
+ * that no half file is used.
  */
-async function subsetFile(source: string, codepoints: number[], cacheDir: string): Promise<string> {
+async function subsetFile(source: string, codepoints: number[], cacheDir: string, tool: string): Promise<string> {
   const bytes = readFileSync(source);
   const text = String.fromCodePoint(...codepoints);
-  const hash = createHash('sha256').update(bytes).update(text).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(tool).update(bytes).update(text).digest('hex').slice(0, 16);
   const file = join(cacheDir, `${basename(source, '.woff2')}-${hash}.woff2`);
   if (!existsSync(file)) {
     const cut = await subsetFont(bytes, text, { targetFormat: 'woff2' });
@@ -100,6 +101,7 @@ export function labelFontPlugin(options: LabelFontOptions): Plugin {
   const require = createRequire(import.meta.url);
   const packageDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
   const cacheDir = join(packageDir, '..', '..', '.cache', 'label-font');
+  const tool = `subset-font ${(require('subset-font/package.json') as { version: string }).version} woff2`;
   /** Relative paths start at the Vite root. */
   let root = process.cwd();
   return {
@@ -127,8 +129,8 @@ export function labelFontPlugin(options: LabelFontOptions): Plugin {
           return covered.length === 0 ? [] : [{ weight, source: join(packageDir, face.file), covered }];
         }),
       );
-      const files = await Promise.all(needed.map(({ source, covered }) => subsetFile(source, covered, cacheDir)));
-      const imports = files.map((file, i) => `import face${i} from ${JSON.stringify(`${file}?url`)};`);
+      const files = await Promise.all(needed.map(({ source, covered }) => subsetFile(source, covered, cacheDir, tool)));
+      const imports = files.map((file, i) => `import face${i} from ${JSON.stringify(`${normalizePath(file)}?url`)};`);
       const faces = needed.map(({ weight, covered }, i) => `{ weight: ${weight}, url: face${i}, unicodeRange: ${JSON.stringify(unicodeRange(covered))} }`);
       return `${imports.join('\n')}\nexport default [\n${faces.join(',\n')}\n];\n`;
     },

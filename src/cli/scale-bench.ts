@@ -64,9 +64,9 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms`
  * routes (read from the style at run time, so that a layer added for aggregated flows counts
  * too), minus the room's casing and the country highlight. A target point lies on a segment of
  * a rendered feature of those layers, picked by a seeded generator, then checked: rendered
- * features of those layers within 2 px, no circle or symbol (markers, sites, labels, which the
- * app puts before lines) within 12 px, and the map canvas the topmost element there (no panel
- * over it). The resting point has no rendered feature but the background within 12 px, so the
+ * features of those layers within 2 px, no circle or symbol (markers, sites, which the app puts
+ * before lines) within 12 px, and the map canvas the topmost element there (no panel over it;
+ * the labels' HTML lets the pointer through, and elementFromPoint passes it too). The resting point has no rendered feature but the background within 12 px, so the
  * tooltip there is empty.
  */
 const HELPERS = `(() => {

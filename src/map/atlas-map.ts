@@ -13,8 +13,7 @@ import type { LonLat } from '../core/arc.ts';
 import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
-import { LabelOverlay } from './label-overlay.ts';
-import { paintLabels } from './labels.ts';
+import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
@@ -175,7 +174,10 @@ export class AtlasMap implements MapView {
   private faded = new Map<string, FeatureRef>();
   /** Every line, hub and site, made at the first selection (see fadeable). */
   private fadeableFeatures: FeatureRef[] | null = null;
-  private readonly labels: LabelOverlay;
+  /** The labels, a chunk of their own made once the links are drawn (see finishDrawing). */
+  private labels: LabelOverlay | null = null;
+  /** The language the labels are in (see setLanguage). */
+  private loc = localizer('zh-Hans', {});
 
   constructor(
     container: HTMLElement,
@@ -224,7 +226,6 @@ export class AtlasMap implements MapView {
     // (thousands of links would cost every frame), the links from BUNDLE_ZOOM on.
     this.flowKind = features.bundled && this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
     this.flow = new FlowOverlay(this.map, this.linesOf(this.flowKind), drawnInSoftware(this.map));
-    this.labels = new LabelOverlay(this.map, features, this.kept);
     if (features.bundled) this.map.on('zoomend', () => this.followZoom());
 
     this.map.on('mousemove', (event) => {
@@ -361,8 +362,14 @@ export class AtlasMap implements MapView {
    * files in.
    */
   finishDrawing(): Promise<void> {
-    const labelled = this.labels.show();
-    if (!this.features.bundled) return labelled.then(() => undefined);
+    // The map works without its labels: if their chunk cannot be loaded, it says so and goes on.
+    const labelled = import('./label-overlay.ts')
+      .then(({ LabelOverlay }) => {
+        this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room });
+        return this.labels.show();
+      })
+      .catch((error: unknown) => console.warn('The map’s labels could not be loaded:', error));
+    if (!this.features.bundled) return labelled;
     this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
     return Promise.all([labelled, new Promise((resolve) => this.map.once('idle', resolve))]).then(() => undefined);
   }
@@ -478,13 +485,13 @@ export class AtlasMap implements MapView {
 
   /**
    * Shows what the filters keep, through feature state only (see core/map-features.ts): links, spokes,
-   * hubs and country labels with nothing kept are hidden, hubs take their kept counts and
+   * hubs with nothing kept are hidden, hubs take their kept counts and
    * countries their shades. Only states that differ from those set before are set again.
    */
   showKept(kept: KeptStates): void {
     this.kept = kept;
     this.flow.setKept(this.flowKept());
-    this.labels.setKept(kept);
+    this.labels?.setKept(kept);
     // Drawn at once, in the task of the change: the next frame the browser paints shows the map
     // and the panels changed together, whatever else waits for that frame.
     if (this.applyKept()) this.map.redraw();
@@ -503,7 +510,8 @@ export class AtlasMap implements MapView {
    */
   setLanguage(lang: Language, traditional: TraditionalTable = {}): void {
     const loc = localizer(lang, traditional);
-    this.labels.setLanguage(loc);
+    this.loc = loc;
+    this.labels?.setLanguage(loc);
     const container = this.map.getContainer();
     const title = (selector: string, text: string) => {
       for (const element of container.querySelectorAll(selector)) {
@@ -524,7 +532,7 @@ export class AtlasMap implements MapView {
   setRoom(room: boolean): void {
     this.room = room;
     this.flow.setWidthScale(room ? ROOM_SCALE.links : 1);
-    this.labels.setRoom(room);
+    this.labels?.setRoom(room);
     // A presenter's arrows move the tour, not the map.
     if (room) this.map.keyboard.disable();
     else this.map.keyboard.enable();
@@ -606,7 +614,7 @@ export class AtlasMap implements MapView {
     const states = [...this.selected, ...this.faded.values()].map((feature) => ({ feature, state: this.map.getFeatureState(feature) }));
     const [room, bearing] = [this.room, this.map.getBearing()];
     // The labels as they are placed now: the copy has the same camera and size in CSS pixels.
-    const labels = this.labels.current();
+    const labels = this.labels?.current() ?? null;
     const holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     Object.assign(holder.style, { position: 'fixed', left: `${-width - 64}px`, top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
@@ -633,8 +641,7 @@ export class AtlasMap implements MapView {
       copy.setGlobalStateProperty(ROOM_STATE, room);
       await drawnOffScreen(copy);
       const picture = await readPixels(copy.getCanvas());
-      await this.labels.fontsLoaded().catch(() => undefined);
-      paintLabels(picture.getContext('2d')!, labels, picture.width / width);
+      await labels?.paint(picture, picture.width / width);
       return picture;
     } finally {
       copy.remove();

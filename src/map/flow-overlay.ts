@@ -116,6 +116,7 @@ export class FlowOverlay {
   private stale = true;
   /** Whether the overlay draws: from start() until the map is removed. */
   private drawing = false;
+  private removed = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
   private projected = new Map<Track, Projected>();
   private projectedFor = '';
@@ -145,6 +146,7 @@ export class FlowOverlay {
     // A map given up for the SVG map (main.ts) takes its comets with it: no frame may ask it for its camera.
     map.once('remove', () => {
       this.drawing = false;
+      this.removed = true;
       cancelAnimationFrame(this.frame);
       this.frame = 0;
       this.canvas.remove();
@@ -157,7 +159,7 @@ export class FlowOverlay {
    * theirs would take the main thread from it.
    */
   private start(): void {
-    if (this.drawing) return;
+    if (this.drawing || this.removed) return;
     this.drawing = true;
     this.map.on('resize', () => this.requestDraw());
     // The map also renders for what does not move the comets (a hover, a selection):

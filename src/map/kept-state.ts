@@ -59,9 +59,6 @@ function targetsOf(features: AtlasFeatures): Target[] {
         state: (links) => (links === 0 ? { [KEPT_STATE.hidden]: true } : { [KEPT_STATE.hidden]: false, [KEPT_STATE.links]: links }),
       });
     }
-    if (point.kind === 'country') {
-      targets.push({ source: SOURCES.points, id: point.key, value: (kept) => !kept.countryTies.has(point.id), state: hidden });
-    }
   }
   return targets;
 }

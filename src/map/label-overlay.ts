@@ -5,10 +5,10 @@
 import { arcDistance, type LonLat } from '../core/arc.ts';
 import type { AtlasFeatures, KeptStates, PointProperties } from '../core/map-features.ts';
 import { ANCHOR_SHIFT } from '../core/label-placement.ts';
-import { localizer, type Localizer } from '../i18n/localizer.ts';
+import type { Localizer } from '../i18n/localizer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
-import { LABEL_FAMILY, LABEL_STYLE, labelFont, labelScale, labelWords, mapLabels, type MapLabel } from './labels.ts';
+import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { ROOM_SCALE } from './style.ts';
 
@@ -24,23 +24,53 @@ interface Shown {
   visible: boolean;
 }
 
-/** Loads the font files that draw these lines, in their weights. */
-function loadFonts(lines: { bold: boolean; line: string }[]): Promise<unknown> {
+/** How long labels wait for their font files before they show in the browser's fallback: a stalled network must not hold the map. */
+const FONT_WAIT_MS = 4000;
+
+/**
+ * Loads the font files that draw these lines, in their weights; resolves when they are in, when
+ * one fails, or after FONT_WAIT_MS, whichever comes first.
+ */
+function loadFonts(lines: { bold: boolean; text: string }[]): Promise<void> {
   const byFont = new Map<string, string>();
-  for (const { bold, line } of lines) {
+  for (const { bold, text } of lines) {
     const font = labelFont({ bold }, 16);
-    byFont.set(font, (byFont.get(font) ?? '') + line);
+    byFont.set(font, (byFont.get(font) ?? '') + text);
   }
-  return Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
+  const loads = Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FONT_WAIT_MS);
+    loads.then(
+      () => resolve(),
+      () => resolve(),
+    ).finally(() => clearTimeout(timer));
+  });
+}
+
+/** The labels placed for a picture of the map, to paint on its pixels. */
+export interface PlacedLabels {
+  labels: readonly MapLabel[];
+  /** Paints them, once their font files are in, on a canvas `scale` times their pixels. */
+  paint(canvas: HTMLCanvasElement, scale: number): Promise<void>;
+}
+
+/** What the labels show from the start: what the filters keep, the language, the room. */
+export interface LabelState {
+  kept: KeptStates;
+  loc: Localizer;
+  room: boolean;
 }
 
 export class LabelOverlay {
   private readonly layer = document.createElement('div');
   private readonly points: { coordinates: LonLat; properties: PointProperties }[];
   private readonly shown = new Map<string, Shown>();
-  private loc: Localizer = localizer('zh-Hans', {});
-  private room = false;
+  private kept: KeptStates;
+  private loc: Localizer;
+  private room: boolean;
   private visible = false;
+  /** Set once the map is removed: nothing may ask it for its camera after. */
+  private removed = false;
   /** The camera and size the labels were laid out for. */
   private laidOutFor = '';
   private placed: MapLabel[] = [];
@@ -51,13 +81,17 @@ export class LabelOverlay {
   constructor(
     private readonly map: MapLibreMap,
     features: AtlasFeatures,
-    private kept: KeptStates,
+    { kept, loc, room }: LabelState,
   ) {
+    [this.kept, this.loc, this.room] = [kept, loc, room];
     this.points = features.points.features.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties }));
     this.layer.className = 'atlas-labels';
     // The map is described to assistive technology as a whole (its canvas's label and the table).
     this.layer.setAttribute('aria-hidden', 'true');
     this.layer.style.setProperty('--halo', PAPER.halo);
+    // The lines' heights as the placement counts them (labels.ts), for the stylesheet (index.html).
+    this.layer.style.setProperty('--label-line-height', String(LINE_HEIGHT));
+    this.layer.style.setProperty('--label-second-line', `${SECOND_LINE_SCALE}em`);
     // The family the labels are measured in (see measure), whatever the map's own stylesheet says.
     this.layer.style.fontFamily = LABEL_FAMILY;
     this.layer.hidden = true;
@@ -67,13 +101,13 @@ export class LabelOverlay {
     // Until its font file is in, a text is measured in the browser's fallback.
     const measureAgain = () => {
       this.widths.clear();
-      this.layOut(true);
+      this.placeAgain();
     };
     document.fonts.addEventListener('loadingdone', measureAgain);
     // A map given up for the SVG map (main.ts) takes its labels with it.
     map.once('remove', () => {
       document.fonts.removeEventListener('loadingdone', measureAgain);
-      this.visible = false;
+      this.removed = true;
       this.layer.remove();
     });
   }
@@ -81,65 +115,88 @@ export class LabelOverlay {
   /**
    * Shows the labels (the first picture comes without them, see AtlasMap.finishDrawing) once the
    * font files of every label's words are in: measured and drawn once, in their own font, rather
-   * than first in a fallback the browser would have to find, load and shape with. A file that
-   * fails leaves its labels in the fallback.
+   * than first in a fallback the browser would have to find, load and shape with (see loadFonts).
    */
   async show(): Promise<void> {
-    const words = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((line) => ({ bold: LABEL_STYLE[point.kind].bold, line })));
-    await loadFonts(words).catch(() => undefined);
+    await loadFonts(this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text }))));
+    if (this.removed) return;
     this.visible = true;
     this.layer.hidden = false;
-    this.layOut(true);
+    this.placeAgain();
   }
 
   setLanguage(loc: Localizer): void {
     this.loc = loc;
-    this.layOut(true);
+    this.placeAgain();
   }
 
   setKept(kept: KeptStates): void {
     this.kept = kept;
-    this.layOut(true);
+    this.placeAgain();
   }
 
   setRoom(room: boolean): void {
     this.room = room;
-    this.layOut(true);
+    this.placeAgain();
   }
 
-  /** The labels as they are placed now (for a picture of the map at this camera and size). */
-  current(): readonly MapLabel[] {
+  /** Places the labels anew at the next look, whatever the camera, and now while they show. */
+  private placeAgain(): void {
+    this.laidOutFor = '';
     this.layOut();
-    return this.placed;
   }
 
-  /** Resolves once the font files that the labels placed now need are loaded. */
-  fontsLoaded(): Promise<unknown> {
-    return loadFonts(this.placed.flatMap((label) => label.lines.map((line) => ({ bold: label.bold, line }))));
+  /** The labels placed for the map as it is now, shown yet or not: a picture of the map at this camera and size draws them. */
+  current(): PlacedLabels {
+    this.place();
+    const labels = this.placed;
+    return {
+      labels,
+      paint: async (canvas, scale) => {
+        await loadFonts(labels.flatMap((label) => label.lines.map((text) => ({ bold: label.bold, text }))));
+        paintLabels(canvas.getContext('2d')!, labels, scale);
+      },
+    };
   }
 
-  /** Places the labels for the map's camera and size, unless they are placed for them already (or `force`). */
-  private layOut(force = false): void {
-    if (!this.visible) return;
+  /** Places the labels and writes them into the page, while shown. */
+  private layOut(): void {
+    if (!this.visible || this.removed) return;
+    this.place();
+    this.write();
+  }
+
+  /** Places the labels for the map's camera and size, unless they are placed for them already. */
+  private place(): void {
+    if (this.removed) return;
     const { map } = this;
     const { clientWidth: width, clientHeight: height } = map.getContainer();
     const centre = map.getCenter();
     const zoom = map.getZoom();
     const globe = map.getProjection()?.type === 'globe';
     const camera = [centre.lng, centre.lat, zoom, map.getBearing(), globe, width, height].join();
-    if (!force && camera === this.laidOutFor) return;
+    if (camera === this.laidOutFor) return;
     this.laidOutFor = camera;
-    // On the globe, what lies beyond the horizon is hidden; on the flat map, each point shows on
-    // the copy of the world nearest the centre.
+    // On the globe, what lies beyond the horizon is hidden. The flat map repeats the world
+    // sideways: each point on the copy nearest the centre first, then on as many copies either
+    // side as the screen shows (their labels come after the nearest copy's, and are keyed `@n`).
     const horizon = globe ? horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03 : Math.PI;
+    const worldWidth = 512 * 2 ** zoom;
+    const sides = globe ? 0 : Math.ceil(width / worldWidth / 2);
+    const copies = [0, ...Array.from({ length: sides }, (_, i) => [-(i + 1), i + 1]).flat()];
+    const points = copies.flatMap((copy) =>
+      this.points.map(({ coordinates: [lon, lat], properties }) => ({
+        coordinates: [globe ? lon : lon + 360 * (Math.round((centre.lng - lon) / 360) + copy), lat] as LonLat,
+        properties,
+      })),
+    );
     const project = ([lon, lat]: LonLat): [number, number] | null => {
       if (globe && arcDistance([centre.lng, centre.lat], [lon, lat]) > horizon) return null;
-      const { x, y } = map.project([globe ? lon : lon + 360 * Math.round((centre.lng - lon) / 360), lat]);
+      const { x, y } = map.project([lon, lat]);
       return [x, y];
     };
     const scale = labelScale(width) * (this.room ? ROOM_SCALE.labels : 1);
-    this.placed = mapLabels(this.points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
-    this.write();
+    this.placed = mapLabels(points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
   }
 
   /** How wide `text` is drawn in `font` at `size` pixels, as the browser measures it. */
@@ -178,13 +235,13 @@ export class LabelOverlay {
         label.lines.forEach((line, i) => (element.children[i]!.textContent = line));
       }
       const [shiftX, shiftY] = ANCHOR_SHIFT[label.anchor];
-      const style = `${label.bold} ${label.size.toFixed(1)} ${label.colour} ${shiftX}`;
+      const style = `${label.bold} ${label.size.toFixed(1)} ${label.colour} ${label.anchor}`;
       if (style !== shown.style) {
         shown.style = style;
         element.style.fontWeight = label.bold ? '600' : '400';
         element.style.fontSize = `${label.size.toFixed(1)}px`;
         element.style.color = label.colour;
-        element.style.textAlign = shiftX === 0 ? 'left' : shiftX === 1 ? 'right' : 'center';
+        element.style.textAlign = labelAlign(label.anchor);
       }
       // The anchor's point, then the box moved by its own size: the text's real size, whatever the placement's estimate.
       const transform = `translate(${label.x.toFixed(1)}px, ${label.y.toFixed(1)}px) translate(${-shiftX * 100}%, ${-shiftY * 100}%)`;

@@ -15,7 +15,7 @@ export const SECOND_LINE_SCALE = 0.78;
 /** A line's height, in ems. */
 export const LINE_HEIGHT = 1.12;
 /** The halo around each letter, in pixels: what keeps a label readable over links and shading. */
-export const HALO_WIDTH = { seat: 1.8, other: 1.4 } as const;
+export const HALO_WIDTH = 1.5;
 
 /**
  * Per kind of label: size at zoom 1 and 6, weight, and the spots it may take around its point,
@@ -113,10 +113,14 @@ export interface LabelView {
   measure?(text: string, font: (size: number) => string, size: number): number;
 }
 
-/** Every point's label that fits, placed by rank (core/label-placement.ts), for one picture. */
+/**
+ * Every point's label that fits, placed by rank (core/label-placement.ts), for one picture. A
+ * point given more than once (a copy of the world) keeps its first key; later ones get `@n`.
+ */
 export function mapLabels(points: readonly { coordinates: LonLat; properties: PointProperties }[], view: LabelView): MapLabel[] {
   const named: Omit<MapLabel, 'anchor' | 'x' | 'y' | 'left' | 'top'>[] = [];
   const candidates = [];
+  const seen = new Map<string, number>();
   const ordered = points.filter((point) => view.zoom >= point.properties.minzoom).sort((a, b) => a.properties.rank - b.properties.rank);
   for (const { coordinates, properties: point } of ordered) {
     const at = view.project(coordinates);
@@ -128,10 +132,39 @@ export function mapLabels(points: readonly { coordinates: LonLat; properties: Po
     const measure = view.measure ?? ((text: string, _: unknown, px: number) => textWidth(text, px));
     const width = Math.max(measure(lines[0], font, size), measure(lines[1], font, size * SECOND_LINE_SCALE));
     const height = (size + size * SECOND_LINE_SCALE) * LINE_HEIGHT;
-    named.push({ key: point.key, kind: point.kind, lines, size, bold: style.bold, colour: labelColour(point), width, height, shown: labelShown(point, view.kept) });
+    const copies = (seen.get(point.key) ?? 0) + 1;
+    seen.set(point.key, copies);
+    named.push({ key: copies === 1 ? point.key : `${point.key}@${copies - 1}`, kind: point.kind, lines, size, bold: style.bold, colour: labelColour(point), width, height, shown: labelShown(point, view.kept) });
     candidates.push({ x: at[0], y: at[1], width, height, em: size, spots: style.spots });
   }
   return placeLabels(candidates, view.width, view.height).map(({ index, ...place }) => ({ ...named[index]!, ...place }));
+}
+
+/** Which side of its box a label's lines are aligned to: the side its anchor touches. */
+export function labelAlign(anchor: LabelAnchor): 'left' | 'right' | 'center' {
+  const [shift] = ANCHOR_SHIFT[anchor];
+  return shift === 0 ? 'left' : shift === 1 ? 'right' : 'center';
+}
+
+/** A line of a placed label: its text, size, where its aligned side is (x) and its middle (y), in the label's pixels. */
+export interface LabelLine {
+  text: string;
+  size: number;
+  x: number;
+  middle: number;
+}
+
+/** The two lines of a placed label, each in a box LINE_HEIGHT ems high, one under the other. */
+export function labelLines(label: MapLabel): LabelLine[] {
+  const x = label.left + ANCHOR_SHIFT[label.anchor][0] * label.width;
+  const sizes = [label.size, label.size * SECOND_LINE_SCALE];
+  let top = label.top;
+  return label.lines.map((text, i) => {
+    const size = sizes[i]!;
+    const line = { text, size, x, middle: top + (size * LINE_HEIGHT) / 2 };
+    top += size * LINE_HEIGHT;
+    return line;
+  });
 }
 
 /** What paintLabels needs of a canvas's 2D context. */
@@ -152,26 +185,20 @@ export const labelFont = (label: Pick<MapLabel, 'bold'>, size: number) => `${lab
  */
 export function paintLabels(context: TextContext, labels: readonly MapLabel[], scale: number): void {
   context.save();
-  context.textBaseline = 'top';
+  // The middle of the em box, as CSS centres a line's letters in its line box.
+  context.textBaseline = 'middle';
   context.lineJoin = 'round';
   context.strokeStyle = PAPER.halo;
+  context.lineWidth = 2 * HALO_WIDTH * scale;
   for (const label of labels) {
     if (!label.shown) continue;
-    const align = ANCHOR_SHIFT[label.anchor][0];
-    context.textAlign = align === 0 ? 'left' : align === 1 ? 'right' : 'center';
-    const x = (label.left + align * label.width) * scale;
-    const sizes = [label.size, label.size * SECOND_LINE_SCALE];
-    let y = label.top * scale;
-    context.lineWidth = 2 * (label.kind === 'seat' ? HALO_WIDTH.seat : HALO_WIDTH.other) * scale;
+    context.textAlign = labelAlign(label.anchor);
     context.fillStyle = label.colour;
-    label.lines.forEach((line, i) => {
-      context.font = labelFont(label, sizes[i]! * scale);
-      // The line's box is LINE_HEIGHT ems; its letters sit in the middle of it.
-      const top = y + ((LINE_HEIGHT - 1) / 2) * sizes[i]! * scale;
-      context.strokeText(line, x, top);
-      context.fillText(line, x, top);
-      y += sizes[i]! * LINE_HEIGHT * scale;
-    });
+    for (const line of labelLines(label)) {
+      context.font = labelFont(label, line.size * scale);
+      context.strokeText(line.text, line.x * scale, line.middle * scale);
+      context.fillText(line.text, line.x * scale, line.middle * scale);
+    }
   }
   context.restore();
 }

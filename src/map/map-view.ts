@@ -41,7 +41,7 @@ export interface MapView {
   readonly map: MapLibreMap | null;
   /** Resolves, once the map has first drawn its links, with the number of distinct links on screen. */
   linksDrawn(): Promise<number>;
-  /** Adds what waits until the links are shown (a bundled atlas's closer links); resolves once everything is drawn. */
+  /** Adds what waits until the links are shown (the labels once their fonts are in, a bundled atlas's closer links); resolves once everything is drawn. */
   finishDrawing(): Promise<void>;
   showKept(kept: KeptStates): void;
   /** Marks the selection and the links related to it; everything else fades while one is shown. */

@@ -15,8 +15,7 @@ import type { Projection } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 import { horizonAngle } from './globe-camera.ts';
-import { ANCHOR_SHIFT } from '../core/label-placement.ts';
-import { labelShown, mapLabels, SECOND_LINE_SCALE, type LabelView } from './labels.ts';
+import { HALO_WIDTH, labelAlign, labelLines, labelScale, labelShown, mapLabels, type LabelView } from './labels.ts';
 import { linkWidthAt, ROOM_SCALE } from './style.ts';
 
 /** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
@@ -227,9 +226,9 @@ export function staticMapLayers(scene: StaticScene): string {
     const xy = projection(at);
     return xy && xy[0] >= -BLEED && xy[0] <= width + BLEED && xy[1] >= -BLEED && xy[1] <= height + BLEED ? (xy as [number, number]) : null;
   };
-  const points = features.points.features.filter((point) => labelShown(point.properties, kept));
   out.push('<g class="markers">');
-  for (const { geometry, properties: point } of points) {
+  for (const { geometry, properties: point } of features.points.features) {
+    if (!labelShown(point, kept)) continue;
     const xy = place(geometry.coordinates as LonLat);
     if (!xy) continue;
     const [x, y] = xy.map((v) => v.toFixed(1));
@@ -247,7 +246,7 @@ export function staticMapLayers(scene: StaticScene): string {
   }
   out.push('</g>');
 
-  out.push(labels(points, place, { zoom: camera.zoom, width, height, loc, scale: room ? ROOM_SCALE.labels : 1, kept }));
+  out.push(labels(features.points.features, place, { zoom: camera.zoom, width, height, loc, scale: labelScale(width) * (room ? ROOM_SCALE.labels : 1), kept }));
   return out.join('');
 }
 
@@ -265,28 +264,32 @@ function siteMarker(point: PointProperties, x: number, y: number, zoom: number, 
   return `<g${attrs({ 'data-site': point.id, opacity: faded ? 0.35 : null })}>${halo}${shape}</g>`;
 }
 
+/** From the middle of a line's em box down to its baseline, in ems (Noto Sans: ascent 0.88, descent 0.12). */
+const MIDDLE_TO_BASELINE = 0.38;
+
 /**
- * The labels (labels.ts), placed as on the live map, each line aligned to the side its anchor
- * touches. Labels the filters hide are left out of the picture and its placement.
+ * The labels (labels.ts), placed in the live map's order and by its rules, each line aligned to
+ * the side its anchor touches. A label the filters hide keeps its place, unwritten, as on the
+ * live map. Text is measured by estimate (textWidth): this runs where no browser may measure.
  */
 function labels(points: Feature<Point, PointProperties>[], project: (at: LonLat) => [number, number] | null, view: Omit<LabelView, 'project'>): string {
   const out: string[] = [];
   const halos: string[] = [];
   const placed = mapLabels(points.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties })), { ...view, project });
-  for (const label of placed) {
-    const align = ANCHOR_SHIFT[label.anchor][0];
-    const x = (label.left + align * label.width).toFixed(1);
-    const small = label.size * SECOND_LINE_SCALE;
+  for (const label of placed.filter((shown) => shown.shown)) {
+    const anchor = { left: 'start', right: 'end', center: null }[labelAlign(label.anchor)];
+    const [first, second] = labelLines(label);
+    const x = first!.x.toFixed(1);
     const text = (colour: string | null) =>
-      `<text${attrs({ x, y: (label.top + label.size * 0.92).toFixed(1), 'text-anchor': align === 0 ? 'start' : align === 1 ? 'end' : null, 'font-size': label.size.toFixed(1), 'font-weight': label.bold ? 600 : 400, fill: colour })}>` +
-      `${escapeXml(label.lines[0])}<tspan${attrs({ x, dy: (label.size * 0.2 + small * 1.04).toFixed(1), 'font-size': small.toFixed(1) })}>${escapeXml(label.lines[1])}</tspan></text>`;
+      `<text${attrs({ x, y: (first!.middle + first!.size * MIDDLE_TO_BASELINE).toFixed(1), 'text-anchor': anchor, 'font-size': first!.size.toFixed(1), 'font-weight': label.bold ? 600 : 400, fill: colour })}>` +
+      `${escapeXml(first!.text)}<tspan${attrs({ x, y: (second!.middle + second!.size * MIDDLE_TO_BASELINE).toFixed(1), 'font-size': second!.size.toFixed(1) })}>${escapeXml(second!.text)}</tspan></text>`;
     halos.push(text(null));
     out.push(text(label.colour));
   }
   // The halos are a stroked copy of the labels beneath them, rather than paint-order, which some
   // editors (Illustrator) ignore and would then stroke over the letters.
   return (
-    `<g class="halos" text-anchor="middle" fill="none" stroke="${PAPER.halo}" stroke-width="2.8" stroke-linejoin="round" pointer-events="none">${halos.join('')}</g>` +
+    `<g class="halos" text-anchor="middle" fill="none" stroke="${PAPER.halo}" stroke-width="${2 * HALO_WIDTH}" stroke-linejoin="round" pointer-events="none">${halos.join('')}</g>` +
     `<g class="labels" text-anchor="middle" pointer-events="none">${out.join('')}</g>`
   );
 }

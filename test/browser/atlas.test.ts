@@ -161,7 +161,7 @@ describe('the flow along the links', () => {
     await viewer.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const paused = await flowPixels(viewer.page);
     expect(await flowFrames(viewer.page, 500)).toBe(0);
-    // Nor when the map repaints without moving (a hover, a label fading in).
+    // Nor when the map repaints without moving (a hover, a selection).
     expect(await flowFrames(viewer.page, 500, { repaintMap: true })).toBe(0);
     expect(await flowPixels(viewer.page)).toBe(paused);
 

@@ -87,7 +87,7 @@ describe('the map’s labels', () => {
     expect(under).toContain('maplibregl-canvas');
   });
 
-  it('move with the map, and keep their place, unseen, for what the filters hide', { timeout: 120_000 }, async () => {
+  it('move with the map, and leave unseen what the filters hide (test/map/labels.test.ts: in its place)', { timeout: 120_000 }, async () => {
     const page = await openAtlas('?lang=en');
     const wuhan = atlas.origins.find((origin) => origin.id === 'wuhan')!;
     const where = async () => {
@@ -109,7 +109,7 @@ describe('the map’s labels', () => {
     expect(after.label.left - before.label.left).toBeCloseTo(after.point.x - before.point.x, 0);
     expect(after.label.top - before.label.top).toBeCloseTo(after.point.y - before.point.y, 0);
 
-    // Yunnan's plan alone: the blocs it has no tie with keep their labels' places, unseen.
+    // Yunnan's plan alone: the blocs it has no tie with are not named.
     await page.goto(`${served.url}?lang=en&origin=yunnan`);
     expect((await waitForAtlas(page)).error).toBeNull();
     await page.evaluate(() => {

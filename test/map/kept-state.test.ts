@@ -50,14 +50,14 @@ describe('KeptStateWriter', () => {
       if (kept.links.has(line.properties.id)) expect(state).toBeUndefined();
       else expect(state).toEqual({ [KEPT_STATE.hidden]: true });
     }
-    expect(next.get(`${SOURCES.points}/country:ISR`)).toEqual({ [KEPT_STATE.hidden]: true });
+    // A country's label point has no state: its label is HTML (map/labels.ts reads the kept ties).
+    expect(next.has(`${SOURCES.points}/country:ISR`)).toBe(false);
     expect(next.get(`${SOURCES.base}/ISR`)).toEqual({ [KEPT_STATE.shade]: PAPER.land });
     expect(written(writer, kept).size).toBe(0);
 
     // Back to every link: exactly what was hidden or reshaded is set back.
     const back = written(writer, all);
     expect([...back.keys()].sort()).toEqual([...next.keys()].sort());
-    expect(back.get(`${SOURCES.points}/country:ISR`)).toEqual({ [KEPT_STATE.hidden]: false });
   });
 
   it('shades a country in the colour of its class of kept ties', () => {

@@ -93,6 +93,18 @@ describe('staticMapLayers', () => {
     expect(hant).toMatch(/>雲南<tspan[^>]*>Yunnan<\/tspan>/);
   });
 
+  it('leaves out what the filters hide, and keeps every other label where it was, as the live map does', () => {
+    const placed = (svg: string) => new Map([.../<g class="labels"[^>]*>(.*?)<\/g>/.exec(svg)![1]!.matchAll(/<text x="([^"]+)" y="([^"]+)"[^>]*>([^<]+)</g)].map((m) => [m[3]!, `${m[1]},${m[2]}`]));
+    const all = placed(staticMapLayers(scene()));
+    const yunnan = placed(staticMapLayers(scene({ filters: { ...NO_FILTERS, origin: ['yunnan'] } })));
+    expect(yunnan.size).toBeGreaterThan(5);
+    expect(yunnan.size).toBeLessThan(all.size);
+    for (const [name, at] of yunnan) expect(at, name).toBe(all.get(name));
+    // A bloc Yunnan has no tie with: named with every plan, not with Yunnan's alone.
+    expect(all.has('China–CEEC cooperation (16+1)')).toBe(true);
+    expect(yunnan.has('China–CEEC cooperation (16+1)')).toBe(false);
+  });
+
   it('keeps names as text: markup, quotes and ampersands in the data are escaped', () => {
     const hostile = '<script>alert("x")</script> & <b>';
     const points = features.points.features.map((point) =>
