@@ -1,25 +1,21 @@
 // The map's labels in the built app in Chromium: HTML over the map's canvas (map/label-overlay.ts),
 // placed so that none covers another as the browser draws them, moving with the map, hiding what
 // the filters hide without giving up their place, and letting the pointer through to the map.
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { launchChromium, serve, waitForAtlas, type Served } from '../../src/cli/browser-harness.ts';
+import { ROOT, startApp, waitForAtlas, type RunningApp } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
-let served: Served;
-let browser: Browser;
-let atlas: Atlas;
+const atlas: Atlas = JSON.parse(readFileSync(join(ROOT, 'public/data/atlas.json'), 'utf8'));
+let app: RunningApp;
 
 beforeAll(async () => {
-  served = await serve(inject('appDist'));
-  browser = await launchChromium();
-  atlas = (await (await fetch(new URL('data/atlas.json', served.url))).json()) as Atlas;
+  app = await startApp(inject('appDist'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => app?.close());
 
 interface ShownLabel {
   key: string;
@@ -33,9 +29,9 @@ interface ShownLabel {
 
 /** Opens the atlas at `query` and waits until its labels are shown. */
 async function openAtlas(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce' });
   onTestFinished(() => page.close());
-  await page.goto(`${served.url}${query}`);
+  await page.goto(`${app.served.url}${query}`);
   expect((await waitForAtlas(page)).error).toBeNull();
   await page.waitForFunction(() => document.querySelector('.atlas-labels:not([hidden]) .atlas-label') !== null);
   return page;
@@ -110,7 +106,7 @@ describe('the map’s labels', () => {
     expect(after.label.top - before.label.top).toBeCloseTo(after.point.y - before.point.y, 0);
 
     // Yunnan's plan alone: the blocs it has no tie with are not named.
-    await page.goto(`${served.url}?lang=en&origin=yunnan`);
+    await page.goto(`${app.served.url}?lang=en&origin=yunnan`);
     expect((await waitForAtlas(page)).error).toBeNull();
     await page.evaluate(() => {
       const map = window.atlas.map!;
