@@ -8,7 +8,7 @@ import { ANCHOR_SHIFT } from '../core/label-placement.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
-import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
+import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { ROOM_SCALE } from './style.ts';
 
@@ -130,9 +130,14 @@ export class LabelOverlay {
     this.placeAgain();
   }
 
+  /**
+   * Shows what the filters keep. A hidden label keeps its place, so the placement stands: only
+   * which labels show changes (a filter change answers within a frame, see `npm run bench`).
+   */
   setKept(kept: KeptStates): void {
     this.kept = kept;
-    this.placeAgain();
+    this.placed = this.placed.map((label) => ({ ...label, shown: labelShown(label, kept) }));
+    if (this.visible && !this.removed) this.write();
   }
 
   setRoom(room: boolean): void {

@@ -78,9 +78,11 @@ export function labelShown(point: Pick<PointProperties, 'kind' | 'id'>, kept: Ke
 
 /** A label placed on a picture. */
 export interface MapLabel {
-  /** The point's key (`kind:id`). */
+  /** The point's key (`kind:id`, and `@n` for a copy of the world). */
   key: string;
   kind: PointKind;
+  /** The partner, adcode, origin, site or country it names. */
+  id: string;
   lines: [string, string];
   /** Font size of the first line, in pixels. */
   size: number;
@@ -134,7 +136,7 @@ export function mapLabels(points: readonly { coordinates: LonLat; properties: Po
     const height = (size + size * SECOND_LINE_SCALE) * LINE_HEIGHT;
     const copies = (seen.get(point.key) ?? 0) + 1;
     seen.set(point.key, copies);
-    named.push({ key: copies === 1 ? point.key : `${point.key}@${copies - 1}`, kind: point.kind, lines, size, bold: style.bold, colour: labelColour(point), width, height, shown: labelShown(point, view.kept) });
+    named.push({ key: copies === 1 ? point.key : `${point.key}@${copies - 1}`, kind: point.kind, id: point.id, lines, size, bold: style.bold, colour: labelColour(point), width, height, shown: labelShown(point, view.kept) });
     candidates.push({ x: at[0], y: at[1], width, height, em: size, spots: style.spots });
   }
   return placeLabels(candidates, view.width, view.height).map(({ index, ...place }) => ({ ...named[index]!, ...place }));
