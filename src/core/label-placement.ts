@@ -38,7 +38,7 @@ export interface PlacedLabel {
 }
 
 /** Room kept clear around each label, in pixels. */
-export const LABEL_PADDING = 3;
+const LABEL_PADDING = 3;
 
 /** The share of a box's width (x) and height (y) that lies before its anchor. */
 export const ANCHOR_SHIFT: Record<LabelAnchor, readonly [number, number]> = {

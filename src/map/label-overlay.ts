@@ -49,7 +49,6 @@ function loadFonts(lines: { bold: boolean; text: string }[]): Promise<void> {
 
 /** The labels placed for a picture of the map, to paint on its pixels. */
 export interface PlacedLabels {
-  labels: readonly MapLabel[];
   /** Paints them, once their font files are in, on a canvas `scale` times their pixels. */
   paint(canvas: HTMLCanvasElement, scale: number): Promise<void>;
 }
@@ -156,7 +155,6 @@ export class LabelOverlay {
     this.place();
     const labels = this.placed;
     return {
-      labels,
       paint: async (canvas, scale) => {
         await loadFonts(labels.flatMap((label) => label.lines.map((text) => ({ bold: label.bold, text }))));
         paintLabels(canvas.getContext('2d')!, labels, scale);
