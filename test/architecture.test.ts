@@ -27,7 +27,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 };
 
 /** The packages the core may use: none that touch the DOM, draw, or need Node. */
-const CORE_PACKAGES = ['d3-dsv', 'd3-geo', 'geojson', 'opencc-js', 'topojson-client', 'topojson-specification', 'valibot'];
+const CORE_PACKAGES = ['d3-array', 'd3-dsv', 'd3-geo', 'geojson', 'opencc-js', 'topojson-client', 'topojson-specification', 'valibot'];
 
 interface Breach {
   file: string;

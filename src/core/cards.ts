@@ -1,5 +1,6 @@
 // What the detail card shows for a selection: its ties, fields, modes and the quoted passages
 // behind them. Pure: the card component only lays this out.
+import { ascending } from 'd3-array';
 import type { AtlasIndex } from './atlas-index.ts';
 import type { Selection } from './selection.ts';
 import { blocsByMember, isCollective, linksByCountry } from './country-links.ts';
@@ -98,7 +99,7 @@ function sortLinks(index: AtlasIndex, rows: LinkRow[]): LinkRow[] {
     (a, b) =>
       b.link.evidence.length - a.link.evidence.length ||
       originOrder.indexOf(a.origin.id) - originOrder.indexOf(b.origin.id) ||
-      a.link.id.localeCompare(b.link.id),
+      ascending(a.link.id, b.link.id),
   );
 }
 
@@ -107,7 +108,7 @@ function termsOf(pieces: Evidence[], key: 'fields' | 'modes', terms: Map<string,
   const counts = new Map<string, number>();
   for (const piece of pieces) for (const id of piece[key]) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || ascending(a[0], b[0]))
     .map(([id]) => terms.get(id) ?? { id, zh: id, en: id });
 }
 
@@ -127,7 +128,7 @@ function passagesOf(index: AtlasIndex, links: Link[], keep: (evidence: Evidence)
     }
   }
   return [...seen.values()].sort(
-    (a, b) => a.document.date.localeCompare(b.document.date) || a.evidence.doc.localeCompare(b.evidence.doc) || a.evidence.start - b.evidence.start,
+    (a, b) => ascending(a.document.date, b.document.date) || ascending(a.evidence.doc, b.evidence.doc) || a.evidence.start - b.evidence.start,
   );
 }
 

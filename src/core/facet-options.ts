@@ -1,4 +1,5 @@
 // What the filter panel offers under each facet, as data: the views word the names.
+import { ascending } from 'd3-array';
 import type { AtlasIndex } from './atlas-index.ts';
 import { documentYears, type Facet } from './filters.ts';
 import { PARTNER_KINDS, type Names, type Origin, type PartnerKind } from './types.ts';
@@ -24,7 +25,7 @@ export function facetOptions({ atlas, origins }: AtlasIndex): Record<Facet, Face
     kind: PARTNER_KINDS.filter((k) => kinds.has(k)).map((id) => ({ id, kind: 'partner-kind' })),
     group: atlas.groups.map(named),
     doc: [...atlas.documents]
-      .sort((a, b) => a.date.localeCompare(b.date))
+      .sort((a, b) => ascending(a.date, b.date))
       .map((d) => ({ id: d.id, kind: 'document', names: d, origin: origins.get(d.origin)!, date: d.date })),
     year: documentYears(atlas).map((id) => ({ id, kind: 'year' })),
   };

@@ -1,6 +1,7 @@
 // What a still picture of the atlas says besides its map (the PNG and SVG exports, the printed
 // handout): what the filters chose, what the view counts, which documents it rests on, and what
 // its files are called. Data only; the views word it.
+import { ascending } from 'd3-array';
 import type { AtlasIndex } from './atlas-index.ts';
 import { FACETS, type Facet, type Filters } from './filters.ts';
 import type { FacetOption } from './facet-options.ts';
@@ -45,7 +46,7 @@ export function chosenFacets(filters: Filters, options: Record<Facet, FacetOptio
 /** The figure's facts for the kept ties (in the table's order) and the map's summary of them. */
 export function figureFacts(chosen: ChosenFacet[], ties: readonly Tie[], summary: MapSummary): FigureFacts {
   const documents = [...new Map(ties.map((tie) => [tie.document.id, tie.document])).values()].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    (a, b) => ascending(a.date, b.date) || ascending(a.id, b.id),
   );
   const number = new Map(documents.map((doc, i) => [doc.id, i + 1]));
   const byLink = new Map<string, { tie: Tie; ties: number; sources: Set<number> }>();
@@ -63,7 +64,7 @@ export function figureFacts(chosen: ChosenFacet[], ties: readonly Tie[], summary
       ties: count,
       sources: [...sources].sort((a, b) => a - b),
     }))
-    .sort((a, b) => b.ties - a.ties || a.link.id.localeCompare(b.link.id));
+    .sort((a, b) => b.ties - a.ties || ascending(a.link.id, b.link.id));
   return { chosen, summary, documents, rows };
 }
 

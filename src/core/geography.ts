@@ -20,8 +20,11 @@ export interface Geography {
   /** The dashed line China's maps draw in the South China Sea. */
   dashLine: FeatureCollection;
   countryNames: Map<string, Names>;
-  /** A point inside each country's main landmass, for labels and bloc spokes. */
-  countryAnchors: Map<string, LonLat>;
+  /**
+   * A point inside a country's main landmass, for labels and bloc spokes. Worked out when first
+   * asked for: most countries have no tie, and all of them cost the first picture tens of ms.
+   */
+  countryAnchor(iso3: string): LonLat | undefined;
 }
 
 function collection(topology: Topology, name: string, file: string): GeometryCollection {
@@ -69,6 +72,8 @@ export function readGeography(world: Topology, china: Topology, prefectures: (ad
   const countryObject = collection(world, 'countries', 'world.topo.json');
   const provinceObject = collection(china, 'provinces', 'china.topo.json');
   const countries = areas(world, countryObject);
+  const countryAreas = new Map(countries.map((area) => [area.properties.id, area]));
+  const anchors = new Map<string, LonLat>();
   return {
     countries,
     // China is not in the world file, so its borders are outer edges there (a === b) and drop out.
@@ -79,6 +84,10 @@ export function readGeography(world: Topology, china: Topology, prefectures: (ad
     nation: feature(china, collection(china, 'nation', 'china.topo.json')),
     dashLine: feature(china, collection(china, 'dashLine', 'china.topo.json')),
     countryNames: new Map(countries.map((area) => [area.properties.id, { zh: area.properties.zh, en: area.properties.en }])),
-    countryAnchors: new Map(countries.map((area) => [area.properties.id, mainlandCentroid(area)])),
+    countryAnchor(iso3) {
+      const area = countryAreas.get(iso3);
+      if (area && !anchors.has(iso3)) anchors.set(iso3, mainlandCentroid(area));
+      return anchors.get(iso3);
+    },
   };
 }

@@ -211,7 +211,7 @@ export function atlasFeatures(index: AtlasIndex, geography: Geography): AtlasFea
       point(partner.anchor!, 'hub', partner.id, partner, { links: all.hubLinks.get(partner.id)!, rank: 1 }),
     ),
     ...[...all.countryTies].flatMap(([iso3, ties]) => {
-      const anchor = geography.countryAnchors.get(iso3);
+      const anchor = geography.countryAnchor(iso3);
       const names = geography.countryNames.get(iso3);
       return anchor && names ? [point(anchor, 'country', iso3, names, { links: ties, rank: 10 - ties })] : [];
     }),

@@ -3,6 +3,7 @@
 // documents, its partners by kind, its fields, modes and sites with their ties, and its targets'
 // charts. A partner's: which origins tie to it, in which fields and modes, through which sites
 // and documents, in which years. Data only: ui/profile-view.ts lays it out.
+import { ascending } from 'd3-array';
 import type { AtlasIndex } from './atlas-index.ts';
 import { tally, type Counted } from './summary.ts';
 import { targetCharts, type DocumentTargets } from './target-charts.ts';
@@ -45,7 +46,7 @@ export interface PartnerProfile {
 
 export type Profile = OriginProfile | PartnerProfile;
 
-const byDate = (documents: Iterable<SourceDocument>) => [...new Set(documents)].sort((a, b) => a.date.localeCompare(b.date));
+const byDate = (documents: Iterable<SourceDocument>) => [...new Set(documents)].sort((a, b) => ascending(a.date, b.date));
 
 export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: OriginId): OriginProfile {
   const ties = kept.filter((tie) => tie.origin.id === id);
@@ -92,6 +93,6 @@ export function partnerProfile(kept: readonly Tie[], belongs: (partner: Partner)
         years: [...new Set(documents.map((doc) => doc.date.slice(0, 4)))],
       };
     })
-    .sort((a, b) => b.ties - a.ties || a.origin.id.localeCompare(b.origin.id));
+    .sort((a, b) => b.ties - a.ties || ascending(a.origin.id, b.origin.id));
   return { kind: 'partner', ties: ties.length, origins };
 }

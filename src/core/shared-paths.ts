@@ -1,6 +1,7 @@
 // Links from the four origins to the same partner run almost on top of each other for most of
 // their length (the origins are close together at world scale). Giving each link of such a
 // group its own bend fans them out in the middle while they still meet at the partner's anchor.
+import { ascending } from 'd3-array';
 import { equatorwardSign, type LonLat } from './arc.ts';
 
 export interface PathEnds {
@@ -41,7 +42,7 @@ export function bendsForSharedEnds(paths: PathEnds[]): Map<string, number> {
   const bends = new Map<string, number>();
   for (const group of groups.values()) {
     const ordered = [...group].sort(
-      (a, b) => bearing(a.to, a.from) - bearing(b.to, b.from) || a.id.localeCompare(b.id),
+      (a, b) => bearing(a.to, a.from) - bearing(b.to, b.from) || ascending(a.id, b.id),
     );
     const step = Math.min(BEND_STEP, (2 * (MAX_BEND - BASE_BEND)) / Math.max(1, ordered.length - 1));
     const base = BASE_BEND * equatorwardSign(ordered[0].from, ordered[0].to);

@@ -3,6 +3,7 @@
 // plan reports as achieved beside its goal for the same measure (Wuhan's 2015 values against its
 // 2020 targets) as pairs. Each number keeps where it is written in its document, so that the
 // chart can open the reader on it. Data only: ui/profile-view.ts draws it.
+import { ascending } from 'd3-array';
 import type { AtlasIndex } from './atlas-index.ts';
 import type { Target } from './targets.ts';
 import type { Names, OriginId, SourceDocument } from './types.ts';
@@ -64,7 +65,7 @@ const mark = (target: Target): TargetMark => ({ target, number: Number(target.va
 
 /** The charts of an origin's targets, one per document, documents by date. */
 export function targetCharts(index: AtlasIndex, origin: OriginId): DocumentTargets[] {
-  const documents = index.atlas.documents.filter((doc) => doc.origin === origin).sort((a, b) => a.date.localeCompare(b.date));
+  const documents = index.atlas.documents.filter((doc) => doc.origin === origin).sort((a, b) => ascending(a.date, b.date));
   return documents.flatMap((document) => {
     const targets = index.atlas.targets.filter((target) => target.doc === document.id);
     if (targets.length === 0) return [];

@@ -2,6 +2,7 @@
 // partners no earlier document named, and its targets. Read against the filters other than the
 // year (the timeline chooses the year), so that each step shows what it brought among the ties
 // the reader is looking at. Data only: ui/timeline-view.ts lays it out.
+import { ascending } from 'd3-array';
 import type { Tie } from './tie.ts';
 import { tally } from './summary.ts';
 import type { Origin, Partner, Site, SourceDocument, VocabularyTerm } from './types.ts';
@@ -30,7 +31,7 @@ export interface Timeline {
 }
 
 export function timelineOf(index: AtlasIndex, ties: readonly Tie[]): Timeline {
-  const documents = [...index.atlas.documents].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const documents = [...index.atlas.documents].sort((a, b) => ascending(a.date, b.date) || ascending(a.id, b.id));
   const seen = new Set<string>();
   const seenFields = new Set<string>();
   const seenSites = new Set<string>();
