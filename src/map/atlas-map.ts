@@ -17,7 +17,6 @@ import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
 import { globeZoom } from './globe-camera.ts';
-import { addSiteMarkers } from './images.ts';
 import {
   FADED_STATE,
   INTERACTIVE_LAYERS,
@@ -157,6 +156,8 @@ export class AtlasMap implements MapView {
   /** The feature id of each link's line, and of each bloc's spokes (see AtlasFeatures.lines). */
   private readonly lineIds: Map<string, number>;
   private linksOfBundle: Map<BundleId, string[]> | null = null;
+  private selection: Selection | null = null;
+  /** The features that show the selection through feature state: its own, and the lines related to it. */
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
   private hoveredBundles: FeatureRef[] = [];
@@ -172,7 +173,7 @@ export class AtlasMap implements MapView {
   private room = false;
   /** What fades while something is selected, by `source:id` (see select). */
   private faded = new Map<string, FeatureRef>();
-  /** Every line, hub and site, made at the first selection (see fadeable). */
+  /** Every line and hub, made at the first selection (see fadeable). */
   private fadeableFeatures: FeatureRef[] | null = null;
   /** The labels, a chunk of their own made once the links are drawn (see finishDrawing). */
   private labels: LabelOverlay | null = null;
@@ -221,7 +222,6 @@ export class AtlasMap implements MapView {
       this.applyRoom();
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    addSiteMarkers(this.map);
     // A bundled atlas runs its comets along what is drawn at the zoom: the bundles at world scale
     // (thousands of links would cost every frame), the links from BUNDLE_ZOOM on.
     this.flowKind = features.bundled && this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
@@ -365,7 +365,7 @@ export class AtlasMap implements MapView {
     // The map works without its labels: if their chunk cannot be loaded, it says so and goes on.
     const labelled = import('./label-overlay.ts')
       .then(({ LabelOverlay }) => {
-        this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room });
+        this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room, selection: this.selection });
         return this.labels.show();
       })
       .catch((error: unknown) => console.warn('The map’s labels could not be loaded:', error));
@@ -405,15 +405,17 @@ export class AtlasMap implements MapView {
     this.fade(selection === null ? [] : this.fadeable().filter((feature) => !shown.has(featureKey(feature))));
     this.focusLinks = selection ? relatedLinks : null;
     this.flow.setFocus(this.flowFocus());
+    this.selection = selection;
+    this.labels?.setSelection(selection);
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
   }
 
-  /** Every line, hub and site: what may fade while something is selected. */
+  /** Every line and hub: what the map fades while something is selected (the overlay fades the sites' markers). */
   private fadeable(): FeatureRef[] {
     this.fadeableFeatures ??= [
       ...this.features.lines.features.map((line) => ({ source: SOURCES.lines, id: line.id as number })),
       ...this.features.points.features
-        .filter((point) => point.properties.kind === 'hub' || point.properties.kind === 'site')
+        .filter((point) => point.properties.kind === 'hub')
         .map((point) => ({ source: SOURCES.points, id: point.properties.key })),
     ];
     return this.fadeableFeatures;
@@ -634,7 +636,6 @@ export class AtlasMap implements MapView {
       validateStyle: false,
     });
     try {
-      addSiteMarkers(copy);
       await copy.once('style.load');
       new KeptStateWriter(this.features).write(kept, (target, state) => copy.setFeatureState(target, state));
       for (const { feature, state } of states) copy.setFeatureState(feature, state);

@@ -1,15 +1,18 @@
-// The live map's labels (labels.ts) as HTML over its canvas: the browser draws their text in the
-// page's own font, off the map's WebGL canvas, so that showing them, or changing their words,
-// costs no picture of the map. They are laid out again whenever the map draws from another
-// camera or at another size, in the task that draws it, so they move with the map frame by frame.
+// The live map's labels (labels.ts) and sites' markers (site-markers.ts) as HTML over its canvas:
+// the browser draws them off the map's WebGL canvas, the labels' text in the page's own font, so
+// that showing them, or changing their words, costs no picture of the map. They are laid out
+// again whenever the map draws from another camera or at another size, in the task that draws it,
+// so they move with the map frame by frame.
 import { arcDistance, type LonLat } from '../core/arc.ts';
 import type { AtlasFeatures, KeptStates, PointProperties } from '../core/map-features.ts';
 import { ANCHOR_SHIFT } from '../core/label-placement.ts';
+import type { Selection } from '../core/selection.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
 import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
+import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
 import { ROOM_SCALE } from './style.ts';
 
 /** Text is measured in this size and scaled: widths grow in proportion, and one measure serves every zoom. */
@@ -47,32 +50,60 @@ function loadFonts(lines: { bold: boolean; text: string }[]): Promise<void> {
   });
 }
 
-/** The labels placed for a picture of the map, to paint on its pixels. */
+/** What a site marker's element shows now, so that only what changed is written. */
+interface ShownMarker {
+  element: SVGSVGElement;
+  path: SVGPathElement;
+  look: string;
+  transform: string;
+  faded: boolean;
+  visible: boolean;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The labels and site markers placed for a picture of the map, to paint on its pixels. */
 export interface PlacedLabels {
-  /** Paints them, once their font files are in, on a canvas `scale` times their pixels. */
+  /** Paints them, once the labels' font files are in, on a canvas `scale` times their pixels. */
   paint(canvas: HTMLCanvasElement, scale: number): Promise<void>;
 }
 
-/** What the labels show from the start: what the filters keep, the language, the room. */
+/** What the overlay shows from the start: what the filters keep, the language, the room, the selection. */
 export interface LabelState {
   kept: KeptStates;
   loc: Localizer;
   room: boolean;
+  selection: Selection | null;
+}
+
+/** A point on screen, on one copy of the world: `key` tells the copies apart (see place). */
+interface OnScreen {
+  properties: PointProperties;
+  key: string;
+  at: [number, number];
 }
 
 export class LabelOverlay {
   private readonly layer = document.createElement('div');
+  /** The sites' markers, under the labels, shown from the start (they need no font). */
+  private readonly siteLayer = document.createElement('div');
   private readonly points: { coordinates: LonLat; properties: PointProperties }[];
   private readonly shown = new Map<string, Shown>();
+  private readonly shownMarkers = new Map<string, ShownMarker>();
   private kept: KeptStates;
   private loc: Localizer;
   private room: boolean;
+  private selection: Selection | null;
+  /** Whether the labels show: once their font files are in (see show). */
   private visible = false;
   /** Set once the map is removed: nothing may ask it for its camera after. */
   private removed = false;
   /** The camera and size the labels were laid out for. */
   private laidOutFor = '';
   private placed: MapLabel[] = [];
+  /** The sites on screen at that camera, and the markers placed there for the selection. */
+  private sites: OnScreen[] = [];
+  private markers: SiteMarker[] = [];
   /** Widths of texts at MEASURED_SIZE, by font and text; emptied when a font file comes in. */
   private readonly widths = new Map<string, number>();
   private readonly measurer = document.createElement('canvas').getContext('2d')!;
@@ -80,9 +111,9 @@ export class LabelOverlay {
   constructor(
     private readonly map: MapLibreMap,
     features: AtlasFeatures,
-    { kept, loc, room }: LabelState,
+    { kept, loc, room, selection }: LabelState,
   ) {
-    [this.kept, this.loc, this.room] = [kept, loc, room];
+    [this.kept, this.loc, this.room, this.selection] = [kept, loc, room, selection];
     this.points = features.points.features.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties }));
     this.layer.className = 'atlas-labels';
     // The map is described to assistive technology as a whole (its canvas's label and the table).
@@ -94,8 +125,12 @@ export class LabelOverlay {
     // The family the labels are measured in (see measure), whatever the map's own stylesheet says.
     this.layer.style.fontFamily = LABEL_FAMILY;
     this.layer.hidden = true;
+    this.siteLayer.className = 'atlas-sites';
+    this.siteLayer.setAttribute('aria-hidden', 'true');
     const container = map.getContainer();
-    container.insertBefore(this.layer, container.querySelector('.maplibregl-control-container'));
+    const controls = container.querySelector('.maplibregl-control-container');
+    container.insertBefore(this.siteLayer, controls);
+    container.insertBefore(this.layer, controls);
     map.on('render', () => this.layOut());
     // Until its font file is in, a text is measured in the browser's fallback.
     const measureAgain = () => {
@@ -108,7 +143,9 @@ export class LabelOverlay {
       document.fonts.removeEventListener('loadingdone', measureAgain);
       this.removed = true;
       this.layer.remove();
+      this.siteLayer.remove();
     });
+    this.layOut();
   }
 
   /**
@@ -144,40 +181,54 @@ export class LabelOverlay {
     this.placeAgain();
   }
 
+  /** Fades the site markers that another selection leaves out, as the map fades its lines and hubs. */
+  setSelection(selection: Selection | null): void {
+    this.selection = selection;
+    this.markSites();
+    if (!this.removed) this.writeMarkers();
+  }
+
   /** Places the labels anew at the next look, whatever the camera, and now while they show. */
   private placeAgain(): void {
     this.laidOutFor = '';
     this.layOut();
   }
 
-  /** The labels placed for the map as it is now, shown yet or not: a picture of the map at this camera and size draws them. */
+  /** The labels and markers placed for the map as it is now, shown yet or not: a picture of the map at this camera and size draws them. */
   current(): PlacedLabels {
-    this.place();
-    const labels = this.placed;
+    this.place(true);
+    const { placed: labels, markers } = this;
     return {
       paint: async (canvas, scale) => {
         await loadFonts(labels.flatMap((label) => label.lines.map((text) => ({ bold: label.bold, text }))));
-        paintLabels(canvas.getContext('2d')!, labels, scale);
+        const context = canvas.getContext('2d')!;
+        paintSiteMarkers(context, markers, scale);
+        paintLabels(context, labels, scale);
       },
     };
   }
 
-  /** Places the labels and writes them into the page, while shown. */
+  /** Places the markers, and the labels while they show, and writes them into the page. */
   private layOut(): void {
-    if (!this.visible || this.removed) return;
-    this.place();
-    this.write();
+    if (this.removed) return;
+    this.place(this.visible);
+    this.writeMarkers();
+    if (this.visible) this.write();
   }
 
-  /** Places the labels for the map's camera and size, unless they are placed for them already. */
-  private place(): void {
+  /**
+   * Places the markers, and the labels if asked, for the map's camera and size, unless they are
+   * placed for them already. Labels are placed only once they show (or for a picture): placing
+   * them costs tens of milliseconds, and their words are measured in their font.
+   */
+  private place(withLabels: boolean): void {
     if (this.removed) return;
     const { map } = this;
     const { clientWidth: width, clientHeight: height } = map.getContainer();
     const centre = map.getCenter();
     const zoom = map.getZoom();
     const globe = map.getProjection()?.type === 'globe';
-    const camera = [centre.lng, centre.lat, zoom, map.getBearing(), globe, width, height].join();
+    const camera = [centre.lng, centre.lat, zoom, map.getBearing(), globe, width, height, withLabels].join();
     if (camera === this.laidOutFor) return;
     this.laidOutFor = camera;
     // On the globe, what lies beyond the horizon is hidden. The flat map repeats the world
@@ -198,8 +249,27 @@ export class LabelOverlay {
       const { x, y } = map.project([lon, lat]);
       return [x, y];
     };
+    // A marker is at most some 9 px from its point to its edge.
+    const margin = 10;
+    this.sites = [];
+    points.forEach(({ coordinates, properties }, i) => {
+      if (properties.kind !== 'site') return;
+      const at = project(coordinates);
+      if (at && at[0] > -margin && at[0] < width + margin && at[1] > -margin && at[1] < height + margin) {
+        const copy = Math.floor(i / this.points.length);
+        this.sites.push({ properties, key: copy === 0 ? properties.key : `${properties.key}@${copy}`, at });
+      }
+    });
+    this.markSites();
+    if (!withLabels) return;
     const scale = labelScale(width) * (this.room ? ROOM_SCALE.labels : 1);
     this.placed = mapLabels(points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
+  }
+
+  /** The markers of the sites on screen, faded or not for the selection. */
+  private markSites(): void {
+    const zoom = this.map.getZoom();
+    this.markers = this.sites.map(({ properties, key, at }) => siteMarker(properties, key, at, zoom, this.selection));
   }
 
   /** How wide `text` is drawn in `font` at `size` pixels, as the browser measures it. */
@@ -255,6 +325,55 @@ export class LabelOverlay {
       this.setVisible(shown, label.shown);
     }
     for (const [key, shown] of this.shown) if (!placed.has(key)) this.setVisible(shown, false);
+  }
+
+  /** Writes the markers into their elements, touching only what changed; hides the rest. */
+  private writeMarkers(): void {
+    const placed = new Set<string>();
+    for (const marker of this.markers) {
+      placed.add(marker.key);
+      let shown = this.shownMarkers.get(marker.key);
+      if (!shown) {
+        const element = document.createElementNS(SVG, 'svg');
+        element.classList.add('atlas-site');
+        element.dataset.site = marker.id;
+        const path = document.createElementNS(SVG, 'path');
+        path.setAttribute('stroke-width', String(SITE_STROKE_WIDTH));
+        path.setAttribute('stroke-linejoin', 'round');
+        element.append(path);
+        this.siteLayer.append(element);
+        shown = { element, path, look: '', transform: '', faded: false, visible: true };
+        this.shownMarkers.set(marker.key, shown);
+      }
+      // The diamond in a box of its own, with room for its outline; the box moves with the site.
+      const half = Math.ceil(marker.radius + SITE_STROKE_WIDTH);
+      const look = `${half} ${marker.radius} ${marker.fill} ${marker.stroke}`;
+      if (look !== shown.look) {
+        shown.look = look;
+        shown.element.setAttribute('width', String(2 * half));
+        shown.element.setAttribute('height', String(2 * half));
+        shown.path.setAttribute('d', diamondPath(half, half, marker.radius));
+        shown.path.setAttribute('fill', marker.fill);
+        shown.path.setAttribute('stroke', marker.stroke);
+      }
+      const transform = `translate(${(marker.x - half).toFixed(1)}px, ${(marker.y - half).toFixed(1)}px)`;
+      if (transform !== shown.transform) {
+        shown.transform = transform;
+        shown.element.style.transform = transform;
+      }
+      if (marker.faded !== shown.faded) {
+        shown.faded = marker.faded;
+        shown.element.style.opacity = marker.faded ? String(FADED_SITE_OPACITY) : '';
+      }
+      this.setMarkerVisible(shown, true);
+    }
+    for (const [key, shown] of this.shownMarkers) if (!placed.has(key)) this.setMarkerVisible(shown, false);
+  }
+
+  private setMarkerVisible(shown: ShownMarker, visible: boolean): void {
+    if (shown.visible === visible) return;
+    shown.visible = visible;
+    shown.element.style.visibility = visible ? '' : 'hidden';
   }
 
   private setVisible(shown: Shown, visible: boolean): void {

@@ -16,6 +16,7 @@ import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 import { horizonAngle } from './globe-camera.ts';
 import { HALO_WIDTH, labelAlign, labelLines, labelScale, labelShown, mapLabels, type LabelView } from './labels.ts';
+import { diamondPath, FADED_SITE_OPACITY, SITE_STROKE_WIDTH, siteColours, siteRadius } from './site-markers.ts';
 import { linkWidthAt, ROOM_SCALE } from './style.ts';
 
 /** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
@@ -250,18 +251,17 @@ export function staticMapLayers(scene: StaticScene): string {
   return out.join('');
 }
 
-/** A diamond, filled where the site's place is exact, hollow in a halo of its uncertainty where not. */
+/** A site's diamond (site-markers.ts), in a halo of its place's uncertainty where that is not exact. */
 function siteMarker(point: PointProperties, x: number, y: number, zoom: number, faded: boolean): string {
   const colour = ORIGIN_COLOURS[point.origin!];
-  const exact = point.precision === 'site';
-  const radius = 5 * between(zoom, [2, 0.8], [8, 1.3]);
-  const diamond = `M${x} ${(y - radius).toFixed(1)}L${(x + radius).toFixed(1)} ${y}L${x} ${(y + radius).toFixed(1)}L${(x - radius).toFixed(1)} ${y}Z`;
   const spread = { district: [5, 16], city: [8, 30], province: [13, 60] }[point.precision as string] ?? [18, 80];
-  const halo = exact
-    ? ''
-    : `<circle${attrs({ cx: x, cy: y, r: between(zoom, [2, spread[0]], [8, spread[1]]).toFixed(1), fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 0.8, 'stroke-opacity': 0.5 })}/>`;
-  const shape = `<path${attrs({ d: diamond, fill: exact ? colour : PAPER.hub, stroke: exact ? PAPER.hub : colour, 'stroke-width': 2, 'stroke-linejoin': 'round' })}/>`;
-  return `<g${attrs({ 'data-site': point.id, opacity: faded ? 0.35 : null })}>${halo}${shape}</g>`;
+  const halo =
+    point.precision === 'site'
+      ? ''
+      : `<circle${attrs({ cx: x, cy: y, r: between(zoom, [2, spread[0]], [8, spread[1]]).toFixed(1), fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 0.8, 'stroke-opacity': 0.5 })}/>`;
+  const { fill, stroke } = siteColours(point);
+  const shape = `<path${attrs({ d: diamondPath(x, y, siteRadius(zoom)), fill, stroke, 'stroke-width': SITE_STROKE_WIDTH, 'stroke-linejoin': 'round' })}/>`;
+  return `<g${attrs({ 'data-site': point.id, opacity: faded ? FADED_SITE_OPACITY : null })}>${halo}${shape}</g>`;
 }
 
 /** From the middle of a line's em box down to its baseline, in ems (Noto Sans: ascent 0.88, descent 0.12). */

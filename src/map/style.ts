@@ -10,6 +10,7 @@ import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import { BUNDLE_ZOOM } from '../core/bundles.ts';
 import type { AtlasFeatures, LineKind } from '../core/map-features.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
+import { siteRadius } from './site-markers.ts';
 
 /** Credits as their sources name themselves, the same in every language (no 中国 left Simplified in 繁). */
 export const ATTRIBUTION = {
@@ -22,9 +23,6 @@ export const INTERACTIVE_LAYERS = { sites: 'sites', markers: 'markers', links: '
 
 /** The sources: the three collections of AtlasFeatures, and the hovered or selected country. */
 export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlight: 'highlight' } as const;
-
-/** Image ids of site markers: filled where the location is exact, hollow where it is not. */
-export const siteImageId = (origin: OriginId, exact: boolean) => `site-${exact ? 'exact' : 'approx'}-${origin}`;
 
 /**
  * Feature state that the filters set (AtlasMap.showKept): a country's fill colour; the links
@@ -224,7 +222,7 @@ function lineLayers(features: AtlasFeatures): LayerSpecification[] {
   ];
 }
 
-/** The points over the lines: hubs, seats and places as circles, sites as icons (each with how far it may lie from its marker). */
+/** The points over the lines: hubs, seats and places as circles; for sites, how far each may lie from its place, and where the pointer finds it. */
 function markerLayers(): LayerSpecification[] {
   return [
     {
@@ -265,21 +263,18 @@ function markerLayers(): LayerSpecification[] {
       },
     },
     {
+      // Where the pointer finds a site: its diamond is drawn over the map (site-markers.ts), and
+      // MapLibre draws nothing for a circle with neither fill nor outline, but still answers
+      // queryRenderedFeatures with it.
       id: 'sites',
-      type: 'symbol',
+      type: 'circle',
       source: SOURCES.points,
       filter: isKind('site'),
-      layout: {
-        'icon-image': [
-          'case',
-          ['==', ['get', 'precision'], 'site'], byOrigin((origin) => siteImageId(origin, true)),
-          byOrigin((origin) => siteImageId(origin, false)),
-        ],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 1.3],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, siteRadius(2) + 1, 8, siteRadius(8) + 1],
+        'circle-opacity': 0,
+        'circle-stroke-width': 0,
       },
-      paint: { 'icon-opacity': focusOpacity(1, 0.35) },
     },
   ];
 }

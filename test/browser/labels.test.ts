@@ -1,6 +1,7 @@
-// The map's labels in the built app in Chromium: HTML over the map's canvas (map/label-overlay.ts),
-// placed so that none covers another as the browser draws them, moving with the map, hiding what
-// the filters hide without giving up their place, and letting the pointer through to the map.
+// The map's labels and sites' markers in the built app in Chromium: HTML over the map's canvas
+// (map/label-overlay.ts). Labels placed so that none covers another as the browser draws them,
+// moving with the map, hiding what the filters hide without giving up their place; markers where
+// their sites are, fading for another selection; both letting the pointer through to the map.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -121,5 +122,43 @@ describe('the map’s labels', () => {
     for (const label of hiddenHubs) expect(label.visible, label.key).toBe(false);
     expect(filtered.some((label) => label.key.startsWith('hub:') && yunnan.has(label.key.slice(4)) && label.visible)).toBe(true);
     expect(filtered.find((label) => label.key === 'seat:yunnan')?.visible).toBe(true);
+  });
+
+  it('draw each site as a diamond at its place, which the pointer selects through the map, and fade it for another selection', { timeout: 120_000 }, async () => {
+    // Kunming, where Yunnan's plan places its sites: at zoom 6 they are apart from the other origins'.
+    const page = await openAtlas('?lang=en&cam=102.7,25.04,6');
+    await page.waitForFunction(() => document.querySelectorAll('.atlas-site').length > 0);
+    const markers = () =>
+      page.$$eval('.atlas-site', (elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          return { id: (element as SVGElement).dataset.site!, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2, visible: style.visibility === 'visible', opacity: style.opacity };
+        }),
+      );
+    const shown = (await markers()).filter((marker) => marker.visible);
+    const yunnan = atlas.sites.filter((site) => site.origin === 'yunnan');
+    expect(shown.filter((marker) => yunnan.some((site) => site.id === marker.id)).length).toBe(yunnan.length);
+    // Each marker's centre is its site's point on the map, to the pixel.
+    for (const marker of shown) {
+      const site = atlas.sites.find((s) => s.id === marker.id)!;
+      const point = await page.evaluate(([lon, lat]) => window.atlas.map!.project([lon, lat]), [site.lon, site.lat]);
+      expect(Math.abs(marker.x - point.x), marker.id).toBeLessThan(1);
+      expect(Math.abs(marker.y - point.y), marker.id).toBeLessThan(1);
+    }
+    // MapLibre draws no icon: the diamonds are the page's, and the pointer goes through them to the map.
+    expect(await page.evaluate(() => window.atlas.map!.getStyle().layers.filter((layer) => layer.type === 'symbol').length)).toBe(0);
+    const target = shown.find((marker) => yunnan.some((site) => site.id === marker.id))!;
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [target.x, target.y])).toContain('maplibregl-canvas');
+
+    // A click on a diamond selects a site there (several share Kunming's point); every other site fades.
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('sel'))).toMatch(/^site:/);
+    const selected = (await page.evaluate(() => new URLSearchParams(location.search).get('sel')))!.slice('site:'.length);
+    expect(yunnan.filter((site) => site.lon === atlas.sites.find((s) => s.id === target.id)!.lon).map((site) => site.id)).toContain(selected);
+    await expect.poll(async () => (await markers()).filter((marker) => marker.visible && marker.id !== selected).every((marker) => marker.opacity === '0.35')).toBe(true);
+    expect((await markers()).find((marker) => marker.id === selected)?.opacity).toBe('1');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await markers()).every((marker) => marker.opacity === '1')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { drawnLinks } from '../../src/core/country-links.ts';
 import { ORIGIN_IDS } from '../../src/core/types.ts';
 import { atlasFeatures } from '../../src/core/map-features.ts';
 import { readGeography } from '../../src/core/geography.ts';
-import { atlasStyle, linkWidthAt, siteImageId } from '../../src/map/style.ts';
+import { atlasStyle, linkWidthAt } from '../../src/map/style.ts';
 
 import { atlas, china, features, geography, index, world } from './map-fixture.ts';
 
@@ -90,10 +90,11 @@ describe('atlasStyle', () => {
     ]);
   });
 
-  it('needs nothing outside the page: no glyphs, no fonts, no sprite, no remote source', () => {
+  it('needs nothing outside the page, nor any image: no glyphs, no fonts, no sprite, no icons, no remote source', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style['font-faces']).toBeUndefined();
-    expect(style.layers.some((layer) => layer.type === 'symbol' && layer.layout && 'text-field' in layer.layout)).toBe(false);
+    // Labels and sites' markers are HTML over the map: a symbol layer's images and placement would cost pictures of the map.
+    expect(style.layers.filter((layer) => layer.type === 'symbol')).toEqual([]);
     expect(style.sprite).toBeUndefined();
     expect(text).not.toMatch(/"(url|tiles)"/);
   });
@@ -105,13 +106,13 @@ describe('atlasStyle', () => {
     expect(linkWidthAt(12, 2)).toBeCloseTo(5.2, 9);
   });
 
-  it('refers only to sources and images that exist', () => {
+  it('refers only to sources that exist', () => {
     for (const layer of style.layers) if ('source' in layer) expect(style.sources).toHaveProperty(layer.source as string);
-    const images = ORIGIN_IDS.flatMap((id) => [siteImageId(id, true), siteImageId(id, false)]);
-    const imageExpressions = JSON.stringify(style.layers.map((layer) => layer.layout && 'icon-image' in layer.layout && layer.layout['icon-image']));
-    const named = imageExpressions.match(/"site-[a-z-]+"/g)!;
-    expect(named.length).toBeGreaterThanOrEqual(images.length);
-    for (const id of named) expect(images).toContain(JSON.parse(id));
+  });
+
+  it('finds sites for the pointer on a layer MapLibre never draws: a circle with neither fill nor outline', () => {
+    const sites = style.layers.find((layer) => layer.id === 'sites');
+    expect(sites).toMatchObject({ type: 'circle', paint: { 'circle-opacity': 0, 'circle-stroke-width': 0 } });
   });
 });
 
