@@ -200,10 +200,17 @@ function lineLayers(features: AtlasFeatures): LayerSpecification[] {
       paint: { 'line-color': PAPER.chinaOutline, 'line-width': 1.1, 'line-dasharray': [4, 2] },
     },
     {
+      // The selected country's outline is dark and heavier, the hovered one's lighter. Drawn with
+      // the boundaries' shader: MapLibre builds one for each set of a layer type's properties that
+      // vary by feature (here colour and width, as the boundaries'), some 20-30 ms without a GPU,
+      // which the first hover would otherwise wait for.
       id: 'country-highlight',
       type: 'line',
       source: SOURCES.highlight,
-      paint: { 'line-color': PAPER.hubStroke, 'line-width': 1.4, 'line-opacity': ['case', ['get', 'selected'], 1, 0.55] },
+      paint: {
+        'line-color': ['case', ['get', 'selected'], PAPER.hubStroke, tint(PAPER.hubStroke, PAPER.land, 0.45)],
+        'line-width': ['case', ['get', 'selected'], 1.6, 1.2],
+      },
     },
     {
       id: 'spokes',
