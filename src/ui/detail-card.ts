@@ -167,6 +167,18 @@ export class DetailCard extends LitElement {
       .members {
         color: var(--ink-muted);
       }
+      /*
+       * Passages below the fold are laid out and painted when scrolled to, not with the card: a
+       * bundle of a large atlas quotes 40, of which a screen shows two or three. Each keeps the
+       * height it last had (auto), so that the scroll bar does not jump. The padding is room for
+       * the focus ring of its button, which the passage's containment would clip.
+       */
+      .passage {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 160px;
+        margin: -4px -4px 0;
+        padding: 4px;
+      }
       blockquote {
         margin: 0 0 4px;
         padding: 8px 10px;
@@ -177,7 +189,7 @@ export class DetailCard extends LitElement {
       }
       cite {
         display: block;
-        margin-bottom: 12px;
+        margin-bottom: 8px;
         font-style: normal;
         font-size: 11.5px;
         color: var(--ink-muted);
@@ -239,12 +251,14 @@ export class DetailCard extends LitElement {
       this.dispatchEvent(new CustomEvent('read', { detail, bubbles: true, composed: true }));
     };
     // The quote stays as the document wrote it (Simplified or Traditional), as a citation must.
-    return html`<blockquote lang="zh" ${styleProperties({ '--quote-rule': `var(--origin-${origin.id})` })}>${evidence.quote}</blockquote>
+    return html`<div class="passage">
+      <blockquote lang="zh" ${styleProperties({ '--quote-rule': `var(--origin-${origin.id})` })}>${evidence.quote}</blockquote>
       <cite>
         ${nameWithSecond(loc, document, ' / ')} · <time datetime=${document.date}>${document.date}</time>
         · ${loc.name(document.issuer)}${site ? html` · ${loc.name(site)}` : nothing}
         <button class="read" @click=${read}>${loc.t('card.read')} →</button>
-      </cite>`;
+      </cite>
+    </div>`;
   }
 
   private terms(heading: MessageKey, terms: VocabularyTerm[]) {
