@@ -173,8 +173,10 @@ export class AtlasMap implements MapView {
   private room = false;
   /** What fades while something is selected, by `source:id` (see select). */
   private faded = new Map<string, FeatureRef>();
-  /** Every line and hub, made at the first selection (see fadeable). */
-  private fadeableFeatures: FeatureRef[] | null = null;
+  /** The lines and hubs drawn at each zoom's kind of line, made at the first selection there (see fadeable). */
+  private fadeableFeatures: Partial<Record<'link' | 'bundle', FeatureRef[]>> = {};
+  /** The features that stay in view while something is selected, by `source:id`; null for no selection. */
+  private focused: Set<string> | null = null;
   /** The labels, a chunk of their own made once the links are drawn (see finishDrawing). */
   private labels: LabelOverlay | null = null;
   /** The language the labels are in (see setLanguage). */
@@ -339,6 +341,7 @@ export class AtlasMap implements MapView {
     const kind = this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
     if (kind === this.flowKind) return;
     this.flowKind = kind;
+    this.applyFade();
     this.flow.setTracks(this.linesOf(kind));
     this.flow.setKept(this.flowKept());
     this.flow.setFocus(this.flowFocus());
@@ -401,8 +404,8 @@ export class AtlasMap implements MapView {
     this.selected = [...(own ? [own] : []), ...related];
     if (own) this.map.setFeatureState(own, { selected: true });
     for (const line of related) this.map.setFeatureState(line, { related: true });
-    const shown = new Set(this.selected.map(featureKey));
-    this.fade(selection === null ? [] : this.fadeable().filter((feature) => !shown.has(featureKey(feature))));
+    this.focused = selection === null ? null : new Set(this.selected.map(featureKey));
+    this.applyFade();
     this.focusLinks = selection ? relatedLinks : null;
     this.flow.setFocus(this.flowFocus());
     this.selection = selection;
@@ -410,15 +413,24 @@ export class AtlasMap implements MapView {
     this.highlight({ selected: selection?.kind === 'country' ? selection.iso3 : null });
   }
 
-  /** Every line and hub: what the map fades while something is selected (the overlay fades the sites' markers). */
+  /** Fades what the map draws at this zoom and the selection leaves out; nothing without one. */
+  private applyFade(): void {
+    const { focused } = this;
+    this.fade(focused === null ? [] : this.fadeable().filter((feature) => !focused.has(featureKey(feature))));
+  }
+
+  /**
+   * The lines and hubs the map draws at this zoom: what it fades while something is selected (the
+   * overlay fades the sites' markers). A bundled atlas draws its bundles or its links, by zoom
+   * (see followZoom): the other kind's thousands of lines fade when the zoom brings them, not
+   * with every click.
+   */
   private fadeable(): FeatureRef[] {
-    this.fadeableFeatures ??= [
-      ...this.features.lines.features.map((line) => ({ source: SOURCES.lines, id: line.id as number })),
-      ...this.features.points.features
-        .filter((point) => point.properties.kind === 'hub')
-        .map((point) => ({ source: SOURCES.points, id: point.properties.key })),
-    ];
-    return this.fadeableFeatures;
+    const undrawn = this.features.bundled ? (this.flowKind === 'bundle' ? 'link' : 'bundle') : null;
+    return (this.fadeableFeatures[this.flowKind] ??= [
+      ...this.features.lines.features.filter((line) => line.properties.kind !== undrawn).map((line) => ({ source: SOURCES.lines, id: line.id as number })),
+      ...this.features.points.features.filter((point) => point.properties.kind === 'hub').map((point) => ({ source: SOURCES.points, id: point.properties.key })),
+    ]);
   }
 
   /** Fades `features` and nothing else, changing only the feature state that differs. */
