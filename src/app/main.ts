@@ -27,7 +27,7 @@ import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { loadProblemText, noticeText, tourProblemText } from '../ui/notice-text.ts';
 import { atlasProblemText } from '../i18n/atlas-problem.ts';
 import { LoadError } from '../load/files.ts';
-import { loadFullFont, registerPageFonts } from './fonts.ts';
+import { loadFontsFor, loadFullFont, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 import { yieldToPage } from './yield-to-page.ts';
@@ -236,8 +236,10 @@ async function start(): Promise<void> {
   // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
   await yieldToPage();
   // The controls and panels come with the links, not before: the text they show would have the
-  // page fetch and lay out its fonts while the map is still being drawn.
-  header.hidden = legend.hidden = false;
+  // page fetch and lay out its fonts while the map is still being drawn. They show once the
+  // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile.
+  await Promise.all([header.updateComplete, legend.updateComplete]);
+  void loadFontsFor([header, legend, ...document.querySelectorAll('#explore > summary, #ties > summary')]).then(() => (header.hidden = legend.hidden = false));
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.

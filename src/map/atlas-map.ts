@@ -157,6 +157,8 @@ export class AtlasMap implements MapView {
   private readonly lineIds: Map<string, number>;
   private linksOfBundle: Map<BundleId, string[]> | null = null;
   private selection: Selection | null = null;
+  /** The site under the pointer, whose marker shows in full while others fade. */
+  private hoveredSite: SiteId | null = null;
   /** The features that show the selection through feature state: its own, and the lines related to it. */
   private selected: FeatureRef[] = [];
   private hovered: FeatureRef | null = null;
@@ -208,8 +210,9 @@ export class AtlasMap implements MapView {
       validateStyle: false,
       maxPitch: 0,
       dragRotate: false,
-      // Sites appear at once rather than fade in, on every machine: each frame of a fade is a
-      // repaint of the whole map, which without a GPU holds the page's main thread for a few hundred
+      // Dash patterns (the spokes, the dash line) switch at once when the zoom crosses a whole
+      // number, rather than cross-fade, on every machine: each frame of a fade is a repaint of the
+      // whole map, which without a GPU holds the page's main thread for a few hundred
       // milliseconds, and whether there is one is known only once the map has its context.
       fadeDuration: 0,
     });
@@ -228,7 +231,8 @@ export class AtlasMap implements MapView {
     // (thousands of links would cost every frame), the links from BUNDLE_ZOOM on.
     this.flowKind = features.bundled && this.map.getZoom() < BUNDLE_ZOOM ? 'bundle' : 'link';
     this.flow = new FlowOverlay(this.map, this.linesOf(this.flowKind), drawnInSoftware(this.map));
-    if (features.bundled) this.map.on('zoomend', () => this.followZoom());
+    // As the zoom crosses BUNDLE_ZOOM, not once it comes to rest: the other kind of line is drawn from that frame on.
+    if (features.bundled) this.map.on('zoom', () => this.followZoom());
 
     this.map.on('mousemove', (event) => {
       const target = this.targetAt(event.point);
@@ -368,7 +372,7 @@ export class AtlasMap implements MapView {
     // The map works without its labels: if their chunk cannot be loaded, it says so and goes on.
     const labelled = import('./label-overlay.ts')
       .then(({ LabelOverlay }) => {
-        this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room, selection: this.selection });
+        this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room, selection: this.selection, hoveredSite: this.hoveredSite });
         return this.labels.show();
       })
       .catch((error: unknown) => console.warn('The map’s labels could not be loaded:', error));
@@ -382,7 +386,8 @@ export class AtlasMap implements MapView {
     switch (selection.kind) {
       case 'origin': return { source: SOURCES.base, id: selection.id };
       case 'partner': return { source: SOURCES.points, id: pointKey('hub', selection.id) };
-      case 'site': return { source: SOURCES.points, id: pointKey('site', selection.id) };
+      // A site's marker is the overlay's (site-markers.ts), which shows its hover and selection.
+      case 'site': return null;
       case 'link': return this.lineRef(selection.id)[0] ?? null;
       case 'country': return null;
     }
@@ -443,6 +448,8 @@ export class AtlasMap implements MapView {
 
   private setHover(target: Selection | null): void {
     this.highlight({ hover: target?.kind === 'country' ? target.iso3 : null });
+    this.hoveredSite = target?.kind === 'site' ? target.id : null;
+    this.labels?.setHoveredSite(this.hoveredSite);
     const next = target && this.stateFeature(target);
     if (this.hovered?.source === next?.source && this.hovered?.id === next?.id) return;
     if (this.hovered) this.map.setFeatureState(this.hovered, { hover: false });

@@ -15,6 +15,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '../core/arc.ts';
 import type { LineProperties } from '../core/map-features.ts';
 import { horizonAngle } from './globe-camera.ts';
+import { mapSize } from './map-size.ts';
 import { ORIGIN_COLOURS, tint } from './palette.ts';
 import { linkWidthAt } from './style.ts';
 
@@ -228,10 +229,10 @@ export class FlowOverlay {
 
   private resize(): void {
     const ratio = devicePixelRatio * this.resolution;
-    const { clientWidth, clientHeight } = this.map.getContainer();
-    if (this.canvas.width !== Math.round(clientWidth * ratio) || this.canvas.height !== Math.round(clientHeight * ratio)) {
-      this.canvas.width = Math.round(clientWidth * ratio);
-      this.canvas.height = Math.round(clientHeight * ratio);
+    const { width, height } = mapSize(this.map);
+    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+      this.canvas.width = Math.round(width * ratio);
+      this.canvas.height = Math.round(height * ratio);
     }
     this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
   }

@@ -10,6 +10,7 @@ import type { Selection } from '../core/selection.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
+import { mapSize } from './map-size.ts';
 import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
@@ -17,6 +18,8 @@ import { ROOM_SCALE } from './style.ts';
 
 /** Text is measured in this size and scaled: widths grow in proportion, and one measure serves every zoom. */
 const MEASURED_SIZE = 100;
+/** Texts measured in one task before the labels first show (see show): some 10 ms of main thread here. */
+const MEASURED_PER_TASK = 60;
 
 /** What a label's element shows now, so that only what changed is written. */
 interface Shown {
@@ -68,12 +71,13 @@ export interface PlacedLabels {
   paint(canvas: HTMLCanvasElement, scale: number): Promise<void>;
 }
 
-/** What the overlay shows from the start: what the filters keep, the language, the room, the selection. */
+/** What the overlay shows from the start: what the filters keep, the language, the room, the selection, the site under the pointer. */
 export interface LabelState {
   kept: KeptStates;
   loc: Localizer;
   room: boolean;
   selection: Selection | null;
+  hoveredSite: string | null;
 }
 
 /** A point on screen, on one copy of the world: `key` tells the copies apart (see place). */
@@ -94,11 +98,12 @@ export class LabelOverlay {
   private loc: Localizer;
   private room: boolean;
   private selection: Selection | null;
+  private hoveredSite: string | null;
   /** Whether the labels show: once their font files are in (see show). */
   private visible = false;
   /** Set once the map is removed: nothing may ask it for its camera after. */
   private removed = false;
-  /** The camera and size the labels were laid out for. */
+  /** The camera and size the markers (and the labels, if they show) were laid out for. */
   private laidOutFor = '';
   private placed: MapLabel[] = [];
   /** The sites on screen at that camera, and the markers placed there for the selection. */
@@ -111,9 +116,9 @@ export class LabelOverlay {
   constructor(
     private readonly map: MapLibreMap,
     features: AtlasFeatures,
-    { kept, loc, room, selection }: LabelState,
+    { kept, loc, room, selection, hoveredSite }: LabelState,
   ) {
-    [this.kept, this.loc, this.room, this.selection] = [kept, loc, room, selection];
+    [this.kept, this.loc, this.room, this.selection, this.hoveredSite] = [kept, loc, room, selection, hoveredSite];
     this.points = features.points.features.map((point) => ({ coordinates: point.geometry.coordinates as LonLat, properties: point.properties }));
     this.layer.className = 'atlas-labels';
     // The map is described to assistive technology as a whole (its canvas's label and the table).
@@ -154,7 +159,15 @@ export class LabelOverlay {
    * than first in a fallback the browser would have to find, load and shape with (see loadFonts).
    */
   async show(): Promise<void> {
-    await loadFonts(this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text }))));
+    const lines = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text })));
+    await loadFonts(lines);
+    // Measured a batch a task, before the first placement: all at once, with the placement, they
+    // held the page some 70 ms without a GPU, a click waiting behind them.
+    for (let start = 0; start < lines.length; start += MEASURED_PER_TASK) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.removed) return;
+      for (const { bold, text } of lines.slice(start, start + MEASURED_PER_TASK)) this.measure(text, (size) => labelFont({ bold }, size), MEASURED_SIZE);
+    }
     if (this.removed) return;
     this.visible = true;
     this.layer.hidden = false;
@@ -184,8 +197,20 @@ export class LabelOverlay {
   /** Fades the site markers that another selection leaves out, as the map fades its lines and hubs. */
   setSelection(selection: Selection | null): void {
     this.selection = selection;
+    this.markAgain();
+  }
+
+  /** Shows in full the marker of the site under the pointer, faded or not. */
+  setHoveredSite(site: string | null): void {
+    if (site === this.hoveredSite) return;
+    this.hoveredSite = site;
+    this.markAgain();
+  }
+
+  private markAgain(): void {
+    if (this.removed) return;
     this.markSites();
-    if (!this.removed) this.writeMarkers();
+    this.writeMarkers();
   }
 
   /** Places the labels anew at the next look, whatever the camera, and now while they show. */
@@ -224,7 +249,7 @@ export class LabelOverlay {
   private place(withLabels: boolean): void {
     if (this.removed) return;
     const { map } = this;
-    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    const { width, height } = mapSize(map);
     const centre = map.getCenter();
     const zoom = map.getZoom();
     const globe = map.getProjection()?.type === 'globe';
@@ -269,7 +294,7 @@ export class LabelOverlay {
   /** The markers of the sites on screen, faded or not for the selection. */
   private markSites(): void {
     const zoom = this.map.getZoom();
-    this.markers = this.sites.map(({ properties, key, at }) => siteMarker(properties, key, at, zoom, this.selection));
+    this.markers = this.sites.map(({ properties, key, at }) => siteMarker(properties, key, at, zoom, this.selection, this.hoveredSite));
   }
 
   /** How wide `text` is drawn in `font` at `size` pixels, as the browser measures it. */

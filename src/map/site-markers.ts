@@ -30,18 +30,28 @@ export interface SiteMarker {
   radius: number;
   fill: string;
   stroke: string;
-  /** Whether another selection shows: the marker fades, as the lines and hubs not related to it do. */
+  /** Whether another selection shows, and the pointer is not on the site: the marker fades, as the lines and hubs not related to it do. */
   faded: boolean;
 }
 
 /** The colours of a site's diamond: the origin's colour filled for an exact place, as outline for a rough one. */
-export function siteColours(point: Pick<PointProperties, 'origin' | 'precision'>): { fill: string; stroke: string } {
+function siteColours(point: Pick<PointProperties, 'origin' | 'precision'>): { fill: string; stroke: string } {
   const colour = ORIGIN_COLOURS[point.origin!];
   return point.precision === 'site' ? { fill: colour, stroke: PAPER.hub } : { fill: PAPER.hub, stroke: colour };
 }
 
-/** The marker of a site point at a place on screen, for a zoom and a selection. */
-export function siteMarker(point: PointProperties, key: string, [x, y]: [number, number], zoom: number, selection: Selection | null): SiteMarker {
+/**
+ * The marker of a site point at a place on screen, for a zoom, a selection and the site under the
+ * pointer (which shows in full, as hovered lines and hubs do).
+ */
+export function siteMarker(
+  point: PointProperties,
+  key: string,
+  [x, y]: [number, number],
+  zoom: number,
+  selection: Selection | null,
+  hovered: string | null = null,
+): SiteMarker {
   return {
     id: point.id,
     key,
@@ -49,7 +59,7 @@ export function siteMarker(point: PointProperties, key: string, [x, y]: [number,
     y,
     radius: siteRadius(zoom),
     ...siteColours(point),
-    faded: selection !== null && !(selection.kind === 'site' && selection.id === point.id),
+    faded: selection !== null && !(selection.kind === 'site' && selection.id === point.id) && hovered !== point.id,
   };
 }
 

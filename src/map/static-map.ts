@@ -16,7 +16,7 @@ import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 import { horizonAngle } from './globe-camera.ts';
 import { HALO_WIDTH, labelAlign, labelLines, labelScale, labelShown, mapLabels, type LabelView } from './labels.ts';
-import { diamondPath, FADED_SITE_OPACITY, SITE_STROKE_WIDTH, siteColours, siteRadius } from './site-markers.ts';
+import { diamondPath, FADED_SITE_OPACITY, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
 import { linkWidthAt, ROOM_SCALE } from './style.ts';
 
 /** Where the picture looks from: the live map's camera (MapLibre's zoom, 512-pixel world at zoom 0). */
@@ -242,7 +242,7 @@ export function staticMapLayers(scene: StaticScene): string {
     } else if (point.kind === 'place') {
       out.push(`<circle${attrs({ cx: x, cy: y, r: 2.6, fill: PAPER.hub, stroke: PAPER.hubStroke, 'stroke-width': 1.1 })}/>`);
     } else if (point.kind === 'site') {
-      out.push(siteMarker(point, Number(x), Number(y), camera.zoom, focus && !(scene.selection?.kind === 'site' && scene.selection.id === point.id)));
+      out.push(siteSvg(siteMarker(point, point.key, [Number(x), Number(y)], camera.zoom, scene.selection), point, camera.zoom));
     }
   }
   out.push('</g>');
@@ -252,16 +252,16 @@ export function staticMapLayers(scene: StaticScene): string {
 }
 
 /** A site's diamond (site-markers.ts), in a halo of its place's uncertainty where that is not exact. */
-function siteMarker(point: PointProperties, x: number, y: number, zoom: number, faded: boolean): string {
+function siteSvg(marker: SiteMarker, point: PointProperties, zoom: number): string {
+  const { x, y } = marker;
   const colour = ORIGIN_COLOURS[point.origin!];
   const spread = { district: [5, 16], city: [8, 30], province: [13, 60] }[point.precision as string] ?? [18, 80];
   const halo =
     point.precision === 'site'
       ? ''
-      : `<circle${attrs({ cx: x, cy: y, r: between(zoom, [2, spread[0]], [8, spread[1]]).toFixed(1), fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 0.8, 'stroke-opacity': 0.5 })}/>`;
-  const { fill, stroke } = siteColours(point);
-  const shape = `<path${attrs({ d: diamondPath(x, y, siteRadius(zoom)), fill, stroke, 'stroke-width': SITE_STROKE_WIDTH, 'stroke-linejoin': 'round' })}/>`;
-  return `<g${attrs({ 'data-site': point.id, opacity: faded ? FADED_SITE_OPACITY : null })}>${halo}${shape}</g>`;
+      : `<circle${attrs({ cx: x.toFixed(1), cy: y.toFixed(1), r: between(zoom, [2, spread[0]], [8, spread[1]]).toFixed(1), fill: colour, 'fill-opacity': 0.12, stroke: colour, 'stroke-width': 0.8, 'stroke-opacity': 0.5 })}/>`;
+  const shape = `<path${attrs({ d: diamondPath(x, y, marker.radius), fill: marker.fill, stroke: marker.stroke, 'stroke-width': SITE_STROKE_WIDTH, 'stroke-linejoin': 'round' })}/>`;
+  return `<g${attrs({ 'data-site': point.id, opacity: marker.faded ? FADED_SITE_OPACITY : null })}>${halo}${shape}</g>`;
 }
 
 /** From the middle of a line's em box down to its baseline, in ems (Noto Sans: ascent 0.88, descent 0.12). */

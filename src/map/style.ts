@@ -31,8 +31,8 @@ export const SOURCES = { base: 'base', lines: 'lines', points: 'points', highlig
 export const KEPT_STATE = { shade: 'shade', links: 'links', hidden: 'hidden' } as const;
 
 /**
- * Feature state for what fades while something is selected: every link, bundle, spoke, hub and
- * site outside the selection (AtlasMap.select). Not a global state: a global state read by a
+ * Feature state for what fades while something is selected: every link, bundle, spoke and hub
+ * outside the selection (AtlasMap.select; the sites' markers are the overlay's). Not a global state: a global state read by a
  * paint expression that also reads feature state makes MapLibre lay its source out again each
  * time it changes (every tile parsed anew, most of a second on 10,000 links).
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PointProperties } from '../../src/core/map-features.ts';
 import type { SiteId } from '../../src/core/types.ts';
 import { ORIGIN_COLOURS, PAPER } from '../../src/map/palette.ts';
-import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, siteColours, siteMarker, siteRadius } from '../../src/map/site-markers.ts';
+import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, siteMarker, siteRadius } from '../../src/map/site-markers.ts';
 import { features } from './map-fixture.ts';
 
 const sites = features.points.features.map((point) => point.properties).filter((point) => point.kind === 'site');
@@ -27,16 +27,18 @@ describe('site markers', () => {
   });
 
   it("fill an exact site's diamond with its origin's colour, and outline a rough one's in it", () => {
-    expect(siteColours(exact)).toEqual({ fill: ORIGIN_COLOURS[exact.origin!], stroke: PAPER.hub });
-    expect(siteColours(rough!)).toEqual({ fill: PAPER.hub, stroke: ORIGIN_COLOURS[rough!.origin!] });
+    expect(siteMarker(exact, 'k', [0, 0], 3, null)).toMatchObject({ fill: ORIGIN_COLOURS[exact.origin!], stroke: PAPER.hub });
+    expect(siteMarker(rough!, 'k', [0, 0], 3, null)).toMatchObject({ fill: PAPER.hub, stroke: ORIGIN_COLOURS[rough!.origin!] });
   });
 
-  it('fade while something else is selected, and not for the site itself or with nothing selected', () => {
+  it('fade while something else is selected, and not for the site itself, under the pointer, or with nothing selected', () => {
     const at: [number, number] = [100, 50];
     expect(siteMarker(exact, 'k', at, 3, null).faded).toBe(false);
     expect(siteMarker(exact, 'k', at, 3, { kind: 'site', id: exact.id as SiteId }).faded).toBe(false);
     expect(siteMarker(exact, 'k', at, 3, { kind: 'site', id: rough!.id as SiteId }).faded).toBe(true);
     expect(siteMarker(exact, 'k', at, 3, { kind: 'origin', id: exact.origin! }).faded).toBe(true);
+    // Under the pointer it shows in full, as hovered lines and hubs do.
+    expect(siteMarker(exact, 'k', at, 3, { kind: 'origin', id: exact.origin! }, exact.id).faded).toBe(false);
   });
 
   it('are diamonds: the four points round their place', () => {
