@@ -3,6 +3,7 @@
 // (virtual:label-font); full coverage for arbitrary text such as quoted passages is loaded only
 // when a card first needs it.
 import labelFaces from 'virtual:label-font';
+import { loadFontFiles } from '../load/font-files.ts';
 
 /** The CSS family the page's own text uses (see index.html). */
 export const PAGE_FAMILY = 'Noto Sans SC';
@@ -19,26 +20,15 @@ export function registerPageFonts(): void {
   }
 }
 
-/** How long the chrome waits for its font files before it shows in the browser's fallback: a stalled network must not hide it. */
-const FONT_WAIT_MS = 3000;
-
 /**
  * Loads the font files that the text now in these elements (and their shadow roots) draws with,
- * in both weights the page uses; resolves when they are in, when one fails, or after
- * FONT_WAIT_MS. Shown first, the text would be laid out in a fallback and then again as each of
- * its files came in, one by one: a layout of the whole page each, tens of milliseconds apiece
- * without a GPU.
+ * in both weights the page uses (see loadFontFiles). Shown first, the text would be laid out in a
+ * fallback and then again as each of its files came in, one by one: a layout of the page each,
+ * tens of milliseconds apiece without a GPU.
  */
 export function loadFontsFor(elements: readonly Element[]): Promise<void> {
   const text = elements.map((element) => `${element.textContent ?? ''}${element.shadowRoot?.textContent ?? ''}`).join('');
-  const loads = Promise.all(['400', '600'].map((weight) => document.fonts.load(`${weight} 16px '${PAGE_FAMILY}'`, text)));
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, FONT_WAIT_MS);
-    loads.then(
-      () => resolve(),
-      () => resolve(),
-    ).finally(() => clearTimeout(timer));
-  });
+  return loadFontFiles(['400', '600'].map((weight) => ({ font: `${weight} 16px '${PAGE_FAMILY}'`, text })));
 }
 
 let fullCoverage: Promise<unknown> | null = null;

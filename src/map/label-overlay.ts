@@ -8,6 +8,7 @@ import type { AtlasFeatures, KeptStates, PointProperties } from '../core/map-fea
 import { ANCHOR_SHIFT } from '../core/label-placement.ts';
 import type { Selection } from '../core/selection.ts';
 import type { Localizer } from '../i18n/localizer.ts';
+import { loadFontFiles } from '../load/font-files.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
 import { mapSize } from './map-size.ts';
@@ -30,27 +31,14 @@ interface Shown {
   visible: boolean;
 }
 
-/** How long labels wait for their font files before they show in the browser's fallback: a stalled network must not hold the map. */
-const FONT_WAIT_MS = 4000;
-
-/**
- * Loads the font files that draw these lines, in their weights; resolves when they are in, when
- * one fails, or after FONT_WAIT_MS, whichever comes first.
- */
+/** Loads the font files that draw these lines, in their weights (see loadFontFiles). */
 function loadFonts(lines: { bold: boolean; text: string }[]): Promise<void> {
   const byFont = new Map<string, string>();
   for (const { bold, text } of lines) {
     const font = labelFont({ bold }, 16);
     byFont.set(font, (byFont.get(font) ?? '') + text);
   }
-  const loads = Promise.all([...byFont].map(([font, text]) => document.fonts.load(font, text)));
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, FONT_WAIT_MS);
-    loads.then(
-      () => resolve(),
-      () => resolve(),
-    ).finally(() => clearTimeout(timer));
-  });
+  return loadFontFiles([...byFont].map(([font, text]) => ({ font, text })));
 }
 
 /** What a site marker's element shows now, so that only what changed is written. */
@@ -347,9 +335,9 @@ export class LabelOverlay {
         shown.transform = transform;
         element.style.transform = transform;
       }
-      this.setVisible(shown, label.shown);
+      setVisible(shown, label.shown);
     }
-    for (const [key, shown] of this.shown) if (!placed.has(key)) this.setVisible(shown, false);
+    for (const [key, shown] of this.shown) if (!placed.has(key)) setVisible(shown, false);
   }
 
   /** Writes the markers into their elements, touching only what changed; hides the rest. */
@@ -390,20 +378,15 @@ export class LabelOverlay {
         shown.faded = marker.faded;
         shown.element.style.opacity = marker.faded ? String(FADED_SITE_OPACITY) : '';
       }
-      this.setMarkerVisible(shown, true);
+      setVisible(shown, true);
     }
-    for (const [key, shown] of this.shownMarkers) if (!placed.has(key)) this.setMarkerVisible(shown, false);
+    for (const [key, shown] of this.shownMarkers) if (!placed.has(key)) setVisible(shown, false);
   }
+}
 
-  private setMarkerVisible(shown: ShownMarker, visible: boolean): void {
-    if (shown.visible === visible) return;
-    shown.visible = visible;
-    shown.element.style.visibility = visible ? '' : 'hidden';
-  }
-
-  private setVisible(shown: Shown, visible: boolean): void {
-    if (shown.visible === visible) return;
-    shown.visible = visible;
-    shown.element.style.visibility = visible ? '' : 'hidden';
-  }
+/** Shows or hides a label's or a marker's element, keeping its place; touches it only if that changes. */
+function setVisible(shown: { element: ElementCSSInlineStyle; visible: boolean }, visible: boolean): void {
+  if (shown.visible === visible) return;
+  shown.visible = visible;
+  shown.element.style.visibility = visible ? '' : 'hidden';
 }
