@@ -10,7 +10,6 @@ import { AtlasMap } from '../map/atlas-map.ts';
 import type { MapEvents, MapView } from '../map/map-view.ts';
 import { tieShades } from '../map/palette.ts';
 import { atlasStyle } from '../map/style.ts';
-import '../ui/detail-card.ts';
 import '../ui/header.ts';
 import '../ui/legend.ts';
 import '../ui/tooltip.ts';
@@ -235,6 +234,9 @@ async function start(): Promise<void> {
   performance.mark('links-drawn');
   // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
   await yieldToPage();
+  // The card's code comes after the links, not before: a selection (the link's own, below, or a
+  // click on the map before now) shows once it is in, its properties kept by the element.
+  import('../ui/detail-card.ts').catch((error: unknown) => console.warn('The detail card could not be loaded:', error));
   // The controls and panels come with the links, not before: the text they show would have the
   // page fetch and lay out its fonts while the map is still being drawn. They show once the
   // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile.

@@ -9,17 +9,12 @@
 import type { PointProperties } from '../core/map-features.ts';
 import type { Selection } from '../core/selection.ts';
 import { ORIGIN_COLOURS, PAPER } from './palette.ts';
+import { siteRadius } from './site-size.ts';
 
 /** The outline's width, in pixels. */
 export const SITE_STROKE_WIDTH = 2;
 /** A faded marker's opacity (another selection shows), as for the map's faded lines and hubs. */
 export const FADED_SITE_OPACITY = 0.35;
-
-/** Half a diamond's diagonal at a zoom, in pixels: 4 at zoom 2 and below, 6.5 from zoom 8, linear between. */
-export function siteRadius(zoom: number): number {
-  const t = Math.min(1, Math.max(0, (zoom - 2) / 6));
-  return 4 + 2.5 * t;
-}
 
 export interface SiteMarker {
   /** The site's id, and a key for this copy of it (the flat map repeats the world sideways). */

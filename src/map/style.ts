@@ -10,7 +10,7 @@ import { ORIGIN_IDS, type OriginId } from '../core/types.ts';
 import { BUNDLE_ZOOM } from '../core/bundles.ts';
 import type { AtlasFeatures, LineKind } from '../core/map-features.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
-import { siteRadius } from './site-markers.ts';
+import { siteRadius } from './site-size.ts';
 
 /** Credits as their sources name themselves, the same in every language (no 中国 left Simplified in 繁). */
 export const ATTRIBUTION = {

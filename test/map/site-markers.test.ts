@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { PointProperties } from '../../src/core/map-features.ts';
 import type { SiteId } from '../../src/core/types.ts';
 import { ORIGIN_COLOURS, PAPER } from '../../src/map/palette.ts';
-import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, siteMarker, siteRadius } from '../../src/map/site-markers.ts';
+import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, siteMarker } from '../../src/map/site-markers.ts';
+import { siteRadius } from '../../src/map/site-size.ts';
 import { features } from './map-fixture.ts';
 
 const sites = features.points.features.map((point) => point.properties).filter((point) => point.kind === 'site');
