@@ -209,7 +209,7 @@ export class LabelOverlay {
 
   /** The labels and markers placed for the map as it is now, shown yet or not: a picture of the map at this camera and size draws them. */
   current(): PlacedLabels {
-    this.place(true);
+    this.layOut(true);
     const { placed: labels, markers } = this;
     return {
       paint: async (canvas, scale) => {
@@ -221,28 +221,32 @@ export class LabelOverlay {
     };
   }
 
-  /** Places the markers, and the labels while they show, and writes them into the page. */
-  private layOut(): void {
-    if (this.removed) return;
-    this.place(this.visible);
+  /**
+   * Places the markers, and the labels while they show, and writes them into the page: only when
+   * the camera or the size changed, not in every frame the map draws (a hover, a selection).
+   * What changes without the camera (the filters, the selection) writes itself. A picture
+   * places the labels whether they show or not.
+   */
+  private layOut(withLabels = this.visible): void {
+    if (!this.place(withLabels)) return;
     this.writeMarkers();
     if (this.visible) this.write();
   }
 
   /**
    * Places the markers, and the labels if asked, for the map's camera and size, unless they are
-   * placed for them already. Labels are placed only once they show (or for a picture): placing
-   * them costs tens of milliseconds, and their words are measured in their font.
+   * placed for them already (false then). Labels are placed only once they show (or for a
+   * picture): placing them costs tens of milliseconds, and their words are measured in their font.
    */
-  private place(withLabels: boolean): void {
-    if (this.removed) return;
+  private place(withLabels: boolean): boolean {
+    if (this.removed) return false;
     const { map } = this;
     const { width, height } = mapSize(map);
     const centre = map.getCenter();
     const zoom = map.getZoom();
     const globe = map.getProjection()?.type === 'globe';
     const camera = [centre.lng, centre.lat, zoom, map.getBearing(), globe, width, height, withLabels].join();
-    if (camera === this.laidOutFor) return;
+    if (camera === this.laidOutFor) return false;
     this.laidOutFor = camera;
     // On the globe, what lies beyond the horizon is hidden. The flat map repeats the world
     // sideways: each point on the copy nearest the centre first, then on as many copies either
@@ -274,9 +278,11 @@ export class LabelOverlay {
       }
     });
     this.markSites();
-    if (!withLabels) return;
-    const scale = labelScale(width) * (this.room ? ROOM_SCALE.labels : 1);
-    this.placed = mapLabels(points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
+    if (withLabels) {
+      const scale = labelScale(width) * (this.room ? ROOM_SCALE.labels : 1);
+      this.placed = mapLabels(points, { zoom, width, height, loc: this.loc, scale, kept: this.kept, project, measure: (text, font, size) => this.measure(text, font, size) });
+    }
+    return true;
   }
 
   /** The markers of the sites on screen, faded or not for the selection. */
