@@ -27,8 +27,8 @@ const SERVED: Directives = {
 
 /**
  * The single file (npm run build:single) carries everything inline: its scripts by their hashes,
- * MapLibre's worker and the fonts as data: URLs. From file:// 'self' matches nothing, so it is
- * left out.
+ * the workers (MapLibre's, the comets') and the fonts as data: URLs. From file:// 'self' matches
+ * nothing, so it is left out.
  */
 const SINGLE: Directives = {
   ...SERVED,

@@ -5,8 +5,8 @@
 // - the table holds the public files the app asks for by address (the dataset, the mentions,
 //   the map caption, the tours) and the files it imports with `?url` (the two maps, the seed
 //   texts); those imports become the file's path, the table's key, instead of an asset;
-// - every other asset (the label font's files, MapLibre's worker) is inlined as a data: URL, and
-//   every lazily imported chunk goes into the one script;
+// - every other asset (the label font's files, MapLibre's worker) is inlined as a data: URL,
+//   every lazily imported chunk goes into the one script, and so do the app's own workers;
 // - once bundled, the script and the stylesheet are written into the page, the icon becomes a
 //   data: URL, and anything that would still have to sit beside the page fails the build.
 // In the ordinary build `virtual:app-files` is `null`: a dozen bytes, and the app fetches as before.
@@ -94,7 +94,13 @@ export function appFilesPlugin(single: SingleFileOptions | null): Plugin {
       if (!single) return undefined;
       if (single.drop?.includes(source)) return DROPPED_ID;
       const [path, query] = source.split('?', 2);
-      if (!query || !new URLSearchParams(query).has('url')) return undefined;
+      const params = new URLSearchParams(query);
+      // A worker (the comets') is written into the script, which starts it from a data: URL (see transform).
+      if (params.has('worker') && !params.has('inline')) {
+        const resolved = await this.resolve(path!, importer, { ...options, skipSelf: true });
+        return resolved && `${resolved.id}?worker&inline`;
+      }
+      if (!query || !params.has('url')) return undefined;
       const resolved = await this.resolve(path!, importer, { ...options, skipSelf: true });
       const key = resolved && keyOf.get(resolved.id.split('?')[0]!);
       return key ? `${URL_PREFIX}${key.replaceAll('.', '%2E')}` : undefined;
@@ -110,6 +116,20 @@ export function appFilesPlugin(single: SingleFileOptions | null): Plugin {
         files[key] = readFileSync(path, 'utf8');
       }
       return `export default ${JSON.stringify(files)};`;
+    },
+    // Vite starts an inline worker from a blob: URL (a request the single file would make, and a
+    // source its policy would have to allow), then from a data: URL if that fails: only the latter.
+    transform(code, id) {
+      if (!single || !/\?worker&inline$/.test(id)) return undefined;
+      const content = /^\s*const jsContent = ("(?:[^"\\\n]|\\.)*");$/m.exec(code)?.[1];
+      if (!content) return this.error(`single file: Vite's inline worker ${id} no longer starts as expected`);
+      return {
+        code: `const jsContent = ${content};
+export default function WorkerWrapper(options) {
+  return new Worker('data:text/javascript;charset=utf-8,' + encodeURIComponent(jsContent), { name: options?.name });
+}`,
+        map: null,
+      };
     },
     generateBundle: {
       order: 'post',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { parseAtlas } from '../core/parse-atlas.ts';
-import { COMET_FPS } from '../map/flow-overlay.ts';
+import { COMET_FPS } from '../map/comet-painter.ts';
 import { buildApp, flowFrames, launchChromium, ROOT, serve, type Served } from './browser-harness.ts';
 import { extractFigures } from './extract-bench.ts';
 import { axeFigures, lighthouseFigures } from './lighthouse-bench.ts';

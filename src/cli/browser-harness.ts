@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Worker } from 'playwright-core';
 import { build, preview, type InlineConfig } from 'vite';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -106,30 +106,61 @@ export async function openWatched(browser: Browser, options: Parameters<Browser[
   return watched;
 }
 
+/** The worker that draws the app's comets (map/comet-worker.ts), once the flow has started. */
+export async function flowWorker(page: Page): Promise<Worker> {
+  const isComets = (worker: Worker) => /comet-worker[^/]*\.js$/.test(worker.url());
+  const started = page.waitForEvent('worker', { predicate: isComets, timeout: 30_000 });
+  const running = page.workers().find(isComets);
+  if (!running) return started;
+  started.catch(() => undefined);
+  return running;
+}
+
 /**
- * The frames the app's flow overlay draws in `ms` (each starts by clearing the overlay), with the
+ * The frames the app's comets are drawn in, in `ms` (each starts by clearing the canvas), with the
  * map repainted at every animation frame meanwhile if asked, as a hover would have it: the
- * animation's frames, for the browser tests and the benchmark alike.
+ * animation's frames, for the browser tests and the benchmark alike. The canvas's context is kept
+ * in the worker for flowPixels.
  */
-export function flowFrames(page: Page, ms: number, { repaintMap = false } = {}): Promise<number> {
-  // A string: tsx would wrap named functions in a helper the page does not have.
-  return page.evaluate(`(async () => {
-    const context = document.querySelector('canvas.atlas-flow').getContext('2d');
-    const clear = context.clearRect;
+export async function flowFrames(page: Page, ms: number, { repaintMap = false } = {}): Promise<number> {
+  const worker = await flowWorker(page);
+  // Strings: tsx would wrap named functions in a helper the page and the worker do not have.
+  const repainting = repaintMap
+    ? page.evaluate(`(() => {
+        const end = performance.now() + ${ms};
+        const repaint = () => {
+          window.atlas.map.triggerRepaint();
+          if (performance.now() < end) requestAnimationFrame(repaint);
+        };
+        repaint();
+      })()`)
+    : Promise.resolve();
+  const frames = worker.evaluate<number>(`(async () => {
+    const proto = OffscreenCanvasRenderingContext2D.prototype;
+    const clear = proto.clearRect;
     let frames = 0;
-    context.clearRect = function (...args) {
+    proto.clearRect = function (...args) {
       frames++;
+      self.flowContext = this;
       return clear.apply(this, args);
     };
-    const end = performance.now() + ${ms};
-    const repaint = () => {
-      window.atlas.map.triggerRepaint();
-      if (performance.now() < end) requestAnimationFrame(repaint);
-    };
-    if (${repaintMap}) repaint();
     await new Promise((resolve) => setTimeout(resolve, ${ms}));
-    context.clearRect = clear;
+    proto.clearRect = clear;
     return frames;
+  })()`);
+  await repainting;
+  return frames;
+}
+
+/** A checksum of the comets' pixels, which changes when a comet moves; flowFrames must have seen a frame. */
+export async function flowPixels(page: Page): Promise<number> {
+  return (await flowWorker(page)).evaluate<number>(`(() => {
+    const context = self.flowContext;
+    if (!context) throw new Error('flowPixels: no comet frame seen yet (call flowFrames first)');
+    const pixels = new Uint32Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
+    let hash = 2166136261;
+    for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
+    return hash >>> 0;
   })()`);
 }
 

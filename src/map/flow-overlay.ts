@@ -4,44 +4,31 @@
 // dash would) costs a hundred in software rendering. While paused, the comets stay where they
 // are, their tails still showing the way each link runs.
 //
-// Each frame must stay small, and make little garbage: it shares the main thread with the map
-// and the panels, and a collection it provokes lands in whatever they do next. A link's vertices
-// are projected to the screen once per camera, not once per comet per frame; comets move along
-// the projected polyline (its vertices lie a degree and a half apart, so straight steps between
-// them follow the curve).
+// The overlay projects the links onto the screen, once per camera, into a comet scene; the
+// comets' painter (map/comet-painter.ts) draws scenes on its own clock. Where the browser can
+// hand the canvas to a worker (map/comet-worker.ts) the painter runs there, and the main thread
+// does no work for the comets unless the camera, the size or the tracks change: without a GPU,
+// a comet frame on the page cost 25 ms of drawing and as much again handing it to the compositor,
+// 30 times a second, in the same thread as the map, the panels and the pointer.
 import { arcDistance } from '../core/arc.ts';
 import type { Feature, LineString } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '../core/arc.ts';
 import type { LineProperties } from '../core/map-features.ts';
+import type { CometMessage, CometScene } from './comet-painter.ts';
+import CometWorker from './comet-worker.ts?worker';
 import { horizonAngle } from './globe-camera.ts';
 import { mapSize } from './map-size.ts';
 import { ORIGIN_COLOURS, tint } from './palette.ts';
 import { linkWidthAt } from './style.ts';
 
-/** Time for a comet to travel from one to the next along a link, in milliseconds. */
-const PERIOD = 2600;
 /** One comet per this many degrees of a link's length, at least one. */
 const SPACING = 28;
-/** A comet's length in degrees, at most a third of its link. */
-const LENGTH = 9;
-const TAIL_POINTS = 5;
 /**
  * The most comets drawn in a frame: past it (thousands of links, never the real data's hundred)
- * only every n-th link runs comets, so that the frame stays a few milliseconds and the map, the
- * table and the pointer keep the main thread.
+ * only every n-th link runs comets, so that a frame stays a few milliseconds.
  */
 const MAX_COMETS = 1500;
-/**
- * The comets advance 30 times a second, not at the display's rate: they move slowly and
- * steadily, and every new overlay frame is composited over the whole map (in software where
- * there is no GPU), on cores the map and the panels need. When the camera moves, the overlay
- * follows it in every frame the map draws.
- */
-export const COMET_FPS = 30;
-const COMET_FRAME_MS = 1000 / COMET_FPS;
-/** Slack for the display's frame times, which jitter around their period. */
-const FRAME_SLACK_MS = 2;
 
 interface Track {
   id: string;
@@ -51,7 +38,6 @@ interface Track {
   width: number;
   comets: number;
   colour: string;
-  head: string;
 }
 
 function track({ geometry, properties }: Feature<LineString, LineProperties>): Track {
@@ -62,68 +48,92 @@ function track({ geometry, properties }: Feature<LineString, LineProperties>): T
     const [x1, y1] = coordinates[i];
     along.push(along[i - 1] + Math.hypot(x1 - x0, y1 - y0));
   }
-  const colour = ORIGIN_COLOURS[properties.origin!];
   return {
     id: properties.id,
     coordinates,
     along,
     width: properties.width,
     comets: Math.max(1, Math.round(along[along.length - 1] / SPACING)),
-    colour,
-    head: tint(colour, '#ffffff', 0.5),
+    colour: ORIGIN_COLOURS[properties.origin!],
   };
 }
 
 /** A track's vertices on screen for one camera; `hidden` marks those behind the globe's horizon. */
 interface Projected {
-  x: Float64Array;
-  y: Float64Array;
+  x: Float32Array;
+  y: Float32Array;
   hidden: Uint8Array;
 }
 
-/** The index of the segment of `along` (cumulative lengths) that holds `distance`: 1 for the first. */
-function segmentAt(along: number[], distance: number): number {
-  let low = 1;
-  let high = along.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (along[middle]! < distance) low = middle + 1;
-    else high = middle;
+/** Where the comets are drawn: a worker holding the canvas, or a painter on the page. */
+interface CometDrawer {
+  send(message: CometMessage, transfer?: Transferable[]): void;
+  stop(): void;
+}
+
+/** A painter in a worker, drawing on the canvas handed to it; null where the browser cannot. */
+function inWorker(canvas: HTMLCanvasElement): CometDrawer | null {
+  if (typeof canvas.transferControlToOffscreen !== 'function') return null;
+  let worker: Worker;
+  try {
+    worker = new CometWorker({ name: 'comets' });
+  } catch {
+    return null;
   }
-  return low;
+  const offscreen = canvas.transferControlToOffscreen();
+  worker.postMessage({ canvas: offscreen } satisfies CometMessage, [offscreen]);
+  return { send: (message, transfer = []) => worker.postMessage(message, transfer), stop: () => worker.terminate() };
+}
+
+/**
+ * A painter on the page's own canvas, for browsers that cannot hand a canvas to a worker. Its code
+ * loads when first needed: most browsers never need it, and the page's first chunk is kept small.
+ */
+function onPage(canvas: HTMLCanvasElement): CometDrawer {
+  // In main memory: where the browser composites without a GPU, a GPU canvas would be read back
+  // every frame, and that readback costs more than all the drawing.
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  let stopped = false;
+  const painter = import('./comet-painter.ts').then(
+    ({ CometPainter }) => new CometPainter(canvas, context, (callback) => requestAnimationFrame((now) => stopped || callback(now)), () => performance.now()),
+  );
+  painter.catch((error: unknown) => console.warn('The comets could not be loaded; the map works without them.', error));
+  return {
+    // In the order sent: each waits for the painter, then for those before it.
+    send: (message) =>
+      void painter.then((comets) => ('scene' in message ? comets.setScene(message.scene) : 'playing' in message && comets.setPlaying(message.playing))),
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+/** The arrays a scene's message hands over to the worker rather than copies. */
+function transferables(scene: CometScene): ArrayBuffer[] {
+  const { copies, start, comets, lineWidth, colour, x, y, hidden, along } = scene;
+  return [copies, start, comets, lineWidth, colour, x, y, hidden, along].map((array) => array.buffer as ArrayBuffer);
 }
 
 export class FlowOverlay {
   private readonly canvas = document.createElement('canvas');
-  // A canvas in main memory: where the browser composites without a GPU, a GPU canvas would be
-  // read back every frame, and that readback costs more than all the drawing.
-  private readonly context = this.canvas.getContext('2d', { willReadFrequently: true })!;
+  private drawer: CometDrawer | null = null;
   /** Every link's track, built once; `shown` those the filters keep and the focus, if any, holds. */
   private tracks: Track[];
   private shown: Track[];
   private kept: ReadonlySet<string> | null = null;
-  private playing = false;
-  /** Where the comets are, 0–1 of the way to the next; frozen while paused. */
-  private phase = 0;
-  private startedAt = 0;
   private focus: Set<string> | null = null;
+  private playing = false;
   /** How much wider than on screen the comets are drawn: as the links are, for a room. */
   private widthScale = 1;
   private frame = 0;
-  /** When the comets last advanced, and for which camera. */
-  private drawnAt = -Infinity;
-  private drawnFor = '';
-  /** Whether the next frame must be drawn whatever the time: the size, the tracks or the motion changed. */
+  /** The camera the painter's scene was projected for. */
+  private sentFor = '';
+  /** Whether the next scene must be sent whatever the camera: the size, the tracks or their widths changed. */
   private stale = true;
-  /** Whether the overlay draws: from start() until the map is removed. */
-  private drawing = false;
   private removed = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
   private projected = new Map<Track, Projected>();
   private projectedFor = '';
-  /** One comet's tail on screen, reused from comet to comet. */
-  private readonly tailX = new Float64Array(TAIL_POINTS);
-  private readonly tailY = new Float64Array(TAIL_POINTS);
 
   /** Canvas pixels per device pixel: 1, or ½ where the map is drawn in software (see AtlasMap). */
   private readonly resolution: number;
@@ -138,7 +148,7 @@ export class FlowOverlay {
     this.shown = this.tracks;
     this.canvas.className = 'atlas-flow';
     this.canvas.setAttribute('aria-hidden', 'true');
-    // The canvas holds device pixels (see resize); its box is the map's, in CSS pixels.
+    // The canvas holds device pixels (see CometScene.ratio); its box is the map's, in CSS pixels.
     Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
     // Over the map, under its controls.
     const container = map.getContainer();
@@ -146,10 +156,10 @@ export class FlowOverlay {
 
     // A map given up for the SVG map (main.ts) takes its comets with it: no frame may ask it for its camera.
     map.once('remove', () => {
-      this.drawing = false;
       this.removed = true;
       cancelAnimationFrame(this.frame);
       this.frame = 0;
+      this.drawer?.stop();
       this.canvas.remove();
     });
   }
@@ -157,16 +167,16 @@ export class FlowOverlay {
   /**
    * Draws from now on: from the first setPlaying, which the app calls once the map is all drawn
    * (main.ts). Comets over a map still loading would show nothing useful, and each frame of
-   * theirs would take the main thread from it.
+   * theirs would take the main thread from it; so would starting their worker.
    */
   private start(): void {
-    if (this.drawing || this.removed) return;
-    this.drawing = true;
-    this.map.on('resize', () => this.requestDraw());
-    // The map also renders for what does not move the comets (a hover, a selection):
-    // the frame checks whether the camera moved (see requestDraw).
-    this.map.on('render', () => this.requestDraw(false));
-    this.requestDraw();
+    if (this.drawer || this.removed) return;
+    this.drawer = inWorker(this.canvas) ?? onPage(this.canvas);
+    this.map.on('resize', () => this.requestScene());
+    // The map also renders for what does not move the comets (a hover, a selection): the frame
+    // checks whether the camera moved (see requestScene).
+    this.map.on('render', () => this.requestScene(false));
+    this.requestScene();
   }
 
   /** Runs comets along the kept links only (see KeptStates.links). */
@@ -187,8 +197,7 @@ export class FlowOverlay {
     this.start();
     if (playing === this.playing) return;
     this.playing = playing;
-    this.startedAt = performance.now() - this.phase * PERIOD;
-    this.requestDraw();
+    this.drawer?.send({ playing });
   }
 
   /** Shows the comets of these links only (the selection's), or of all links for null. */
@@ -200,41 +209,37 @@ export class FlowOverlay {
   /** Draws the comets `scale` times their width on screen (ROOM_SCALE.links while presenting). */
   setWidthScale(scale: number): void {
     this.widthScale = scale;
-    this.requestDraw();
+    this.requestScene();
   }
 
   /** The tracks the comets run on, chosen when the filters or the focus change rather than in every frame. */
   private updateShown(): void {
     const { kept, focus } = this;
     this.shown = this.tracks.filter((track) => (!kept || kept.has(track.id)) && (!focus || focus.has(track.id)));
-    this.requestDraw();
+    this.requestScene();
   }
 
-  private requestDraw(stale = true): void {
+  /** Sends the painter a new scene in the next frame, if the camera moved or `stale`. */
+  private requestScene(stale = true): void {
     this.stale ||= stale;
-    if (!this.drawing) return;
-    this.frame ||= requestAnimationFrame((now) => {
+    if (!this.drawer) return;
+    this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
       const camera = this.camera();
-      const due = this.playing && now - this.drawnAt > COMET_FRAME_MS - FRAME_SLACK_MS;
-      if (this.stale || due || camera !== this.drawnFor) {
-        this.stale = false;
-        this.drawnAt = now;
-        this.drawnFor = camera;
-        this.draw(camera);
-      }
-      if (this.playing) this.requestDraw(false);
+      if (!this.stale && camera === this.sentFor) return;
+      this.stale = false;
+      this.sentFor = camera;
+      const scene = this.scene(camera);
+      this.drawer!.send({ scene }, transferables(scene));
     });
   }
 
-  private resize(): void {
-    const ratio = devicePixelRatio * this.resolution;
-    const { width, height } = mapSize(this.map);
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-    }
-    this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  /** The map's camera and size as a key: comets follow it in every frame it changes. */
+  private camera(): string {
+    const { map } = this;
+    const { lng, lat } = map.getCenter();
+    const { width, height } = mapSize(map);
+    return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type, width, height].join();
   }
 
   /** The vertices of `track` on screen, projected again only when the camera or the size changed. */
@@ -246,7 +251,7 @@ export class FlowOverlay {
     let projected = this.projected.get(track);
     if (!projected) {
       const n = track.coordinates.length;
-      projected = { x: new Float64Array(n), y: new Float64Array(n), hidden: new Uint8Array(n) };
+      projected = { x: new Float32Array(n), y: new Float32Array(n), hidden: new Uint8Array(n) };
       track.coordinates.forEach(([lon, lat], i) => {
         const { x, y } = this.map.project([lon, lat]);
         projected!.x[i] = x;
@@ -258,80 +263,57 @@ export class FlowOverlay {
     return projected;
   }
 
-  /**
-   * Puts the comet's tail (TAIL_POINTS points ending `head` degrees along the track, `length`
-   * long) into tailX/tailY; false when part of it is behind the globe.
-   */
-  private tail(track: Track, { x, y, hidden }: Projected, head: number, length: number): boolean {
-    for (let i = 0; i < TAIL_POINTS; i++) {
-      const distance = Math.max(0, head - length * (1 - i / (TAIL_POINTS - 1)));
-      const segment = segmentAt(track.along, distance);
-      if (hidden[segment - 1] || hidden[segment]) return false;
-      const t = (distance - track.along[segment - 1]!) / (track.along[segment]! - track.along[segment - 1]! || 1);
-      this.tailX[i] = x[segment - 1]! + (x[segment]! - x[segment - 1]!) * t;
-      this.tailY[i] = y[segment - 1]! + (y[segment]! - y[segment - 1]!) * t;
-    }
-    return true;
-  }
-
-  /** The map's camera as a key: comets follow it in every frame it changes. */
-  private camera(): string {
+  /** The shown tracks on screen for this camera, packed for the painter. */
+  private scene(camera: string): CometScene {
     const { map } = this;
-    const { lng, lat } = map.getCenter();
-    return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type].join();
-  }
-
-  private draw(camera: string): void {
-    if (this.playing) this.phase = ((performance.now() - this.startedAt) % PERIOD) / PERIOD;
-    this.resize();
-    const { context, map, tailX, tailY } = this;
-    const width = this.canvas.width / (devicePixelRatio * this.resolution);
-    const height = this.canvas.height / (devicePixelRatio * this.resolution);
-    context.clearRect(0, 0, width, height);
-    context.lineCap = 'round';
+    const { width, height } = mapSize(map);
     const zoom = map.getZoom();
     const centre = map.getCenter();
     const globe = map.getProjection()?.type === 'globe';
-    const projectedFor = `${camera},${width},${height}`;
     // On the globe, what lies beyond the horizon (less a little, for the comet's width) is hidden.
     const horizon = horizonAngle(zoom, centre.lat, map.getVerticalFieldOfView(), height) - 0.03;
     const hiddenAt = (lon: number, lat: number) => globe && arcDistance([centre.lng, centre.lat], [lon, lat]) > horizon;
     // A flat map repeats the world sideways, a turn of longitude apart: each comet shows on every copy in view.
     const origin = map.project([0, 0]);
     const turn = map.project([360, 0]);
-    const copies: [number, number][] = globe ? [[0, 0]] : [-1, 0, 1].map((k) => [k * (turn.x - origin.x), k * (turn.y - origin.y)]);
-    const { shown } = this;
-    const comets = shown.reduce((sum, track) => sum + track.comets, 0);
+    const copies = globe ? [0, 0] : [-1, 0, 1].flatMap((k) => [k * (turn.x - origin.x), k * (turn.y - origin.y)]);
+    const comets = this.shown.reduce((sum, track) => sum + track.comets, 0);
     const stride = Math.max(1, Math.ceil(comets / MAX_COMETS));
-    for (const [i, track] of shown.entries()) {
-      if (i % stride !== 0) continue;
-      const projected = this.onScreen(track, projectedFor, hiddenAt);
-      const total = track.along[track.along.length - 1]!;
-      const length = Math.min(LENGTH, total / 3);
-      const lineWidth = Math.max(2, linkWidthAt(zoom, track.width) * 1.3 * this.widthScale);
-      context.lineWidth = lineWidth;
-      context.fillStyle = track.head;
-      for (let comet = 0; comet < track.comets; comet++) {
-        const head = ((this.phase + comet / track.comets) % 1) * total;
-        if (!this.tail(track, projected, head, length)) continue;
-        const last = TAIL_POINTS - 1;
-        for (const [dx, dy] of copies) {
-          const tipX = tailX[last]! + dx;
-          const tipY = tailY[last]! + dy;
-          if (tipX < -20 || tipX > width + 20 || tipY < -20 || tipY > height + 20) continue;
-          const gradient = context.createLinearGradient(tailX[0]! + dx, tailY[0]! + dy, tipX, tipY);
-          gradient.addColorStop(0, `${track.colour}00`);
-          gradient.addColorStop(1, track.colour);
-          context.strokeStyle = gradient;
-          context.beginPath();
-          context.moveTo(tailX[0]! + dx, tailY[0]! + dy);
-          for (let p = 1; p < TAIL_POINTS; p++) context.lineTo(tailX[p]! + dx, tailY[p]! + dy);
-          context.stroke();
-          context.beginPath();
-          context.arc(tipX, tipY, lineWidth * 0.45, 0, 2 * Math.PI);
-          context.fill();
-        }
-      }
+    const tracks = this.shown.filter((_, i) => i % stride === 0);
+    const vertices = tracks.reduce((sum, track) => sum + track.coordinates.length, 0);
+    const colours: string[] = [];
+    const scene: CometScene = {
+      width,
+      height,
+      ratio: devicePixelRatio * this.resolution,
+      copies: Float64Array.from(copies),
+      start: new Uint32Array(tracks.length + 1),
+      comets: new Uint16Array(tracks.length),
+      lineWidth: new Float32Array(tracks.length),
+      colour: new Uint8Array(tracks.length),
+      x: new Float32Array(vertices),
+      y: new Float32Array(vertices),
+      hidden: new Uint8Array(vertices),
+      along: new Float32Array(vertices),
+      colours,
+      heads: [],
+    };
+    let offset = 0;
+    for (const [i, track] of tracks.entries()) {
+      const { x, y, hidden } = this.onScreen(track, camera, hiddenAt);
+      scene.start[i] = offset;
+      scene.comets[i] = track.comets;
+      scene.lineWidth[i] = Math.max(2, linkWidthAt(zoom, track.width) * 1.3 * this.widthScale);
+      if (!colours.includes(track.colour)) colours.push(track.colour);
+      scene.colour[i] = colours.indexOf(track.colour);
+      scene.x.set(x, offset);
+      scene.y.set(y, offset);
+      scene.hidden.set(hidden, offset);
+      scene.along.set(track.along, offset);
+      offset += track.coordinates.length;
     }
+    scene.start[tracks.length] = offset;
+    scene.heads = colours.map((colour) => tint(colour, '#ffffff', 0.5));
+    return scene;
   }
 }

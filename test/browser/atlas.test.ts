@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { flowFrames, openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
+import { flowFrames, flowPixels, flowWorker, openWatched, ROOT, startApp, waitForAtlas, type Served, type WatchedPage } from '../../src/cli/browser-harness.ts';
 import type { Atlas } from '../../src/core/types.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -137,15 +137,6 @@ describe('the atlas in Chromium', () => {
 });
 
 describe('the flow along the links', () => {
-  /** A checksum of the flow overlay's pixels: it changes when a comet moves. */
-  const flowPixels = (page: Page) =>
-    page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!;
-      const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
-      let hash = 2166136261;
-      for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
-      return hash >>> 0;
-    });
   it('runs its comets at 30 frames a second at most, stops them on pause, and still follows the camera', async () => {
     const viewer = await openForTest({ viewport: { width: 1024, height: 700 } });
     await viewer.page.goto(served.url);
@@ -181,12 +172,41 @@ describe('the flow along the links', () => {
       const map = window.atlas.map!.getCanvas().getBoundingClientRect();
       const gl = window.atlas.map!.getCanvas().getContext('webgl2')!;
       const renderer = String(gl.getParameter(gl.getExtension('WEBGL_debug_renderer_info')!.UNMASKED_RENDERER_WEBGL));
-      return { flow: [width, height], map: [map.width, map.height], pixels: [canvas.width, canvas.height], renderer };
+      return { flow: [width, height], map: [map.width, map.height], renderer };
     });
+    // The canvas's pixels, as the comets' worker sizes it for the frames it draws.
+    expect(await flowFrames(retina.page, 200)).toBeGreaterThan(0);
+    const pixels = await (await flowWorker(retina.page)).evaluate('[self.flowContext.canvas.width, self.flowContext.canvas.height]');
     expect(boxes.flow).toEqual(boxes.map);
     // This machine draws WebGL with SwiftShader: the comets' canvas holds half the device pixels.
     expect(boxes.renderer).toMatch(/SwiftShader/);
-    expect(boxes.pixels).toEqual(boxes.map.map((side) => Math.round(side * 2 * 0.5)));
+    expect(pixels).toEqual(boxes.map.map((side) => Math.round(side * 2 * 0.5)));
+  });
+  it('draws its comets on the page itself where the browser cannot hand a canvas to a worker', async () => {
+    const viewer = await openForTest({ viewport: { width: 800, height: 600 } });
+    await viewer.page.addInitScript(() => {
+      delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+    });
+    await viewer.page.goto(served.url);
+    expect((await waitForAtlas(viewer.page)).ready).toBe(true);
+    /** The share of the canvas's pixels a comet covers, and a checksum of them. */
+    const drawn = () =>
+      viewer.page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('canvas.atlas-flow')!;
+        const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+        let hash = 2166136261;
+        let painted = 0;
+        for (const pixel of pixels) {
+          hash = Math.imul(hash ^ pixel, 16777619);
+          if (pixel !== 0) painted++;
+        }
+        return { share: painted / pixels.length, hash: hash >>> 0 };
+      });
+    await expect.poll(async () => (await drawn()).share).toBeGreaterThan(0.001);
+    const { hash } = await drawn();
+    await expect.poll(async () => (await drawn()).hash).not.toBe(hash);
+    expect(viewer.page.workers().filter((worker) => /comet-worker/.test(worker.url()))).toEqual([]);
+    expect(viewer.errors).toEqual([]);
   });
 });
 
