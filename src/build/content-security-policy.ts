@@ -18,7 +18,7 @@ const SERVED: Directives = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
-  // MapLibre's worker and the service worker, each a file of the build.
+  // MapLibre's worker, the comets' worker and the service worker, each a file of the build.
   'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],

@@ -122,7 +122,8 @@ export function appFilesPlugin(single: SingleFileOptions | null): Plugin {
     transform(code, id) {
       if (!single || !/\?worker&inline$/.test(id)) return undefined;
       const content = /^\s*const jsContent = ("(?:[^"\\\n]|\\.)*");$/m.exec(code)?.[1];
-      if (!content) return this.error(`single file: Vite's inline worker ${id} no longer starts as expected`);
+      // A module worker would need `type: 'module'`, which the wrapper below does not pass on.
+      if (!content || /type: "module"/.test(code)) return this.error(`single file: Vite's inline worker ${id} no longer starts as expected`);
       return {
         code: `const jsContent = ${content};
 export default function WorkerWrapper(options) {

@@ -121,8 +121,8 @@ async function measureAnimation(browser: Browser, url: string): Promise<Animatio
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  // The app's animation is its comets: the frames counted are those the flow overlay draws, not
-  // the page's. The bare page's animation is its map, repainted at every animation frame.
+  // The app's animation is its comets: the frames counted are those their worker draws, not the
+  // page's. The bare page's animation is its map, repainted at every animation frame.
   const fps = (await page.evaluate(() => Boolean(window.atlas)))
     ? (await flowFrames(page, FPS_SECONDS * 1000)) / FPS_SECONDS
     : await bareRepaintRate(page);

@@ -152,16 +152,37 @@ export async function flowFrames(page: Page, ms: number, { repaintMap = false } 
   return frames;
 }
 
-/** A checksum of the comets' pixels, which changes when a comet moves; flowFrames must have seen a frame. */
-export async function flowPixels(page: Page): Promise<number> {
-  return (await flowWorker(page)).evaluate<number>(`(() => {
-    const context = self.flowContext;
-    if (!context) throw new Error('flowPixels: no comet frame seen yet (call flowFrames first)');
-    const pixels = new Uint32Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
-    let hash = 2166136261;
-    for (const pixel of pixels) hash = Math.imul(hash ^ pixel, 16777619);
-    return hash >>> 0;
+/**
+ * A canvas context's pixels: a checksum, which changes when a comet moves, and the share of them
+ * painted. A string, to run in the page or in a worker.
+ */
+const PIXELS = `(context) => {
+  const pixels = new Uint32Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
+  let hash = 2166136261;
+  let painted = 0;
+  for (const pixel of pixels) {
+    hash = Math.imul(hash ^ pixel, 16777619);
+    if (pixel !== 0) painted++;
+  }
+  return { hash: hash >>> 0, share: painted / pixels.length };
+}`;
+
+export interface FlowPixels {
+  hash: number;
+  share: number;
+}
+
+/** The comets' pixels in their worker; flowFrames must have seen a frame. */
+export async function flowPixels(page: Page): Promise<FlowPixels> {
+  return (await flowWorker(page)).evaluate<FlowPixels>(`(() => {
+    if (!self.flowContext) throw new Error('flowPixels: no comet frame seen yet (call flowFrames first)');
+    return (${PIXELS})(self.flowContext);
   })()`);
+}
+
+/** The comets' pixels where the page draws them itself (see FlowOverlay: no worker). */
+export function pageFlowPixels(page: Page): Promise<FlowPixels> {
+  return page.evaluate<FlowPixels>(`(${PIXELS})(document.querySelector('canvas.atlas-flow').getContext('2d'))`);
 }
 
 /** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status. */

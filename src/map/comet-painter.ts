@@ -179,3 +179,11 @@ export class CometPainter {
     }
   }
 }
+
+/** A painter on `canvas` (the page's or a worker's), on the clock of `performance.now()`. */
+export function cometPainter(canvas: HTMLCanvasElement | OffscreenCanvas, requestFrame: (callback: (now: number) => void) => number): CometPainter {
+  // In main memory: where the browser composites without a GPU, a GPU canvas would be read back
+  // every frame, and that readback costs more than all the drawing.
+  const context = canvas.getContext('2d', { willReadFrequently: true }) as CometContext;
+  return new CometPainter(canvas, context, requestFrame, () => performance.now());
+}

@@ -3,7 +3,7 @@
 //
 // Typed with local declarations rather than the webworker library, as the service worker is: the
 // project's one TypeScript program includes the DOM library, and the two declare the same globals.
-import { CometPainter, type CometMessage } from './comet-painter.ts';
+import { cometPainter, type CometMessage, type CometPainter } from './comet-painter.ts';
 
 interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<CometMessage>) => void): void;
@@ -19,10 +19,7 @@ const requestFrame = self.requestAnimationFrame
 
 let painter: CometPainter | null = null;
 self.addEventListener('message', ({ data }) => {
-  if ('canvas' in data) {
-    // In main memory, as on the page: without a GPU the compositor would read a GPU canvas back every frame.
-    const context = data.canvas.getContext('2d', { willReadFrequently: true })!;
-    painter = new CometPainter(data.canvas, context, requestFrame, () => performance.now());
-  } else if ('scene' in data) painter?.setScene(data.scene);
+  if ('canvas' in data) painter = cometPainter(data.canvas, requestFrame);
+  else if ('scene' in data) painter?.setScene(data.scene);
   else painter?.setPlaying(data.playing);
 });

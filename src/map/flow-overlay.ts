@@ -1,7 +1,7 @@
 // The flow along the links: comets that run from each link's start to its partner, drawn on a
 // 2D canvas over the map. The map itself stays still; only this canvas is redrawn each frame,
-// which costs a few milliseconds where re-rendering the map (as an animated line pattern or
-// dash would) costs a hundred in software rendering. While paused, the comets stay where they
+// where re-rendering the map (as an animated line pattern or dash would) costs hundreds of
+// milliseconds in software rendering. While paused, the comets stay where they
 // are, their tails still showing the way each link runs.
 //
 // The overlay projects the links onto the screen, once per camera, into a comet scene; the
@@ -71,18 +71,29 @@ interface CometDrawer {
   stop(): void;
 }
 
-/** A painter in a worker, drawing on the canvas handed to it; null where the browser cannot. */
-function inWorker(canvas: HTMLCanvasElement): CometDrawer | null {
+/**
+ * A painter in a worker, drawing on the canvas handed to it; null where the browser cannot.
+ * `failed` is called if the worker stops later (its file not found, an error in it).
+ */
+function inWorker(canvas: HTMLCanvasElement, failed: () => void): CometDrawer | null {
   if (typeof canvas.transferControlToOffscreen !== 'function') return null;
-  let worker: Worker;
+  let worker: Worker | null = null;
   try {
     worker = new CometWorker({ name: 'comets' });
-  } catch {
+    const offscreen = canvas.transferControlToOffscreen();
+    worker.postMessage({ canvas: offscreen } satisfies CometMessage, [offscreen]);
+  } catch (error) {
+    console.warn('The comets cannot be drawn in a worker; they are drawn on the page.', error);
+    worker?.terminate();
     return null;
   }
-  const offscreen = canvas.transferControlToOffscreen();
-  worker.postMessage({ canvas: offscreen } satisfies CometMessage, [offscreen]);
-  return { send: (message, transfer = []) => worker.postMessage(message, transfer), stop: () => worker.terminate() };
+  const running = worker;
+  running.addEventListener('error', (event) => {
+    console.warn('The comets\' worker stopped; they are drawn on the page from now on.', event.message);
+    running.terminate();
+    failed();
+  });
+  return { send: (message, transfer = []) => running.postMessage(message, transfer), stop: () => running.terminate() };
 }
 
 /**
@@ -90,18 +101,22 @@ function inWorker(canvas: HTMLCanvasElement): CometDrawer | null {
  * loads when first needed: most browsers never need it, and the page's first chunk is kept small.
  */
 function onPage(canvas: HTMLCanvasElement): CometDrawer {
-  // In main memory: where the browser composites without a GPU, a GPU canvas would be read back
-  // every frame, and that readback costs more than all the drawing.
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
   let stopped = false;
   const painter = import('./comet-painter.ts').then(
-    ({ CometPainter }) => new CometPainter(canvas, context, (callback) => requestAnimationFrame((now) => stopped || callback(now)), () => performance.now()),
+    ({ cometPainter }) => cometPainter(canvas, (callback) => requestAnimationFrame((now) => stopped || callback(now))),
+    (error: unknown) => {
+      console.warn('The comets could not be loaded; the map works without them.', error);
+      return null;
+    },
   );
-  painter.catch((error: unknown) => console.warn('The comets could not be loaded; the map works without them.', error));
   return {
     // In the order sent: each waits for the painter, then for those before it.
     send: (message) =>
-      void painter.then((comets) => ('scene' in message ? comets.setScene(message.scene) : 'playing' in message && comets.setPlaying(message.playing))),
+      void painter.then((comets) => {
+        if (!comets) return;
+        if ('scene' in message) comets.setScene(message.scene);
+        else if ('playing' in message) comets.setPlaying(message.playing);
+      }),
     stop: () => {
       stopped = true;
     },
@@ -114,8 +129,19 @@ function transferables(scene: CometScene): ArrayBuffer[] {
   return [copies, start, comets, lineWidth, colour, x, y, hidden, along].map((array) => array.buffer as ArrayBuffer);
 }
 
+/** The comets' canvas: device pixels (see CometScene.ratio) in the map's box, over the map and under its controls. */
+function overlayCanvas(map: MapLibreMap): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'atlas-flow';
+  canvas.setAttribute('aria-hidden', 'true');
+  Object.assign(canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  const container = map.getContainer();
+  container.insertBefore(canvas, container.querySelector('.maplibregl-control-container'));
+  return canvas;
+}
+
 export class FlowOverlay {
-  private readonly canvas = document.createElement('canvas');
+  private canvas: HTMLCanvasElement;
   private drawer: CometDrawer | null = null;
   /** Every link's track, built once; `shown` those the filters keep and the focus, if any, holds. */
   private tracks: Track[];
@@ -128,7 +154,7 @@ export class FlowOverlay {
   private frame = 0;
   /** The camera the painter's scene was projected for. */
   private sentFor = '';
-  /** Whether the next scene must be sent whatever the camera: the size, the tracks or their widths changed. */
+  /** Whether the next scene must be sent whatever the camera: the tracks or their widths changed. */
   private stale = true;
   private removed = false;
   /** Screen positions of the tracks' vertices, and the camera they were projected for. */
@@ -146,13 +172,7 @@ export class FlowOverlay {
     this.resolution = software ? 0.5 : 1;
     this.tracks = links.map(track);
     this.shown = this.tracks;
-    this.canvas.className = 'atlas-flow';
-    this.canvas.setAttribute('aria-hidden', 'true');
-    // The canvas holds device pixels (see CometScene.ratio); its box is the map's, in CSS pixels.
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
-    // Over the map, under its controls.
-    const container = map.getContainer();
-    container.insertBefore(this.canvas, container.querySelector('.maplibregl-control-container'));
+    this.canvas = overlayCanvas(map);
 
     // A map given up for the SVG map (main.ts) takes its comets with it: no frame may ask it for its camera.
     map.once('remove', () => {
@@ -171,11 +191,22 @@ export class FlowOverlay {
    */
   private start(): void {
     if (this.drawer || this.removed) return;
-    this.drawer = inWorker(this.canvas) ?? onPage(this.canvas);
+    this.drawer = inWorker(this.canvas, () => this.drawOnPage()) ?? onPage(this.canvas);
     this.map.on('resize', () => this.requestScene());
-    // The map also renders for what does not move the comets (a hover, a selection): the frame
-    // checks whether the camera moved (see requestScene).
-    this.map.on('render', () => this.requestScene(false));
+    // In the frame the map drew, so that the comets keep up with a moving map. The map also draws
+    // for what does not move the comets (a hover, a selection): sendScene checks the camera.
+    this.map.on('render', () => this.sendScene());
+    this.requestScene();
+  }
+
+  /** The worker stopped: the comets go on on the page, on a new canvas (the old one is the worker's). */
+  private drawOnPage(): void {
+    if (this.removed) return;
+    const canvas = overlayCanvas(this.map);
+    this.canvas.replaceWith(canvas);
+    this.canvas = canvas;
+    this.drawer = onPage(canvas);
+    this.drawer.send({ playing: this.playing });
     this.requestScene();
   }
 
@@ -219,27 +250,33 @@ export class FlowOverlay {
     this.requestScene();
   }
 
-  /** Sends the painter a new scene in the next frame, if the camera moved or `stale`. */
-  private requestScene(stale = true): void {
-    this.stale ||= stale;
-    if (!this.drawer) return;
+  /** Sends the painter a new scene in the next frame: the tracks, their widths or the size changed. */
+  private requestScene(): void {
+    this.stale = true;
+    if (!this.drawer || this.removed) return;
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
-      const camera = this.camera();
-      if (!this.stale && camera === this.sentFor) return;
-      this.stale = false;
-      this.sentFor = camera;
-      const scene = this.scene(camera);
-      this.drawer!.send({ scene }, transferables(scene));
+      this.sendScene();
     });
   }
 
-  /** The map's camera and size as a key: comets follow it in every frame it changes. */
+  /** Sends the painter the scene for the map as it is now, if the camera moved or the scene is stale. */
+  private sendScene(): void {
+    if (!this.drawer || this.removed) return;
+    const camera = this.camera();
+    if (!this.stale && camera === this.sentFor) return;
+    this.stale = false;
+    this.sentFor = camera;
+    const scene = this.scene(camera);
+    this.drawer.send({ scene }, transferables(scene));
+  }
+
+  /** The map's camera, its size and the screen's pixel ratio as a key: the comets follow each change. */
   private camera(): string {
     const { map } = this;
     const { lng, lat } = map.getCenter();
     const { width, height } = mapSize(map);
-    return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type, width, height].join();
+    return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type, width, height, devicePixelRatio].join();
   }
 
   /** The vertices of `track` on screen, projected again only when the camera or the size changed. */
