@@ -32,6 +32,8 @@ export interface ExploreContext {
  */
 export async function wireExplore({ store, model, loc, flyTo }: ExploreContext): Promise<void> {
   const panels = exploreModel(model);
+  // This chunk's code has just run, defining its elements: their first renders come in tasks of their own.
+  await yieldToPage();
 
   const filters = element('atlas-filters');
   filters.options = model.facetOptions;

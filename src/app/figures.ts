@@ -116,7 +116,8 @@ export function wireFigures(context: FigureContext): void {
   const downloads = document.querySelector('atlas-downloads')!;
   const sheet = document.querySelector('atlas-print-sheet')!;
   const { store, map } = context;
-  // The map as last seen on screen: printing hides it (index.html), and a hidden map has no size.
+  // The map as last seen on screen: printing hides it (index.html), and the SVG map, hidden, has
+  // no size (MapLibre's keeps the size it last drew at).
   let seen = map.view();
   const look = () => {
     const view = map.view();

@@ -29,7 +29,7 @@ import { LoadError } from '../load/files.ts';
 import { loadFontsFor, loadFullFont, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
-import { yieldToPage } from './yield-to-page.ts';
+import { afterNextFrame, yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
@@ -237,11 +237,20 @@ async function start(): Promise<void> {
   // The card's code comes after the links, not before: a selection (the link's own, below, or a
   // click on the map before now) shows once it is in, its properties kept by the element.
   import('../ui/detail-card.ts').catch((error: unknown) => console.warn('The detail card could not be loaded:', error));
+  // Each lazy import adds the links that preload its chunks to the page: some 20–40 ms without a
+  // GPU, as the map's last frames are drawn. Each gets a task of its own.
+  await yieldToPage();
   // The controls and panels come with the links, not before: the text they show would have the
   // page fetch and lay out its fonts while the map is still being drawn. They show once the
   // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile.
   await Promise.all([header.updateComplete, legend.updateComplete]);
-  void loadFontsFor([header, legend, ...document.querySelectorAll('#explore > summary, #ties > summary')]).then(() => (header.hidden = legend.hidden = false));
+  void loadFontsFor([header, legend, ...document.querySelectorAll('#explore > summary, #ties > summary')]).then(async () => {
+    // One to a frame: laid out together, the first text in their fonts, the two were one layout
+    // of 50–70 ms without a GPU, beside the map's last frames.
+    header.hidden = false;
+    await afterNextFrame();
+    legend.hidden = false;
+  });
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.
@@ -250,6 +259,7 @@ async function start(): Promise<void> {
   if (presentation) (await presentation).listen();
   publishStatus({ linksDrawn: drawn, map: map.map });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
+  await yieldToPage();
   const panels = import('./explore.ts')
     .then(({ wireExplore }) => wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) }))
     .then(() => {

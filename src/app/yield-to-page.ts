@@ -13,3 +13,12 @@ export function yieldToPage(): Promise<void> {
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Resolves once the browser has drawn its next frame, its layout included: what is shown before
+ * and what is shown after are laid out in different frames, each a shorter task.
+ */
+export function afterNextFrame(): Promise<void> {
+  // An animation frame's callbacks run before its layout; a task queued from one runs after it.
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

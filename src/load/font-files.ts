@@ -9,7 +9,9 @@ const FONT_WAIT_MS = 4000;
  * when they are in, when one fails, or after FONT_WAIT_MS, whichever comes first.
  */
 export function loadFontFiles(texts: readonly { font: string; text: string }[]): Promise<void> {
-  const loads = Promise.all(texts.map(({ font, text }) => document.fonts.load(font, text)));
+  // Each character once: the browser checks every character against each face's range (some 80
+  // a weight), and the text of a page's chrome repeats its characters many times over.
+  const loads = Promise.all(texts.map(({ font, text }) => document.fonts.load(font, [...new Set(text)].join(''))));
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, FONT_WAIT_MS);
     loads.then(

@@ -13,6 +13,7 @@ import type { LonLat } from '../core/arc.ts';
 import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
+import { mapSize } from './map-size.ts';
 import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
@@ -614,7 +615,9 @@ export class AtlasMap implements MapView {
 
   view(): MapSight {
     const { lng, lat } = this.map.getCenter();
-    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    // As MapLibre sized its canvas: the container's clientWidth would lay the page out there and
+    // then (40 ms without a GPU when the picture panel first asks, as the map finishes drawing).
+    const { width, height } = mapSize(this.map);
     const projection = this.map.getProjection()?.type === 'globe' ? 'globe' : 'mercator';
     return { camera: { centre: [lng, lat], zoom: this.map.getZoom(), projection }, width, height };
   }

@@ -19,8 +19,11 @@ import { ROOM_SCALE } from './style.ts';
 
 /** Text is measured in this size and scaled: widths grow in proportion, and one measure serves every zoom. */
 const MEASURED_SIZE = 100;
-/** Texts measured in one task before the labels first show (see show): some 10 ms of main thread here. */
-const MEASURED_PER_TASK = 60;
+/**
+ * How long one task measures texts before the labels first show (see show). A fixed count of
+ * texts (60, some 10 ms on an idle machine) took 55 ms while the map's last frames were drawn.
+ */
+const MEASURE_SLICE_MS = 8;
 
 /** What a label's element shows now, so that only what changed is written. */
 interface Shown {
@@ -147,14 +150,21 @@ export class LabelOverlay {
    * than first in a fallback the browser would have to find, load and shape with (see loadFonts).
    */
   async show(): Promise<void> {
+    // After the markers' first layout (the constructor's), in a task of its own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.removed) return;
     const lines = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text })));
     await loadFonts(lines);
     // Measured a batch a task, before the first placement: all at once, with the placement, they
     // held the page some 70 ms without a GPU, a click waiting behind them.
-    for (let start = 0; start < lines.length; start += MEASURED_PER_TASK) {
+    for (let next = 0; next < lines.length; ) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.removed) return;
-      for (const { bold, text } of lines.slice(start, start + MEASURED_PER_TASK)) this.measure(text, (size) => labelFont({ bold }, size), MEASURED_SIZE);
+      const until = performance.now() + MEASURE_SLICE_MS;
+      do {
+        const { bold, text } = lines[next++]!;
+        this.measure(text, (size) => labelFont({ bold }, size), MEASURED_SIZE);
+      } while (next < lines.length && performance.now() < until);
     }
     if (this.removed) return;
     this.visible = true;

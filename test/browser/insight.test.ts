@@ -118,8 +118,9 @@ function expectClean(watched: WatchedPage): void {
 }
 
 /**
- * A page of the app at `query`, closed when the test ends, once the map is drawn and the views
- * (loaded with the explore panels) have their data. Reduced motion keeps the comets still.
+ * A page of the app at `query`, closed when the test ends, once the map is drawn and the view
+ * shown (the matrix, the timeline: loaded with the explore panels) has its data. Reduced motion
+ * keeps the comets still.
  */
 async function open(query: string): Promise<WatchedPage> {
   const watched = await openWatched(browser, { viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce', acceptDownloads: true });
@@ -132,9 +133,11 @@ async function goto(page: Page, query: string): Promise<void> {
   await page.goto(`${served.url}${query}`);
   const status = await waitForAtlas(page);
   expect(status.error).toBeNull();
-  await page.waitForFunction(() =>
-    Boolean(document.querySelector('atlas-matrix')?.shadowRoot?.querySelector('section') && document.querySelector('atlas-timeline')?.shadowRoot?.querySelector('section')),
-  );
+  // The views are wired once the atlas is ready; the one shown is laid out with its data.
+  await page.waitForFunction(() => {
+    const shown = { matrix: 'atlas-matrix', timeline: 'atlas-timeline' }[document.body.dataset.view ?? ''];
+    return !shown || Boolean(document.querySelector(shown)?.shadowRoot?.querySelector('section'));
+  });
 }
 
 /** Waits until the address has caught up with the view and `test` holds of its parameters. */
@@ -483,8 +486,12 @@ describe('the timeline (view=timeline) and the year filter', () => {
     await expect
       .poll(() => page.locator('atlas-filters').evaluate((panel) => panel.shadowRoot!.querySelector('.summary')?.textContent?.trim() ?? ''))
       .toBe(`Showing ${kept} of ${TOTAL_TIES} ties`);
-    // And the matrix, behind the timeline, counts them too.
-    expect(await page.evaluate(() => document.querySelector('atlas-matrix')!.matrix!.count.total)).toBe(kept);
+    // And the matrix counts them too, once shown (a hidden view is not laid out).
+    expect(await page.evaluate(() => document.querySelector('atlas-matrix')!.matrix)).toBeNull();
+    const views = page.locator('atlas-header').getByRole('group', { name: 'Views' });
+    await views.getByRole('button', { name: 'Matrix' }).click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('atlas-matrix')!.matrix?.count.total)).toBe(kept);
+    await views.getByRole('button', { name: 'Timeline' }).click();
 
     // Another year, then all years: the address follows.
     await timeline.getByRole('button', { name: '2021', exact: true }).click();
