@@ -217,9 +217,8 @@ async function start(): Promise<void> {
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
   addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
 
-  let drawn: number;
   try {
-    drawn = await map.linksDrawn();
+    await map.linksDrawn();
   } catch (error) {
     // The new map is shown what the old one was shown so far.
     current.map?.remove();
@@ -227,7 +226,7 @@ async function start(): Promise<void> {
     followCamera(map, store);
     map.setLanguage(store.get().lang, traditional);
     map.showKept(model.mapState(store.get().filters));
-    drawn = await map.linksDrawn();
+    await map.linksDrawn();
   }
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
@@ -257,7 +256,7 @@ async function start(): Promise<void> {
   keepViewInUrl(store);
   listening = true;
   if (presentation) (await presentation).listen();
-  publishStatus({ linksDrawn: drawn, map: map.map });
+  publishStatus({ linksDrawn: map.linksShown(), map: map.map });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   await yieldToPage();
   const panels = import('./explore.ts')

@@ -11,6 +11,10 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 export function formatNumber(loc: Localizer, n: number): string {
+  // Below a thousand the interface's languages all write a count in plain Western digits. The
+  // first NumberFormat of a page loads the locale's data: 30–60 ms here, before the map's first
+  // picture, for the legend's and the header's small counts.
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
   let format = numberFormats.get(loc.tag);
   if (!format) numberFormats.set(loc.tag, (format = new Intl.NumberFormat(loc.tag)));
   return format.format(n);

@@ -275,7 +275,7 @@ export class AtlasMap implements MapView {
    * on their way; labels come after, see finishDrawing). Rejects if MapLibre cannot draw them: its WebGL
    * context lost, a source that failed to load, or no links in a minute.
    */
-  linksDrawn(): Promise<number> {
+  linksDrawn(): Promise<void> {
     return new Promise((resolve, reject) => {
       // A source that fails to load (its workers never started: MapLibre only reports it) leaves
       // the map to come to rest with nothing drawn.
@@ -294,7 +294,7 @@ export class AtlasMap implements MapView {
       const timer = setTimeout(() => settle(() => reject(new Error(`MapLibre drew nothing in ${FIRST_PICTURE_TIMEOUT / 1000} s`))), FIRST_PICTURE_TIMEOUT);
       const lost = () => settle(() => reject(new Error('MapLibre lost its WebGL context before its first picture')));
       const finish = () =>
-        settle(() => (failed ? reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`)) : resolve(this.shownLinks().size)));
+        settle(() => (failed ? reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`)) : resolve()));
       // A frame drawn after both sources' tiles came in has the links on it.
       const drawn = () => {
         if (failed || (this.map.isSourceLoaded(SOURCES.base) && this.map.isSourceLoaded(SOURCES.lines))) finish();
@@ -307,8 +307,12 @@ export class AtlasMap implements MapView {
     });
   }
 
-  /** The ids of the links on screen now, rendered and not hidden by the filters: drawn one by one, or in a bundle. */
-  shownLinks(): Set<string> {
+  /**
+   * The links on screen now, rendered and not hidden by the filters: drawn one by one, or in a
+   * bundle. Counted apart from linksDrawn, after the frame: MapLibre's query of what it drew takes
+   * 30–70 ms without a GPU, and in the render event it held the first picture back from the screen.
+   */
+  linksShown(): number {
     const layers = this.features.bundled ? [INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles] : [INTERACTIVE_LAYERS.links];
     const rendered = this.map.queryRenderedFeatures({ layers: layers.filter((id) => this.map.getLayer(id)) });
     const shown = new Set<string>();
@@ -318,7 +322,7 @@ export class AtlasMap implements MapView {
       if (feature.layer.id === INTERACTIVE_LAYERS.links) shown.add(id);
       else for (const link of this.bundleLinks().get(id as BundleId) ?? []) if (this.kept.links.has(link)) shown.add(link);
     }
-    return shown;
+    return shown.size;
   }
 
   /** The kind of line the comets run along now (see followZoom). */

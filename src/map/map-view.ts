@@ -39,8 +39,10 @@ export interface MapEvents {
 export interface MapView {
   /** MapLibre's own map, for tests and the benchmark; null where the map is SVG. */
   readonly map: MapLibreMap | null;
-  /** Resolves, once the map has first drawn its links, with the number of distinct links on screen. */
-  linksDrawn(): Promise<number>;
+  /** Resolves once the map has first drawn its links. */
+  linksDrawn(): Promise<void>;
+  /** The number of distinct links on screen now, drawn one by one or in a bundle. */
+  linksShown(): number;
   /** Adds what waits until the links are shown (the labels once their fonts are in, a bundled atlas's closer links); resolves once everything is drawn. */
   finishDrawing(): Promise<void>;
   showKept(kept: KeptStates): void;

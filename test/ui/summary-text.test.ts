@@ -25,6 +25,14 @@ describe('counts, numbers and lists', () => {
     expect(formatNumber(hans!, 12345)).toBe('12,345');
   });
 
+  it('writes every number as the language’s own number format does, small counts included (written without it)', () => {
+    const numbers = [...Array.from({ length: 1101 }, (_, i) => i - 50), -0, 0.5, 999.5, 12345, 1e6, -1234];
+    for (const loc of [hans!, hant!, en!]) {
+      const format = new Intl.NumberFormat(loc.tag);
+      expect(numbers.map((n) => formatNumber(loc, n))).toEqual(numbers.map((n) => format.format(n)));
+    }
+  });
+
   it('joins lists as each language does', () => {
     expect(formatList(en!, ['A', 'B', 'C'])).toBe('A, B, and C');
     expect(formatList(hans!, ['甲', '乙', '丙'])).toBe('甲、乙和丙');
