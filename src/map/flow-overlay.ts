@@ -157,9 +157,8 @@ export class FlowOverlay {
   /** Whether the next scene must be sent whatever the camera: the tracks or their widths changed. */
   private stale = true;
   private removed = false;
-  /** Screen positions of the tracks' vertices, and the camera they were projected for. */
-  private projected = new Map<Track, Projected>();
-  private projectedFor = '';
+  /** Screen positions of the tracks' vertices, for the camera the last scene was sent for. */
+  private readonly projected = new Map<Track, Projected>();
 
   /** Canvas pixels per device pixel: 1, or ½ where the map is drawn in software (see AtlasMap). */
   private readonly resolution: number;
@@ -265,9 +264,10 @@ export class FlowOverlay {
     if (!this.drawer || this.removed) return;
     const camera = this.camera();
     if (!this.stale && camera === this.sentFor) return;
+    if (camera !== this.sentFor) this.projected.clear();
     this.stale = false;
     this.sentFor = camera;
-    const scene = this.scene(camera);
+    const scene = this.scene();
     this.drawer.send({ scene }, transferables(scene));
   }
 
@@ -279,12 +279,8 @@ export class FlowOverlay {
     return [lng, lat, map.getZoom(), map.getBearing(), map.getPitch(), map.getProjection()?.type, width, height, devicePixelRatio].join();
   }
 
-  /** The vertices of `track` on screen, projected again only when the camera or the size changed. */
-  private onScreen(track: Track, camera: string, hiddenAt: (lon: number, lat: number) => boolean): Projected {
-    if (camera !== this.projectedFor) {
-      this.projected.clear();
-      this.projectedFor = camera;
-    }
+  /** The vertices of `track` on screen, projected again only when the camera or the size changed (see sendScene). */
+  private onScreen(track: Track, hiddenAt: (lon: number, lat: number) => boolean): Projected {
     let projected = this.projected.get(track);
     if (!projected) {
       const n = track.coordinates.length;
@@ -301,7 +297,7 @@ export class FlowOverlay {
   }
 
   /** The shown tracks on screen for this camera, packed for the painter. */
-  private scene(camera: string): CometScene {
+  private scene(): CometScene {
     const { map } = this;
     const { width, height } = mapSize(map);
     const zoom = map.getZoom();
@@ -337,7 +333,7 @@ export class FlowOverlay {
     };
     let offset = 0;
     for (const [i, track] of tracks.entries()) {
-      const { x, y, hidden } = this.onScreen(track, camera, hiddenAt);
+      const { x, y, hidden } = this.onScreen(track, hiddenAt);
       scene.start[i] = offset;
       scene.comets[i] = track.comets;
       scene.lineWidth[i] = Math.max(2, linkWidthAt(zoom, track.width) * 1.3 * this.widthScale);

@@ -25,6 +25,9 @@ const MEASURED_SIZE = 100;
  */
 const MEASURE_SLICE_MS = 8;
 
+/** Resolves in a task of its own, after what the page has waiting. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** What a label's element shows now, so that only what changed is written. */
 interface Shown {
   element: HTMLElement;
@@ -151,14 +154,14 @@ export class LabelOverlay {
    */
   async show(): Promise<void> {
     // After the markers' first layout (the constructor's), in a task of its own.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (this.removed) return;
     const lines = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text })));
     await loadFonts(lines);
     // Measured a batch a task, before the first placement: all at once, with the placement, they
     // held the page some 70 ms without a GPU, a click waiting behind them.
     for (let next = 0; next < lines.length; ) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (this.removed) return;
       const until = performance.now() + MEASURE_SLICE_MS;
       do {
