@@ -1,13 +1,10 @@
 // The app's font inside the pictures it saves: a picture made from SVG (a PNG's frame, an SVG
 // opened elsewhere) cannot reach the page's fonts, so the faces its text uses go in with it.
 import labelFaces from 'virtual:label-font';
+import { filesFor, indexFontFiles, type FileIndex } from '../load/font-files.ts';
 import { PAGE_FAMILY } from './fonts.ts';
 
-const inUnicodeRange = (range: string, codepoint: number) =>
-  range.split(',').some((part) => {
-    const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-');
-    return codepoint >= parseInt(start, 16) && codepoint <= parseInt(end, 16);
-  });
+let index: FileIndex | null = null;
 
 const base64 = (bytes: ArrayBuffer) => {
   let binary = '';
@@ -22,8 +19,8 @@ const base64 = (bytes: ArrayBuffer) => {
  * wherever it is opened (a picture made from SVG cannot reach the page's fonts).
  */
 export async function embeddedFontCss(text: string): Promise<string> {
-  const codepoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].filter((c) => c > 0x20);
-  const needed = labelFaces.filter((face) => codepoints.some((c) => inUnicodeRange(face.unicodeRange, c)));
+  index ??= indexFontFiles(labelFaces);
+  const needed = filesFor(index, [400, 600].map((weight) => ({ weight, text })));
   const rules = await Promise.all(
     needed.map(async (face) => {
       const response = await fetch(face.url);

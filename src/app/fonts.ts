@@ -1,35 +1,28 @@
 // The app's one typeface, Noto Sans SC, shipped with the app (no system fonts, no font server).
 // The faces that cover the map's labels and the app's own text come from the build
 // (virtual:label-font); full coverage for arbitrary text such as quoted passages is loaded only
-// when a card first needs it.
+// when a card first needs it. A chunk of its own, loaded once the links are drawn: the first
+// picture draws no text, and the faces' list is some 15 KB of character ranges.
 import labelFaces from 'virtual:label-font';
-import { loadFontFiles } from '../load/font-files.ts';
+import { leaveFontFilesToBrowser, loadFontFiles, usePageFonts } from '../load/font-files.ts';
 
 /** The CSS family the page's own text uses (see index.html). */
 export const PAGE_FAMILY = 'Noto Sans SC';
 
-/** Registers the label faces with the page, so that labels and UI text draw with them as they appear. */
-export function registerPageFonts(): void {
-  for (const face of labelFaces) {
-    document.fonts.add(
-      new FontFace(PAGE_FAMILY, `url("${face.url}") format("woff2")`, {
-        weight: String(face.weight),
-        unicodeRange: face.unicodeRange,
-      }),
-    );
-  }
-}
+// What is shown first fetches its files (loadFontsFor, the map's labels); the rest come as text needs them.
+usePageFonts(PAGE_FAMILY, labelFaces);
 
 /**
  * Loads the font files that the text now in these elements (and their shadow roots) draws with,
- * in both weights the page uses (see loadFontFiles). Shown first, the text would be laid out in a
- * fallback and then again as each of its files came in, one by one: a layout of the page each,
- * tens of milliseconds apiece without a GPU.
+ * in both weights the page uses (see loadFontFiles), before the elements are shown.
  */
 export function loadFontsFor(elements: readonly Element[]): Promise<void> {
   const text = elements.map((element) => `${element.textContent ?? ''}${element.shadowRoot?.textContent ?? ''}`).join('');
-  return loadFontFiles(['400', '600'].map((weight) => ({ font: `${weight} 16px '${PAGE_FAMILY}'`, text })));
+  return loadFontFiles([400, 600].map((weight) => ({ weight, text })));
 }
+
+/** Once the first view is drawn, or the atlas cannot start: the browser fetches each other file when text first needs it. */
+export const fontsOnDemand = leaveFontFilesToBrowser;
 
 let fullCoverage: Promise<unknown> | null = null;
 

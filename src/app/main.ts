@@ -26,7 +26,6 @@ import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { loadProblemText, noticeText, tourProblemText } from '../ui/notice-text.ts';
 import { atlasProblemText } from '../i18n/atlas-problem.ts';
 import { LoadError } from '../load/files.ts';
-import { loadFontsFor, loadFullFont, registerPageFonts } from './fonts.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 import { afterNextFrame, yieldToPage } from './yield-to-page.ts';
@@ -45,6 +44,10 @@ async function showError(error: unknown): Promise<void> {
     error instanceof DatasetError
       ? atlasProblemText(loc, error.problem)
       : loc.t('start.problem', { problem: error instanceof LoadError ? loadProblemText(loc, error.problem) : String(error instanceof Error ? error.message : error) });
+  // The atlas stops here: its text fetches its font files as it shows.
+  await import('./fonts.ts')
+    .then(({ fontsOnDemand }) => fontsOnDemand())
+    .catch(() => undefined);
   const box = document.getElementById('message')!;
   box.lang = loc.tag;
   box.querySelector('p')!.textContent = message;
@@ -53,7 +56,6 @@ async function showError(error: unknown): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  registerPageFonts();
   applyPalette();
   // The caption is optional: a missing or broken caption file must not stop the map. Pictures of the map carry it too.
   let caption: string | null = null;
@@ -140,7 +142,7 @@ async function start(): Promise<void> {
   });
   bind(store, (s) => model.card(s.selection), (shown) => {
     card.card = shown;
-    if (shown) void loadFullFont();
+    if (shown) void import('./fonts.ts').then(({ loadFullFont }) => loadFullFont());
   });
   watch(store, (s) => model.highlighted(s.selection), (links) => map.select(store.get().selection, links));
   bind(store, (s) => (s.selection?.kind === 'origin' ? s.selection.id : null), (origin) => (legend.selectedOrigin = origin));
@@ -231,6 +233,15 @@ async function start(): Promise<void> {
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
+  // The controls and panels come with the links, not before: the text they show would have the
+  // page fetch and lay out its fonts while the map is still being drawn. They show once the
+  // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile. The
+  // font code is asked for here, in the task that ends the picture (see load/font-files.ts).
+  // Without it the text shows in the browser's own fonts.
+  const fonts = import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error));
+  const chromeFonts = Promise.all([fonts, header.updateComplete, legend.updateComplete]).then(([loaded]) =>
+    loaded?.loadFontsFor([header, legend, ...document.querySelectorAll('#notices, atlas-step-bar, #explore > summary, #ties > summary')]),
+  );
   // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
   await yieldToPage();
   // The card's code comes after the links, not before: a selection (the link's own, below, or a
@@ -239,11 +250,7 @@ async function start(): Promise<void> {
   // Each lazy import adds the links that preload its chunks to the page: some 20–40 ms without a
   // GPU, as the map's last frames are drawn. Each gets a task of its own.
   await yieldToPage();
-  // The controls and panels come with the links, not before: the text they show would have the
-  // page fetch and lay out its fonts while the map is still being drawn. They show once the
-  // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile.
-  await Promise.all([header.updateComplete, legend.updateComplete]);
-  void loadFontsFor([header, legend, ...document.querySelectorAll('#explore > summary, #ties > summary')]).then(async () => {
+  void chromeFonts.then(async () => {
     // One to a frame: laid out together, the first text in their fonts, the two were one layout
     // of 50–70 ms without a GPU, beside the map's last frames.
     header.hidden = false;
@@ -271,8 +278,12 @@ async function start(): Promise<void> {
       wireInsight({ store, model, loc });
     })
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
+  // The labels measure their text once their font files are in, fetched through the font code.
+  const loadedFonts = await fonts;
   await Promise.all([map.finishDrawing(), panels]);
   performance.mark('all-drawn');
+  // Whatever text comes next (a card, the table, a tooltip) has the browser fetch its font files.
+  loadedFonts?.fontsOnDemand();
   // Offline after one visit: the worker fetches the app's files (some 8 MB) once everything is
   // drawn, not while the labels and panels still need the network and the cores. Its code (and
   // the update prompt's) is a chunk of its own.

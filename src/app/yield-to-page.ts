@@ -2,15 +2,15 @@
 // each tens of milliseconds, and well over a hundred together on a slow machine: run as one task,
 // they would hold the page that long, a click or a key waiting behind them. Between steps the
 // page gets its turn.
+//
+// A timer, not `scheduler.yield()`: each step is then a task the one before it started, and tools
+// that follow tasks see it so. Lighthouse's simulation links a timer to the task that set it and
+// nothing else; from a `scheduler.yield()` on, it took what came after the first picture (the
+// font files, the panels' code) for work that could have run before the map's code came, and put
+// it there, on the same network.
 
-interface Scheduler {
-  yield(): Promise<void>;
-}
-
-/** Resolves in a task of its own, after whatever the page has waiting (input first, where the browser has `scheduler.yield`). */
+/** Resolves in a task of its own, after whatever the page has waiting. */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

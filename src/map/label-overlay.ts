@@ -12,7 +12,7 @@ import { loadFontFiles } from '../load/font-files.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
 import { mapSize } from './map-size.ts';
-import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
+import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWeight, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
 import { ROOM_SCALE } from './style.ts';
@@ -38,14 +38,7 @@ interface Shown {
 }
 
 /** Loads the font files that draw these lines, in their weights (see loadFontFiles). */
-function loadFonts(lines: { bold: boolean; text: string }[]): Promise<void> {
-  const byFont = new Map<string, string>();
-  for (const { bold, text } of lines) {
-    const font = labelFont({ bold }, 16);
-    byFont.set(font, (byFont.get(font) ?? '') + text);
-  }
-  return loadFontFiles([...byFont].map(([font, text]) => ({ font, text })));
-}
+const loadFonts = (lines: { bold: boolean; text: string }[]) => loadFontFiles(lines.map(({ bold, text }) => ({ weight: labelWeight({ bold }), text })));
 
 /** What a site marker's element shows now, so that only what changed is written. */
 interface ShownMarker {
@@ -343,7 +336,7 @@ export class LabelOverlay {
       const style = `${label.bold} ${label.size.toFixed(1)} ${label.colour} ${label.anchor}`;
       if (style !== shown.style) {
         shown.style = style;
-        element.style.fontWeight = label.bold ? '600' : '400';
+        element.style.fontWeight = String(labelWeight(label));
         element.style.fontSize = `${label.size.toFixed(1)}px`;
         element.style.color = label.colour;
         element.style.textAlign = labelAlign(label.anchor);

@@ -178,8 +178,11 @@ type TextContext = Pick<
 /** The family labels are drawn in: the page's (index.html). */
 export const LABEL_FAMILY = "'Noto Sans SC', sans-serif";
 
+/** The weight of a label's lines: the font's, 400 or 600. */
+export const labelWeight = (label: Pick<MapLabel, 'bold'>) => (label.bold ? 600 : 400);
+
 /** The CSS font of a line of a label `size` pixels high. */
-export const labelFont = (label: Pick<MapLabel, 'bold'>, size: number) => `${label.bold ? 600 : 400} ${size.toFixed(2)}px ${LABEL_FAMILY}`;
+export const labelFont = (label: Pick<MapLabel, 'bold'>, size: number) => `${labelWeight(label)} ${size.toFixed(2)}px ${LABEL_FAMILY}`;
 
 /**
  * Paints the shown labels on a 2D canvas whose pixels are `scale` times the labels' (a PNG's):

@@ -15,7 +15,7 @@ import type { Projection } from '../core/view-state.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { inkedOriginColour, ORIGIN_COLOURS, PAPER, tieShades, tint } from './palette.ts';
 import { horizonAngle } from './globe-camera.ts';
-import { HALO_WIDTH, labelAlign, labelLines, labelScale, labelShown, mapLabels, type LabelView } from './labels.ts';
+import { HALO_WIDTH, labelAlign, labelLines, labelScale, labelShown, labelWeight, mapLabels, type LabelView } from './labels.ts';
 import { diamondPath, FADED_SITE_OPACITY, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
 import { linkWidthAt, ROOM_SCALE } from './style.ts';
 
@@ -281,7 +281,7 @@ function labels(points: Feature<Point, PointProperties>[], project: (at: LonLat)
     const [first, second] = labelLines(label);
     const x = first!.x.toFixed(1);
     const text = (colour: string | null) =>
-      `<text${attrs({ x, y: (first!.middle + first!.size * MIDDLE_TO_BASELINE).toFixed(1), 'text-anchor': anchor, 'font-size': first!.size.toFixed(1), 'font-weight': label.bold ? 600 : 400, fill: colour })}>` +
+      `<text${attrs({ x, y: (first!.middle + first!.size * MIDDLE_TO_BASELINE).toFixed(1), 'text-anchor': anchor, 'font-size': first!.size.toFixed(1), 'font-weight': labelWeight(label), fill: colour })}>` +
       `${escapeXml(first!.text)}<tspan${attrs({ x, y: (second!.middle + second!.size * MIDDLE_TO_BASELINE).toFixed(1), 'font-size': second!.size.toFixed(1) })}>${escapeXml(second!.text)}</tspan></text>`;
     halos.push(text(null));
     out.push(text(label.colour));

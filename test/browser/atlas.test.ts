@@ -129,6 +129,35 @@ describe('the atlas in Chromium', () => {
     for (const href of preloaded) expect(desk.requests.filter((url) => url === new URL(href, served.url).href), href).toHaveLength(1);
   });
 
+  it('fetches the font files of its first view itself, once the links are drawn, and leaves the rest to the browser after', async () => {
+    const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url);
+    expect((await waitForAtlas(page)).error).toBeNull();
+    await page.waitForFunction(() => !document.querySelector('atlas-header')!.hidden);
+    const seen = await page.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+      const fonts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')) as PerformanceResourceTiming[];
+      const faces = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === 'Noto Sans SC');
+      return {
+        linksDrawn: mark('links-drawn'),
+        allDrawn: mark('all-drawn'),
+        fonts: fonts.map((entry) => ({ start: entry.startTime, by: entry.initiatorType })),
+        // The header's title is drawn in the page's own font, both weights' files in.
+        title: document.fonts.check("600 16px 'Noto Sans SC'", '科技合作地图') && document.fonts.check("400 16px 'Noto Sans SC'", '科技合作地图'),
+        faces: { loaded: faces.filter((face) => face.status === 'loaded').length, waiting: faces.filter((face) => face.status === 'unloaded').length },
+      };
+    });
+    expect(seen.fonts.length).toBeGreaterThan(0);
+    for (const font of seen.fonts) expect(font.start).toBeGreaterThanOrEqual(seen.linksDrawn);
+    // Fetched by the app before everything is drawn; none by the browser for text before then.
+    for (const font of seen.fonts.filter(({ start }) => start < seen.allDrawn)) expect(font.by).toBe('fetch');
+    expect(seen.title).toBe(true);
+    // The other files are faces the browser fetches when text needs them.
+    expect(seen.faces.loaded).toBe(seen.fonts.length);
+    expect(seen.faces.waiting).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('logs no error and requests nothing outside 127.0.0.1', () => {
     expect(desk.errors).toEqual([]);
     expect(desk.requests.length).toBeGreaterThan(0);

@@ -100,7 +100,8 @@ describe('the atlas in three languages', () => {
 
   it('registers label fonts that cover the Traditional forms', async () => {
     const context = await browser.newContext({ locale: 'zh-TW', reducedMotion: 'reduce' });
-    const { page } = await openIn(context, '', false);
+    // Once all is drawn: the files the first view does not draw with are registered then.
+    const { page } = await openIn(context);
     const uncovered = await page.evaluate((text) => {
       const ranges = [...document.fonts]
         .filter((face) => face.family.replace(/"/g, '') === 'Noto Sans SC')
