@@ -15,7 +15,7 @@ import { injectAxe, CHROMIUM_ARGS, ROOT, waitForAtlas } from './browser-harness.
 const LIGHTHOUSE_RUNS = 3;
 /** The issue's bound on the app's total blocking time and time to interactive, as ratios to the bare page's. */
 const MAX_RATIO = 1.3;
-/** Where the median runs' reports and the app's traces go, for whoever looks into the figures. */
+/** Where the median runs' reports and every run's trace go, for whoever looks into the figures. */
 const OUT = join(ROOT, 'test-results', 'bench', 'lighthouse');
 
 const FORM_FACTORS = [
@@ -164,7 +164,7 @@ const tableItems = (lhr: Result, id: string): TableItem[] => {
  * it at the app's camera), runs each in turn so that a slower spell of the machine weighs on both.
  * Prints the medians of total blocking time and time to interactive (first and largest contentful
  * paint beside them), their ratios against the issue's bound, and where the app's main thread
- * spends its time. The median runs' reports and every app trace are written to OUT.
+ * spends its time. The median runs' reports and every run's trace, app and bare, are written to OUT.
  */
 export async function lighthouseFigures(appUrl: string, bareUrl: string, runs = LIGHTHOUSE_RUNS): Promise<void> {
   await mkdir(OUT, { recursive: true });
@@ -179,7 +179,7 @@ export async function lighthouseFigures(appUrl: string, bareUrl: string, runs = 
       for (const side of ['app', 'bare'] as const) {
         const { run, trace } = await runLighthouse(side === 'app' ? appUrl : bareUrl, config);
         results[side].push(run);
-        if (side === 'app') await writeFile(join(OUT, `${name}-app-run${i + 1}.trace.json`), JSON.stringify(trace));
+        await writeFile(join(OUT, `${name}-${side}-run${i + 1}.trace.json`), JSON.stringify(trace));
       }
     }
     for (const side of ['app', 'bare'] as const) {
@@ -188,7 +188,7 @@ export async function lighthouseFigures(appUrl: string, bareUrl: string, runs = 
     reportFormFactor(name, results);
   }
   console.log(`machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)}`);
-  console.log(`  (median runs' reports and the app's traces: ${OUT})`);
+  console.log(`  (median runs' reports and every run's trace: ${OUT})`);
 }
 
 function lighthouseVersion(): string {
