@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 export interface AtlasStatus {
   /** The map is drawn with its links, labels and flow, and answers to the pointer. */
   ready: boolean;
-  /** Distinct links rendered on the map when it first became idle (before labels). */
+  /** Distinct links rendered on the map at its first picture, counted once it is drawn; set with `ready`. */
   linksDrawn: number;
   error: string | null;
   map: MapLibreMap | null;

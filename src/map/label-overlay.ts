@@ -12,6 +12,7 @@ import { loadFontFiles } from '../load/font-files.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
 import { mapSize } from './map-size.ts';
+import { nextTask } from '../load/next-task.ts';
 import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWeight, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
@@ -24,9 +25,6 @@ const MEASURED_SIZE = 100;
  * texts (60, some 10 ms on an idle machine) took 55 ms while the map's last frames were drawn.
  */
 const MEASURE_SLICE_MS = 8;
-
-/** Resolves in a task of its own, after what the page has waiting. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** What a label's element shows now, so that only what changed is written. */
 interface Shown {

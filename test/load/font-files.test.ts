@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesFor, indexFontFiles, rangeCodepoints, type FontFile } from '../../src/load/font-files.ts';
+import { codepointRuns, filesFor, indexFontFiles, type FontFile } from '../../src/load/font-files.ts';
 
 // Two weights of a typeface cut into files as the build cuts Noto Sans SC: each file draws some
 // characters, named by its unicode-range.
@@ -9,9 +9,12 @@ const han600: FontFile = { weight: 600, url: 'han-600.woff2', unicodeRange: 'U+5
 const index = indexFontFiles([latin400, han400, han600]);
 
 describe('the page’s font files', () => {
-  it('read a unicode-range list as its code points, runs and single ones alike', () => {
-    expect(rangeCodepoints('U+5408-540a,U+56fe')).toEqual([0x5408, 0x5409, 0x540a, 0x56fe]);
-    expect(rangeCodepoints('u+41')).toEqual([0x41]);
+  it('read a unicode-range list as runs of code points, single ones a run of one', () => {
+    expect(codepointRuns('U+5408-540a,U+56fe')).toEqual([
+      [0x5408, 0x540a],
+      [0x56fe, 0x56fe],
+    ]);
+    expect(codepointRuns('u+41')).toEqual([[0x41, 0x41]]);
   });
 
   it('are the files that draw a text’s characters in its weight, each once, in the order first needed', () => {

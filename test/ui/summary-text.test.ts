@@ -33,9 +33,14 @@ describe('counts, numbers and lists', () => {
     }
   });
 
-  it('joins lists as each language does', () => {
+  it('joins lists as each language does, as the language’s own list format does (written without it)', () => {
     expect(formatList(en!, ['A', 'B', 'C'])).toBe('A, B, and C');
     expect(formatList(hans!, ['甲', '乙', '丙'])).toBe('甲、乙和丙');
+    const lists = Array.from({ length: 6 }, (_, n) => ['武汉', 'Wuhan', '山東', 'A, B', '', 'Ω'].slice(0, n));
+    for (const loc of [hans!, hant!, en!]) {
+      const format = new Intl.ListFormat(loc.tag, { style: 'long', type: 'conjunction' });
+      expect(lists.map((items) => formatList(loc, items))).toEqual(lists.map((items) => format.format(items)));
+    }
   });
 });
 
