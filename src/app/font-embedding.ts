@@ -1,10 +1,8 @@
 // The app's font inside the pictures it saves: a picture made from SVG (a PNG's frame, an SVG
 // opened elsewhere) cannot reach the page's fonts, so the faces its text uses go in with it.
-import labelFaces from 'virtual:label-font';
-import { filesFor, indexFontFiles, type FileIndex } from '../load/font-files.ts';
+import { pageFontFiles } from '../load/font-files.ts';
+// The page's font files are known once this is loaded (see fonts.ts).
 import { PAGE_FAMILY } from './fonts.ts';
-
-let index: FileIndex | null = null;
 
 const base64 = (bytes: ArrayBuffer) => {
   let binary = '';
@@ -19,8 +17,7 @@ const base64 = (bytes: ArrayBuffer) => {
  * wherever it is opened (a picture made from SVG cannot reach the page's fonts).
  */
 export async function embeddedFontCss(text: string): Promise<string> {
-  index ??= indexFontFiles(labelFaces);
-  const needed = filesFor(index, [400, 600].map((weight) => ({ weight, text })));
+  const needed = pageFontFiles([400, 600].map((weight) => ({ weight, text })));
   const rules = await Promise.all(
     needed.map(async (face) => {
       const response = await fetch(face.url);

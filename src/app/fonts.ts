@@ -4,7 +4,10 @@
 // when a card first needs it. A chunk of its own, loaded once the links are drawn: the first
 // picture draws no text, and the faces' list is some 15 KB of character ranges.
 import labelFaces from 'virtual:label-font';
-import { leaveFontFilesToBrowser, loadFontFiles, usePageFonts } from '../load/font-files.ts';
+import { loadFontFiles, usePageFonts } from '../load/font-files.ts';
+
+/** Once the first view is drawn, or the atlas cannot start: the browser fetches each other file when text first needs it. */
+export { leaveFontFilesToBrowser } from '../load/font-files.ts';
 
 /** The CSS family the page's own text uses (see index.html). */
 export const PAGE_FAMILY = 'Noto Sans SC';
@@ -20,9 +23,6 @@ export function loadFontsFor(elements: readonly Element[]): Promise<void> {
   const text = elements.map((element) => `${element.textContent ?? ''}${element.shadowRoot?.textContent ?? ''}`).join('');
   return loadFontFiles([400, 600].map((weight) => ({ weight, text })));
 }
-
-/** Once the first view is drawn, or the atlas cannot start: the browser fetches each other file when text first needs it. */
-export const fontsOnDemand = leaveFontFilesToBrowser;
 
 let fullCoverage: Promise<unknown> | null = null;
 

@@ -32,6 +32,9 @@ import { afterNextFrame, yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
+/** How long the controls wait for the font code (a chunk of its own) before they show in the browser's fonts; its files have a wait of their own. */
+const FONT_CODE_WAIT_MS = 4000;
+
 /**
  * Why the atlas cannot start, in the reader's language (繁體 when its table can be had), in the
  * page's one message box: a file that could not be loaded, a dataset refused and why, or else the
@@ -44,15 +47,15 @@ async function showError(error: unknown): Promise<void> {
     error instanceof DatasetError
       ? atlasProblemText(loc, error.problem)
       : loc.t('start.problem', { problem: error instanceof LoadError ? loadProblemText(loc, error.problem) : String(error instanceof Error ? error.message : error) });
-  // The atlas stops here: its text fetches its font files as it shows.
-  await import('./fonts.ts')
-    .then(({ fontsOnDemand }) => fontsOnDemand())
-    .catch(() => undefined);
   const box = document.getElementById('message')!;
   box.lang = loc.tag;
   box.querySelector('p')!.textContent = message;
   box.hidden = false;
   publishStatus({ error: message });
+  // The atlas stops here: its text fetches its font files as it shows (in the browser's fonts till then).
+  import('./fonts.ts')
+    .then(({ leaveFontFilesToBrowser }) => leaveFontFilesToBrowser())
+    .catch(() => undefined);
 }
 
 async function start(): Promise<void> {
@@ -142,7 +145,7 @@ async function start(): Promise<void> {
   });
   bind(store, (s) => model.card(s.selection), (shown) => {
     card.card = shown;
-    if (shown) void import('./fonts.ts').then(({ loadFullFont }) => loadFullFont());
+    if (shown) import('./fonts.ts').then(({ loadFullFont }) => loadFullFont()).catch((error: unknown) => console.warn('The full font could not be loaded:', error));
   });
   watch(store, (s) => model.highlighted(s.selection), (links) => map.select(store.get().selection, links));
   bind(store, (s) => (s.selection?.kind === 'origin' ? s.selection.id : null), (origin) => (legend.selectedOrigin = origin));
@@ -237,11 +240,14 @@ async function start(): Promise<void> {
   // page fetch and lay out its fonts while the map is still being drawn. They show once the
   // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile. The
   // font code is asked for here, in the task that ends the picture (see load/font-files.ts).
-  // Without it the text shows in the browser's own fonts.
-  const fonts = import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error));
-  const chromeFonts = Promise.all([fonts, header.updateComplete, legend.updateComplete]).then(([loaded]) =>
-    loaded?.loadFontsFor([header, legend, ...document.querySelectorAll('#notices, atlas-step-bar, #explore > summary, #ties > summary')]),
-  );
+  // Without it, or while it does not come, the text shows in the browser's own fonts.
+  const fonts = Promise.race([
+    import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error)),
+    new Promise<void>((resolve) => setTimeout(resolve, FONT_CODE_WAIT_MS)),
+  ]);
+  const chromeFonts = Promise.all([fonts, header.updateComplete, legend.updateComplete])
+    .then(([loaded]) => loaded?.loadFontsFor([header, legend, ...document.querySelectorAll('#caption, #notices, atlas-step-bar, #explore > summary, #ties > summary')]))
+    .catch((error: unknown) => console.warn('The controls show before their fonts:', error));
   // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
   await yieldToPage();
   // The card's code comes after the links, not before: a selection (the link's own, below, or a
@@ -265,7 +271,10 @@ async function start(): Promise<void> {
   if (presentation) (await presentation).listen();
   publishStatus({ map: map.map });
   // Counted in short tasks meanwhile, for the page's status: tests and the bench read it once it is ready.
-  const linksShown = map.linksShown();
+  const linksShown = map.linksShown().catch((error: unknown) => {
+    console.warn('The links drawn could not be counted:', error);
+    return 0;
+  });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   await yieldToPage();
   const panels = import('./explore.ts')
@@ -282,12 +291,10 @@ async function start(): Promise<void> {
     .catch((error: unknown) => console.warn('The explore panels could not be loaded; the map works without them.', error));
   // The labels measure their text once their font files are in, fetched through the font code.
   const loadedFonts = await fonts;
-  // Counted before a bundled atlas swaps the lines it draws for the closer ones (finishDrawing).
-  const linksDrawn = await linksShown;
   await Promise.all([map.finishDrawing(), panels]);
   performance.mark('all-drawn');
   // Whatever text comes next (a card, the table, a tooltip) has the browser fetch its font files.
-  void loadedFonts?.fontsOnDemand();
+  await loadedFonts?.leaveFontFilesToBrowser();
   // Offline after one visit: the worker fetches the app's files (some 8 MB) once everything is
   // drawn, not while the labels and panels still need the network and the cores. Its code (and
   // the update prompt's) is a chunk of its own.
@@ -296,7 +303,7 @@ async function start(): Promise<void> {
     .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   // The flow starts once the details are drawn, and follows the play button from then on.
   bind(store, (s) => s.playing, (playing) => map.setMotion(playing));
-  publishStatus({ linksDrawn, ready: true });
+  publishStatus({ linksDrawn: await linksShown, ready: true });
 }
 
 start().catch(showError);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import subsetFont from 'subset-font';
 import { normalizePath, type Plugin } from 'vite';
+import { codepointRuns, unicodeRange } from '../core/unicode-range.ts';
 
 const MODULE_ID = 'virtual:label-font';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -30,19 +31,12 @@ interface FontsourceFace {
   ranges: [number, number][];
 }
 
-function parseRanges(list: string): [number, number][] {
-  return list.split(',').map((range) => {
-    const [start, end = start] = range.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(start, 16), parseInt(end, 16)];
-  });
-}
-
 /** The faces of one weight's fontsource stylesheet: woff2 file and unicode ranges. */
 function fontsourceFaces(cssPath: string): FontsourceFace[] {
   const css = readFileSync(cssPath, 'utf8');
   return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
     file: /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)![1],
-    ranges: parseRanges(/unicode-range:\s*([^;]+);/.exec(body)![1]),
+    ranges: codepointRuns(/unicode-range:\s*([^;]+);/.exec(body)![1]!),
   }));
 }
 
@@ -60,22 +54,6 @@ function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
-}
-
-function hex(codepoint: number): string {
-  return codepoint.toString(16);
-}
-
-/** `U+…` list for sorted codepoints, runs collapsed to ranges. */
-function unicodeRange(codepoints: number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < codepoints.length; i++) {
-    let j = i;
-    while (j + 1 < codepoints.length && codepoints[j + 1] === codepoints[j] + 1) j++;
-    parts.push(j > i ? `U+${hex(codepoints[i])}-${hex(codepoints[j])}` : `U+${hex(codepoints[i])}`);
-    i = j;
-  }
-  return parts.join(',');
 }
 
 /**

@@ -1,12 +1,13 @@
 // The page's typeface comes as files that each draw some characters in one weight (the build's
 // label faces, see src/build/label-font-plugin.ts). The files the first view's text needs are
-// fetched by the app itself, once the map is drawn; every other file is left to the browser, which
+// fetched by the app itself, once the map's links are drawn; every other file is left to the browser, which
 // fetches one when text first uses it. The browser would fetch the first ones just as late, but a
 // font the browser fetches for text looks to tools (Lighthouse's simulation) like a request of
 // the page's own HTML, which it then sends with the map's code, bandwidth shared: asked for by the
 // app's code, after the picture, they are seen to come after the code that draws it.
 //
 // The document's font set is the page's, one for all: so is this module's record of its faces.
+import { codepointRuns } from '../core/unicode-range.ts';
 import { nextTask } from './next-task.ts';
 
 /** One file of the page's typeface: its weight, where it is, and the characters it draws (CSS `unicode-range`). */
@@ -42,14 +43,6 @@ async function inSlices<T>(items: Iterable<T>, step: (item: T) => void): Promise
   }
 }
 
-/** The runs of code points of a `unicode-range` list (`U+4e00-4e05,U+4e2d`), each as [first, last]. */
-export function codepointRuns(unicodeRange: string): [number, number][] {
-  return unicodeRange.split(',').map((part) => {
-    const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(start!, 16), parseInt(end!, 16)];
-  });
-}
-
 /** Finds, for a weight and a code point, the file that draws it. */
 export type FileIndex = (weight: number, codepoint: number) => FontFile | undefined;
 
@@ -80,8 +73,11 @@ interface PageFonts {
   family: string;
   index: FileIndex;
   files: readonly FontFile[];
-  /** Each file's face once it is added to the document, and when it is drawn with. */
-  faces: Map<FontFile, Promise<unknown>>;
+  /**
+   * Each file asked for or registered, and how to wait for it: its fetch and face (resolving
+   * whether it could be had), or its face's load, which `load()` starts if text has not.
+   */
+  faces: Map<FontFile, () => Promise<unknown>>;
   /** Whether the browser now fetches the files nobody asked for as text needs them. */
   handedOver: boolean;
 }
@@ -93,34 +89,49 @@ export function usePageFonts(family: string, files: readonly FontFile[]): void {
   page = { family, index: indexFontFiles(files), files, faces: new Map(), handedOver: false };
 }
 
-/** The file fetched by the app and added as a face drawn from its bytes; a file that cannot be fetched is left to the browser. */
-async function fetchedFace(fonts: PageFonts, file: FontFile): Promise<unknown> {
+/** The page's files that draw these texts (none before usePageFonts). */
+export const pageFontFiles = (texts: readonly WeightedText[]): FontFile[] => (page ? filesFor(page.index, texts) : []);
+
+const descriptors = (file: FontFile): FontFaceDescriptors => ({ weight: String(file.weight), unicodeRange: file.unicodeRange });
+
+/**
+ * The file fetched by the app and added as a face drawn from its bytes; resolves whether it could
+ * be. A file that cannot be fetched or read is left to the browser, as every other file is once
+ * handed over.
+ */
+async function fetchedFace(fonts: PageFonts, file: FontFile): Promise<boolean> {
+  let face: FontFace | null = null;
   try {
     const response = await fetch(file.url);
     if (!response.ok) throw new Error(`${file.url}: ${response.status}`);
-    const face = new FontFace(fonts.family, await response.arrayBuffer(), { weight: String(file.weight), unicodeRange: file.unicodeRange });
+    face = new FontFace(fonts.family, await response.arrayBuffer(), descriptors(file));
     document.fonts.add(face);
-    return await face.loaded;
+    await face.loaded;
+    return true;
   } catch (error) {
+    console.warn('A font file could not be loaded; its characters show in the browser’s fonts until it is:', error);
+    if (face) document.fonts.delete(face);
     fonts.faces.delete(file);
     if (fonts.handedOver) addUrlFace(fonts, file);
-    throw error;
+    return false;
   }
 }
 
-/** The file as a face the browser fetches when text first uses it (or when `load()` is called). */
-function addUrlFace(fonts: PageFonts, file: FontFile): FontFace {
-  const face = new FontFace(fonts.family, `url("${file.url}") format("woff2")`, { weight: String(file.weight), unicodeRange: file.unicodeRange });
+/** The file as a face the browser fetches when text first uses it, or when something waits for it. */
+function addUrlFace(fonts: PageFonts, file: FontFile): () => Promise<unknown> {
+  const face = new FontFace(fonts.family, `url("${file.url}") format("woff2")`, descriptors(file));
   document.fonts.add(face);
-  fonts.faces.set(file, face.loaded);
-  return face;
+  // A failed file leaves its characters to the fallback; the wait is over all the same.
+  const loaded = () => face.load().catch(() => undefined);
+  fonts.faces.set(file, loaded);
+  return loaded;
 }
 
 /**
  * Loads the font files that draw these texts, fetched by the app (see the head of this module),
- * or by the browser once the rest is left to it; resolves when they are in, when one fails, or
- * after FONT_WAIT_MS, whichever comes first. Text shown first would be laid out in a fallback and
- * then again as each file came in: a layout of the page each, tens of milliseconds without a GPU.
+ * or by the browser once the rest is left to it; resolves when each is in or failed, or after
+ * FONT_WAIT_MS, whichever comes first. Text shown first would be laid out in a fallback and then
+ * again as each file came in: a layout of the page each, tens of milliseconds without a GPU.
  */
 export function loadFontFiles(texts: readonly WeightedText[]): Promise<void> {
   const fonts = page;
@@ -129,20 +140,30 @@ export function loadFontFiles(texts: readonly WeightedText[]): Promise<void> {
   const asked = inSlices(filesFor(fonts.index, texts), (file) => {
     let loaded = fonts.faces.get(file);
     if (!loaded) {
-      loaded = fonts.handedOver ? addUrlFace(fonts, file).load() : fetchedFace(fonts, file);
-      fonts.faces.set(file, loaded);
+      if (fonts.handedOver) loaded = addUrlFace(fonts, file);
+      else {
+        const fetched = fetchedFace(fonts, file);
+        fonts.faces.set(file, (loaded = () => fetched));
+      }
     }
-    loads.push(loaded);
+    loads.push(loaded());
   });
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, FONT_WAIT_MS);
-    asked
+    let waitedOut = false;
+    const timer = setTimeout(() => {
+      waitedOut = true;
+      resolve();
+    }, FONT_WAIT_MS);
+    void asked
       .then(() => Promise.all(loads))
-      .then(
-        () => resolve(),
-        () => resolve(),
-      )
-      .finally(() => clearTimeout(timer));
+      .then(() => {
+        clearTimeout(timer);
+        // Text that stopped waiting was laid out in the fallback (the labels measured in it). A
+        // face made from bytes is loaded as it is made, so the font set never says when it came:
+        // said here, as the set says it of the faces the browser fetches.
+        if (waitedOut) document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }));
+        resolve();
+      });
   });
 }
 

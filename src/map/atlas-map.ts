@@ -317,7 +317,16 @@ export class AtlasMap implements MapView {
    * the render event it held the first picture back from the screen; in one task, it was the
    * longest task after it. A line across cells is found in each, and counted once.
    */
-  async linksShown(): Promise<number> {
+  linksShown(): Promise<number> {
+    const counting = this.countLinksShown();
+    this.counting = counting.catch(() => undefined);
+    return counting;
+  }
+
+  /** The count of linksShown under way, if any: a bundled atlas swaps its lines once it is done (finishDrawing). */
+  private counting: Promise<unknown> = Promise.resolve();
+
+  private async countLinksShown(): Promise<number> {
     const layers = (this.features.bundled ? [INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles] : [INTERACTIVE_LAYERS.links]).filter((id) => this.map.getLayer(id));
     const { width, height } = mapSize(this.map);
     const shown = new Set<string>();
@@ -396,8 +405,12 @@ export class AtlasMap implements MapView {
       })
       .catch((error: unknown) => console.warn('The map’s labels could not be loaded:', error));
     if (!this.features.bundled) return labelled;
-    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
-    return Promise.all([labelled, new Promise((resolve) => this.map.once('idle', resolve))]).then(() => undefined);
+    // The closer lines replace the first picture's once the links it drew are counted.
+    const closer = this.counting.then(() => {
+      this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
+      return new Promise((resolve) => this.map.once('idle', resolve));
+    });
+    return Promise.all([labelled, closer]).then(() => undefined);
   }
 
   /** The feature that shows `selection` as selected or hovered through feature state, if any. */

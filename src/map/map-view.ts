@@ -41,7 +41,7 @@ export interface MapView {
   readonly map: MapLibreMap | null;
   /** Resolves once the map has first drawn its links. */
   linksDrawn(): Promise<void>;
-  /** The number of distinct links on screen now, drawn one by one or in a bundle. */
+  /** Counts the distinct links on screen now, drawn one by one or in a bundle; resolves with the count. */
   linksShown(): Promise<number>;
   /** Adds what waits until the links are shown (the labels once their fonts are in, a bundled atlas's closer links); resolves once everything is drawn. */
   finishDrawing(): Promise<void>;

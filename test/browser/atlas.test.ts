@@ -129,33 +129,68 @@ describe('the atlas in Chromium', () => {
     for (const href of preloaded) expect(desk.requests.filter((url) => url === new URL(href, served.url).href), href).toHaveLength(1);
   });
 
-  it('fetches the font files of its first view itself, once the links are drawn, and leaves the rest to the browser after', async () => {
-    const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
+  /** The page's font files as its resource timings and its font set see them, once the atlas is ready and its header shown. */
+  async function fontsSeen(page: Page) {
     expect((await waitForAtlas(page)).error).toBeNull();
     await page.waitForFunction(() => !document.querySelector('atlas-header')!.hidden);
-    const seen = await page.evaluate(() => {
+    return page.evaluate(() => {
       const mark = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
       const fonts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')) as PerformanceResourceTiming[];
       const faces = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === 'Noto Sans SC');
       return {
         linksDrawn: mark('links-drawn'),
         allDrawn: mark('all-drawn'),
-        fonts: fonts.map((entry) => ({ start: entry.startTime, by: entry.initiatorType })),
+        fonts: fonts.map((entry) => ({ url: entry.name, start: entry.startTime, by: entry.initiatorType })),
         // The header's title is drawn in the page's own font, both weights' files in.
         title: document.fonts.check("600 16px 'Noto Sans SC'", '科技合作地图') && document.fonts.check("400 16px 'Noto Sans SC'", '科技合作地图'),
-        faces: { loaded: faces.filter((face) => face.status === 'loaded').length, waiting: faces.filter((face) => face.status === 'unloaded').length },
+        faces: faces.map((face) => ({ key: `${face.weight} ${face.unicodeRange}`, status: face.status })),
       };
     });
-    expect(seen.fonts.length).toBeGreaterThan(0);
-    for (const font of seen.fonts) expect(font.start).toBeGreaterThanOrEqual(seen.linksDrawn);
-    // Fetched by the app before everything is drawn; none by the browser for text before then.
-    for (const font of seen.fonts.filter(({ start }) => start < seen.allDrawn)) expect(font.by).toBe('fetch');
+  }
+
+  it('fetches the font files of its first view itself, once the links are drawn, and leaves the rest to the browser after', async () => {
+    const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url);
+    const seen = await fontsSeen(page);
+    // Fetched by the app once the links are drawn and before everything is; none by the browser for text before then.
+    const early = seen.fonts.filter(({ start }) => start < seen.allDrawn);
+    expect(early.length).toBeGreaterThan(10);
+    for (const font of early) {
+      expect(font.by).toBe('fetch');
+      expect(font.start).toBeGreaterThanOrEqual(seen.linksDrawn);
+    }
     expect(seen.title).toBe(true);
-    // The other files are faces the browser fetches when text needs them.
-    expect(seen.faces.loaded).toBe(seen.fonts.length);
-    expect(seen.faces.waiting).toBeGreaterThan(0);
+    // Each file fetched once and made a face once; the others are faces the browser fetches when text needs them.
+    expect(new Set(seen.fonts.map(({ url }) => url)).size).toBe(seen.fonts.length);
+    expect(new Set(seen.faces.map(({ key }) => key)).size).toBe(seen.faces.length);
+    expect(seen.faces.filter(({ status }) => status === 'loaded')).toHaveLength(seen.fonts.length);
+    expect(seen.faces.filter(({ status }) => status === 'unloaded').length).toBeGreaterThan(100);
     expect(errors).toEqual([]);
+  });
+
+  it('starts as usual when a font file of its first view cannot be fetched, and leaves that file to the browser', async () => {
+    const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
+    let refused: string | null = null;
+    // The first file asked for is refused, once.
+    await page.route(/noto-sans-sc-[\w-]*-400-normal-[\w-]+\.woff2$/, (route) => {
+      if (refused) return route.continue();
+      refused = route.request().url();
+      return route.fulfill({ status: 404, body: 'not here' });
+    });
+    await page.goto(served.url);
+    const seen = await fontsSeen(page);
+    expect(refused).not.toBeNull();
+    expect(new Set(seen.faces.map(({ key }) => key)).size).toBe(seen.faces.length);
+    // Asked for by the app and refused; asked for again when text next needs it (the labels', or
+    // the browser's for the face it was left), and had.
+    const asked = () =>
+      page.evaluate((url) => performance.getEntriesByName(url).map((entry) => ({ by: (entry as PerformanceResourceTiming).initiatorType, status: (entry as PerformanceResourceTiming).responseStatus })), refused!);
+    await expect.poll(asked).toHaveLength(2);
+    const [first, second] = await asked();
+    expect(first).toEqual({ by: 'fetch', status: 404 });
+    expect(second!.status).toBe(200);
+    // The browser reports the 404 itself; nothing else goes wrong (no unhandled rejection).
+    expect(errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
   });
 
   it('logs no error and requests nothing outside 127.0.0.1', () => {

@@ -222,8 +222,7 @@ describe('exploring the atlas', () => {
     for (let i = 0; i < 8; i++) {
       const query = Array.from({ length: 1 + Math.floor(random() * 4) }, () => junk[Math.floor(random() * junk.length)]).join('&');
       await page.goto(`${served.url}?${query}`);
-      await page.waitForFunction(() => window.atlas.linksDrawn > 0 || window.atlas.error);
-      expect(await page.evaluate(() => window.atlas.error), query).toBeNull();
+      expect((await waitForAtlas(page)).error, query).toBeNull();
     }
     expect(errors).toEqual([]);
   }, 120_000);

@@ -100,7 +100,7 @@ describe('the atlas in three languages', () => {
 
   it('registers label fonts that cover the Traditional forms', async () => {
     const context = await browser.newContext({ locale: 'zh-TW', reducedMotion: 'reduce' });
-    // Once all is drawn: the files the first view does not draw with are registered then.
+    // Once ready, every file is a face of the page: fetched for the first view, or left to the browser.
     const { page } = await openIn(context);
     const uncovered = await page.evaluate((text) => {
       const ranges = [...document.fonts]

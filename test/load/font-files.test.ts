@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codepointRuns, filesFor, indexFontFiles, type FontFile } from '../../src/load/font-files.ts';
+import { filesFor, indexFontFiles, type FontFile } from '../../src/load/font-files.ts';
 
 // Two weights of a typeface cut into files as the build cuts Noto Sans SC: each file draws some
 // characters, named by its unicode-range.
@@ -9,14 +9,6 @@ const han600: FontFile = { weight: 600, url: 'han-600.woff2', unicodeRange: 'U+5
 const index = indexFontFiles([latin400, han400, han600]);
 
 describe('the page’s font files', () => {
-  it('read a unicode-range list as runs of code points, single ones a run of one', () => {
-    expect(codepointRuns('U+5408-540a,U+56fe')).toEqual([
-      [0x5408, 0x540a],
-      [0x56fe, 0x56fe],
-    ]);
-    expect(codepointRuns('u+41')).toEqual([[0x41, 0x41]]);
-  });
-
   it('are the files that draw a text’s characters in its weight, each once, in the order first needed', () => {
     expect(filesFor(index, [{ weight: 400, text: '地图 Atlas 地图' }]).map((file) => file.url)).toEqual(['han-400.woff2', 'latin-400.woff2']);
     expect(filesFor(index, [{ weight: 600, text: '地图' }, { weight: 400, text: '合' }]).map((file) => file.url)).toEqual(['han-600.woff2', 'han-400.woff2']);
