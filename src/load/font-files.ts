@@ -8,7 +8,7 @@
 //
 // The document's font set is the page's, one for all: so is this module's record of its faces.
 import { codepointRuns } from '../core/unicode-range.ts';
-import { nextTask } from './next-task.ts';
+import { inSlices } from './next-task.ts';
 
 /** One file of the page's typeface: its weight, where it is, and the characters it draws (CSS `unicode-range`). */
 export interface FontFile {
@@ -25,24 +25,6 @@ export interface WeightedText {
 
 /** How long text waits for its font files before it shows in the browser's fallback. */
 const FONT_WAIT_MS = 4000;
-/**
- * How long one task spends on font files before the page gets its turn: asking for the first
- * view's 30-odd files took 25 ms, registering the other 130 as faces 30 ms, without a GPU.
- */
-const SLICE_MS = 8;
-
-/** Runs `step` on each item, the page getting its turn whenever a task has run SLICE_MS. */
-async function inSlices<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
-  let until = performance.now() + SLICE_MS;
-  for (const item of items) {
-    if (performance.now() > until) {
-      await nextTask();
-      until = performance.now() + SLICE_MS;
-    }
-    step(item);
-  }
-}
-
 /** Finds, for a weight and a code point, the file that draws it. */
 export type FileIndex = (weight: number, codepoint: number) => FontFile | undefined;
 

@@ -12,7 +12,7 @@ import { loadFontFiles } from '../load/font-files.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { horizonAngle } from './globe-camera.ts';
 import { mapSize } from './map-size.ts';
-import { nextTask } from '../load/next-task.ts';
+import { inSlices, nextTask } from '../load/next-task.ts';
 import { LABEL_FAMILY, LABEL_STYLE, labelAlign, labelFont, labelScale, labelShown, labelWeight, labelWords, LINE_HEIGHT, mapLabels, paintLabels, SECOND_LINE_SCALE, type MapLabel } from './labels.ts';
 import { PAPER } from './palette.ts';
 import { diamondPath, FADED_SITE_OPACITY, paintSiteMarkers, SITE_STROKE_WIDTH, siteMarker, type SiteMarker } from './site-markers.ts';
@@ -20,11 +20,6 @@ import { ROOM_SCALE } from './style.ts';
 
 /** Text is measured in this size and scaled: widths grow in proportion, and one measure serves every zoom. */
 const MEASURED_SIZE = 100;
-/**
- * How long one task measures texts before the labels first show (see show). A fixed count of
- * texts (60, some 10 ms on an idle machine) took 55 ms while the map's last frames were drawn.
- */
-const MEASURE_SLICE_MS = 8;
 
 /** What a label's element shows now, so that only what changed is written. */
 interface Shown {
@@ -149,17 +144,11 @@ export class LabelOverlay {
     if (this.removed) return;
     const lines = this.points.flatMap(({ properties: point }) => labelWords(point, this.loc).map((text) => ({ bold: LABEL_STYLE[point.kind].bold, text })));
     await loadFonts(lines);
-    // Measured a batch a task, before the first placement: all at once, with the placement, they
+    // Measured a slice a task, before the first placement: all at once, with the placement, they
     // held the page some 70 ms without a GPU, a click waiting behind them.
-    for (let next = 0; next < lines.length; ) {
-      await nextTask();
-      if (this.removed) return;
-      const until = performance.now() + MEASURE_SLICE_MS;
-      do {
-        const { bold, text } = lines[next++]!;
-        this.measure(text, (size) => labelFont({ bold }, size), MEASURED_SIZE);
-      } while (next < lines.length && performance.now() < until);
-    }
+    await inSlices(lines, ({ bold, text }) => {
+      if (!this.removed) this.measure(text, (size) => labelFont({ bold }, size), MEASURED_SIZE);
+    });
     if (this.removed) return;
     this.visible = true;
     this.layer.hidden = false;
