@@ -125,8 +125,12 @@ export function wireFigures(context: FigureContext): void {
     return seen;
   };
   // Laying out the frame's text takes a while on a large atlas: the sizes follow the view in the
-  // next pause, not in the frame that answers a click.
-  const sizes = idleOnce(() => (downloads.figureSizes = figureSizes(context, look())), 1000);
+  // next pause, not in the frame that answers a click, and only while the panel's drawer is open
+  // (they are read nowhere else), not as the page loads.
+  const drawer = downloads.closest('details');
+  const measure = idleOnce(() => (downloads.figureSizes = figureSizes(context, look())), 1000);
+  const sizes = () => (drawer?.open ?? true) && measure();
+  drawer?.addEventListener('toggle', sizes);
   // The sizes depend on the frame's lines: filters, language, and the link (selection, camera).
   bind(store, (s) => s.filters, sizes);
   for (const part of ['lang', 'selection', 'camera'] as const) watch(store, (s) => s[part], sizes);

@@ -185,12 +185,12 @@ export function pageFlowPixels(page: Page): Promise<FlowPixels> {
   return page.evaluate<FlowPixels>(`(${PIXELS})(document.querySelector('canvas.atlas-flow').getContext('2d'))`);
 }
 
-/** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status. */
+/** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status and the links it draws. */
 export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ ready: boolean; linksDrawn: number; error: string | null }> {
   await page.waitForFunction(() => window.atlas?.ready || window.atlas?.error, undefined, { timeout });
-  return page.evaluate(() => ({
+  return page.evaluate(async () => ({
     ready: window.atlas.ready,
-    linksDrawn: window.atlas.linksDrawn,
+    linksDrawn: await window.atlas.countLinks(),
     error: window.atlas.error,
   }));
 }

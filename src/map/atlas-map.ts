@@ -14,7 +14,6 @@ import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } fr
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
 import { mapSize } from './map-size.ts';
-import { nextTask } from '../load/next-task.ts';
 import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
 import { KeptStateWriter } from './kept-state.ts';
@@ -130,8 +129,6 @@ async function readPixels(canvas: HTMLCanvasElement): Promise<HTMLCanvasElement>
 
 /** How long the first picture may take before the map is given up for the SVG map: ten times its slowest seen here. */
 const FIRST_PICTURE_TIMEOUT = 60_000;
-/** The links shown are counted in this many rows and columns of the screen, a cell a task (see linksShown). */
-const COUNT_GRID = 4;
 
 /** The most pixels a picture's map is drawn with (a 1920 × 1080 screen at 4× is 33 million). */
 const MAX_PICTURE_PIXELS = 40e6;
@@ -312,38 +309,17 @@ export class AtlasMap implements MapView {
 
   /**
    * The links on screen now, rendered and not hidden by the filters: drawn one by one, or in a
-   * bundle. Counted apart from linksDrawn, after the frame, and a cell of a grid over the screen
-   * a task: MapLibre's query of what it drew takes 30–70 ms for the whole screen without a GPU. In
-   * the render event it held the first picture back from the screen; in one task, it was the
-   * longest task after it. A line across cells is found in each, and counted once.
+   * bundle. Asked for by tests and the bench, never at load: MapLibre's query of what it drew takes
+   * 30–70 ms without a GPU.
    */
-  linksShown(): Promise<number> {
-    const counting = this.countLinksShown();
-    this.counting = counting.catch(() => undefined);
-    return counting;
-  }
-
-  /** The count of linksShown under way, if any: a bundled atlas swaps its lines once it is done (finishDrawing). */
-  private counting: Promise<unknown> = Promise.resolve();
-
-  private async countLinksShown(): Promise<number> {
+  async linksShown(): Promise<number> {
     const layers = (this.features.bundled ? [INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles] : [INTERACTIVE_LAYERS.links]).filter((id) => this.map.getLayer(id));
-    const { width, height } = mapSize(this.map);
     const shown = new Set<string>();
-    for (let row = 0; row < COUNT_GRID; row++) {
-      for (let column = 0; column < COUNT_GRID; column++) {
-        await nextTask();
-        const cell: [maplibregl.PointLike, maplibregl.PointLike] = [
-          [(column * width) / COUNT_GRID, (row * height) / COUNT_GRID],
-          [((column + 1) * width) / COUNT_GRID, ((row + 1) * height) / COUNT_GRID],
-        ];
-        for (const feature of this.map.queryRenderedFeatures(cell, { layers })) {
-          if (feature.state[KEPT_STATE.hidden]) continue;
-          const id = feature.properties.id as string;
-          if (feature.layer.id === INTERACTIVE_LAYERS.links) shown.add(id);
-          else for (const link of this.bundleLinks().get(id as BundleId) ?? []) if (this.kept.links.has(link)) shown.add(link);
-        }
-      }
+    for (const feature of this.map.queryRenderedFeatures({ layers })) {
+      if (feature.state[KEPT_STATE.hidden]) continue;
+      const id = feature.properties.id as string;
+      if (feature.layer.id === INTERACTIVE_LAYERS.links) shown.add(id);
+      else for (const link of this.bundleLinks().get(id as BundleId) ?? []) if (this.kept.links.has(link)) shown.add(link);
     }
     return shown.size;
   }
@@ -405,11 +381,9 @@ export class AtlasMap implements MapView {
       })
       .catch((error: unknown) => console.warn('The map’s labels could not be loaded:', error));
     if (!this.features.bundled) return labelled;
-    // The closer lines replace the first picture's once the links it drew are counted.
-    const closer = this.counting.then(() => {
-      this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
-      return new Promise((resolve) => this.map.once('idle', resolve));
-    });
+    // The closer lines join the first picture's bundles.
+    this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.lines)!.setData(this.features.lines);
+    const closer = new Promise((resolve) => this.map.once('idle', resolve));
     return Promise.all([labelled, closer]).then(() => undefined);
   }
 

@@ -264,15 +264,24 @@ describe('pictures of the live map (WebGL)', () => {
   describe('Yunnan’s ties, in English', () => {
     let view: WatchedPage;
     let sizes: Sizes;
+    /** The pictures' sizes once the atlas was ready, before the drawer opened: not measured then. */
+    let sizesClosed: unknown;
     const yunnan = keptIds('yunnan');
 
     beforeAll(async () => {
       view = await openAtlas(browser, '?origin=yunnan&lang=en');
+      // After the page's next idle callback: the ones the load asked for come before it.
+      sizesClosed = await view.page.evaluate(async () => {
+        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+        return document.querySelector('atlas-downloads')!.figureSizes;
+      });
       sizes = await openDownloads(view.page);
     });
     afterAll(() => view?.page.close());
 
     it('offers PNG at 1×, 2× and 4× with their sizes, SVG and a printed handout, sized from the map', async () => {
+      // Measured as the drawer opens, not as the page loads.
+      expect(sizesClosed).toBeNull();
       const group = view.page.locator('atlas-downloads').getByRole('group', { name: 'Pictures and print' });
       const names = (await group.getByRole('button').allTextContents()).map((name) => name.replace(/\s+/g, ' ').trim());
       expect(names).toEqual([
@@ -555,10 +564,10 @@ describe('without WebGL: the map as a still vector picture', () => {
   it('draws every link as SVG, says why, and selects, reads, lists and filters as usual', async () => {
     const watched = await openForTest(browser, '?lang=en');
     const { page } = watched;
-    const drawn = await page.evaluate(() => ({
+    const drawn = await page.evaluate(async () => ({
       webgl2: document.createElement('canvas').getContext('webgl2') === null ? null : 'context',
       map: window.atlas.map,
-      linksDrawn: window.atlas.linksDrawn,
+      linksDrawn: await window.atlas.countLinks(),
       svgMap: document.getElementById('map')!.classList.contains('svg-map'),
       notice: document.querySelector('#notices p')?.textContent ?? null,
       noticeShown: !document.getElementById('notices')!.hidden,
@@ -621,7 +630,7 @@ describe('without WebGL: the map as a still vector picture', () => {
       const { page } = watched;
       const yunnan = keptIds('yunnan');
       expect(await svgMapLinks(page)).toEqual(yunnan);
-      expect(await page.evaluate(() => window.atlas.linksDrawn)).toBe(yunnan.length);
+      expect(await page.evaluate(() => window.atlas.countLinks())).toBe(yunnan.length);
       const sizes = await openDownloads(page);
       expect(sizes[1].width).toBe(VIEWPORT.width);
 
@@ -682,10 +691,10 @@ describe('a map that cannot start: MapLibre gives way to the SVG map', () => {
     await watched.page.goto(`${served.url}?lang=en`);
     const status = await waitForAtlas(watched.page);
     expect(status.error).toBeNull();
-    const drawn = await watched.page.evaluate(() => ({
+    const drawn = await watched.page.evaluate(async () => ({
       svgMap: document.getElementById('map')!.classList.contains('svg-map'),
       links: new Set([...document.querySelectorAll<SVGElement>('#map g.link')].map((link) => link.dataset.link)).size,
-      linksDrawn: window.atlas.linksDrawn,
+      linksDrawn: await window.atlas.countLinks(),
       notice: document.querySelector('#notices p')?.textContent ?? null,
     }));
     return { ...watched, drawn };
