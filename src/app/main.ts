@@ -28,7 +28,7 @@ import { atlasProblemText } from '../i18n/atlas-problem.ts';
 import { LoadError } from '../load/files.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
-import { afterNextFrame, yieldToPage } from './yield-to-page.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
@@ -221,6 +221,10 @@ async function start(): Promise<void> {
   reducedMotion.addEventListener('change', () => store.update({ playing: !reducedMotion.matches }));
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
   addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
+  // The title and the controls, wired, show before the map's first frames, in the browser's own
+  // fonts until the page's come with the links (below): laid out now, while the map's code and
+  // files are still on their way, the page has its largest text on screen at once.
+  header.hidden = false;
 
   try {
     await map.linksDrawn();
@@ -256,13 +260,7 @@ async function start(): Promise<void> {
   // Each lazy import adds the links that preload its chunks to the page: some 20–40 ms without a
   // GPU, as the map's last frames are drawn. Each gets a task of its own.
   await yieldToPage();
-  void chromeFonts.then(async () => {
-    // One to a frame: laid out together, the first text in their fonts, the two were one layout
-    // of 50–70 ms without a GPU, beside the map's last frames.
-    header.hidden = false;
-    await afterNextFrame();
-    legend.hidden = false;
-  });
+  void chromeFonts.then(() => (legend.hidden = false));
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.

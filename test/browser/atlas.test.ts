@@ -129,10 +129,10 @@ describe('the atlas in Chromium', () => {
     for (const href of preloaded) expect(desk.requests.filter((url) => url === new URL(href, served.url).href), href).toHaveLength(1);
   });
 
-  /** The page's font files as its resource timings and its font set see them, once the atlas is ready and its header shown. */
+  /** The page's font files as its resource timings and its font set see them, once the atlas is ready and its legend shown (its fonts in). */
   async function fontsSeen(page: Page) {
     expect((await waitForAtlas(page)).error).toBeNull();
-    await page.waitForFunction(() => !document.querySelector('atlas-header')!.hidden);
+    await page.waitForFunction(() => !document.querySelector('atlas-legend')!.hidden);
     return page.evaluate(() => {
       const mark = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
       const fonts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')) as PerformanceResourceTiming[];

@@ -47,7 +47,7 @@ async function openIn(context: BrowserContext, query = '', full = true): Promise
   });
   await page.goto(`${served.url}${query}`);
   if (full) expect((await waitForAtlas(page)).error).toBeNull();
-  // The header shows, in the chosen language, once the links are drawn.
+  // The header shows, in the chosen language, before the map is drawn.
   else await page.waitForFunction(() => !document.querySelector('atlas-header')?.hidden);
   return { page, errors };
 }
