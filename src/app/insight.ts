@@ -6,7 +6,7 @@ import { figureSubject } from '../core/figure.ts';
 import { matrixCsv } from '../core/matrix.ts';
 import { insightModel } from '../core/insight-model.ts';
 import type { AtlasModel } from '../core/model.ts';
-import type { Selection } from '../core/selection.ts';
+import { sameSelection, type Selection } from '../core/selection.ts';
 import { targetsCsv } from '../core/targets.ts';
 import type { LinkId } from '../core/types.ts';
 import type { Localizer } from '../i18n/localizer.ts';
@@ -16,6 +16,7 @@ import { saveFile } from '../ui/save-file.ts';
 import '../ui/timeline-view.ts';
 import { bind } from './bind.ts';
 import type { Store } from './store.ts';
+import { afterNextFrame } from './yield-to-page.ts';
 
 export interface InsightContext {
   store: Store;
@@ -41,7 +42,19 @@ export function wireInsight({ store, model, loc }: InsightContext): void {
   bind(store, (s) => (s.view === 'timeline' ? views.timeline(s.filters) : null), whileShown((shown) => (timeline.timeline = shown)));
   // Several years chosen mean the latest of them (the facet keeps what any of them keeps).
   bind(store, (s) => [...s.filters.year].sort().at(-1) ?? null, (year) => (timeline.year = year));
-  bind(store, (s) => views.profile(s.selection, s.filters), (profile) => (card.profile = profile));
+  // A click is answered by the card at once; its profile (a table or charts below the passages,
+  // the heavier part) follows a frame later. One of another selection goes at once.
+  let profiled: Selection | null = null;
+  let asked = 0;
+  bind(store, (s) => views.profile(s.selection, s.filters), (profile) => {
+    const { selection } = store.get();
+    if (!sameSelection(selection, profiled)) card.profile = null;
+    profiled = selection;
+    const mine = ++asked;
+    void afterNextFrame().then(() => {
+      if (mine === asked) card.profile = profile;
+    });
+  });
 
   const csv = (name: string, content: string, host: HTMLElement) => saveFile(name, new Blob([content], { type: 'text/csv;charset=utf-8' }), host.shadowRoot ?? host);
   const subject = () => figureSubject(model.index, store.get().filters, null);

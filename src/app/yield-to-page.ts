@@ -4,11 +4,8 @@
 // page gets its turn (see load/next-task.ts).
 export { nextTask as yieldToPage } from '../load/next-task.ts';
 
-/**
- * Resolves once the browser has drawn its next frame, its layout included: what is shown before
- * and what is shown after are laid out in different frames, each a shorter task.
- */
+/** Resolves once the browser has drawn its next frame: what comes after is not part of that frame's work. */
 export function afterNextFrame(): Promise<void> {
-  // An animation frame's callbacks run before its layout; a task queued from one runs after it.
+  // An animation frame's callbacks run before its rendering; a task queued from one runs after it.
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

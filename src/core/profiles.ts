@@ -79,7 +79,11 @@ export function originProfile(index: AtlasIndex, kept: readonly Tie[], id: Origi
 export function partnerProfile(kept: readonly Tie[], belongs: (partner: Partner) => boolean): PartnerProfile {
   const ties = kept.filter((tie) => belongs(tie.partner));
   const byOrigin = new Map<OriginId, Tie[]>();
-  for (const tie of ties) byOrigin.set(tie.origin.id, [...(byOrigin.get(tie.origin.id) ?? []), tie]);
+  for (const tie of ties) {
+    const own = byOrigin.get(tie.origin.id);
+    if (own) own.push(tie);
+    else byOrigin.set(tie.origin.id, [tie]);
+  }
   const origins = [...byOrigin.values()]
     .map((own) => {
       const documents = byDate(own.map((tie) => tie.document));

@@ -69,8 +69,10 @@ export class TieTable extends LitElement {
   @query('.more') private moreBar!: HTMLElement | null;
   /** Draws the next page when the “show more” bar comes near the visible part of the table. */
   private nearEnd: IntersectionObserver | null = null;
-  /** Tells when the table comes on screen (its drawer opened), for a scroll that waited (see scrollWhenShown). */
+  /** Tells when the table comes on screen (its drawer opened) or leaves it, for a scroll that waited (see scrollWhenShown). */
   private onScreen: IntersectionObserver | null = null;
+  /** Whether the table is on screen, as onScreen last said: asking the browser instead costs a style pass on every update. */
+  private visible = false;
   private watched: Element | null = null;
 
   /** Display position → index in `rows`. */
@@ -379,7 +381,10 @@ export class TieTable extends LitElement {
     super.connectedCallback();
     // Back in a page: the next update watches the end of the rows again.
     this.requestUpdate();
-    this.onScreen ??= new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.scrollWhenShown());
+    this.onScreen ??= new IntersectionObserver((entries) => {
+      this.visible = entries.at(-1)!.isIntersecting;
+      this.scrollWhenShown();
+    });
     this.onScreen.observe(this);
   }
 
@@ -417,7 +422,7 @@ export class TieTable extends LitElement {
    * on every selection; the scroll waits until the drawer opens (see connectedCallback).
    */
   private scrollWhenShown(): void {
-    if (!this.scrollPending || !this.checkVisibility()) return;
+    if (!this.scrollPending || !this.visible) return;
     this.scrollPending = false;
     const row = this.rowElement(this.active);
     if (row) this.scrollWithin(row);
