@@ -115,7 +115,12 @@ describe('exploring the atlas', () => {
   it('search finds a bloc member and a Taiwan spelling, selects it and flies there, zooming out if need be', async () => {
     const { page, errors } = await open('?lang=zh-Hant&cam=116,40,7');
     await page.click('#explore > summary');
+    // Its entries are made as the box is first focused, not as the page loads.
+    const entries = () => page.evaluate(() => document.querySelector('atlas-search')!.entries.length);
+    expect(await entries()).toBe(0);
     const box = page.locator('atlas-search').getByRole('combobox');
+    await box.focus();
+    expect(await entries()).toBeGreaterThan(100);
     const pick = async (query: string) => {
       await box.fill(query);
       await page.locator('atlas-search').getByRole('option').first().waitFor();
