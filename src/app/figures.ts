@@ -126,10 +126,14 @@ export function wireFigures(context: FigureContext): void {
   };
   // Laying out the frame's text takes a while on a large atlas: the sizes follow the view in the
   // next pause, not in the frame that answers a click, and only while the panel's drawer is open
-  // (they are read nowhere else), not as the page loads.
+  // (they are read nowhere else), not as the page loads. A change while it is closed drops them:
+  // the picture buttons wait for the next measure rather than offer sizes of another view.
   const drawer = downloads.closest('details');
   const measure = idleOnce(() => (downloads.figureSizes = figureSizes(context, look())), 1000);
-  const sizes = () => (drawer?.open ?? true) && measure();
+  const sizes = () => {
+    if (drawer?.open ?? true) measure();
+    else downloads.figureSizes = null;
+  };
   drawer?.addEventListener('toggle', sizes);
   // The sizes depend on the frame's lines: filters, language, and the link (selection, camera).
   bind(store, (s) => s.filters, sizes);

@@ -17,7 +17,7 @@ usePageFonts(PAGE_FAMILY, labelFaces);
 
 /**
  * Loads the font files that the text now in these elements (and their shadow roots) draws with,
- * in both weights the page uses (see loadFontFiles), before the elements are shown.
+ * in both weights the page uses (see loadFontFiles), before the elements are shown in the page's font.
  */
 export function loadFontsFor(elements: readonly Element[]): Promise<void> {
   const text = elements.map((element) => `${element.textContent ?? ''}${element.shadowRoot?.textContent ?? ''}`).join('');

@@ -42,8 +42,8 @@ export function wireInsight({ store, model, loc }: InsightContext): void {
   bind(store, (s) => (s.view === 'timeline' ? views.timeline(s.filters) : null), whileShown((shown) => (timeline.timeline = shown)));
   // Several years chosen mean the latest of them (the facet keeps what any of them keeps).
   bind(store, (s) => [...s.filters.year].sort().at(-1) ?? null, (year) => (timeline.year = year));
-  // A click is answered by the card at once; its profile (a table or charts below the passages,
-  // the heavier part) follows a frame later. One of another selection goes at once.
+  // A click is answered by the card at once; its profile (a table or charts under the card's count
+  // line, the heavier part) follows a frame later. One of another selection goes at once.
   let profiled: Selection | null = null;
   let asked = 0;
   bind(store, (s) => views.profile(s.selection, s.filters), (profile) => {

@@ -222,8 +222,9 @@ async function start(): Promise<void> {
   // Esc clears the selection in the explorer; in a room it is the presenter's (presenter.ts).
   addEventListener('keydown', (event) => event.key === 'Escape' && store.get().mode === 'explore' && !event.defaultPrevented && select(null));
   // The title and the controls, wired, show before the map's first frames, in the browser's own
-  // fonts until the page's come with the links (below): laid out now, while the map's code and
-  // files are still on their way, the page has its largest text on screen at once.
+  // sans serif until the page's font files come with the links (below, and index.html): laid out
+  // now, while the map's files and tiles are still on their way, the page has its largest text on
+  // screen at once.
   header.hidden = false;
 
   try {
@@ -240,11 +241,12 @@ async function start(): Promise<void> {
   // What `npm run bench` times, from navigation (the bare baseline page sets the same mark),
   // and then the time to all drawn.
   performance.mark('links-drawn');
-  // The controls and panels come with the links, not before: the text they show would have the
-  // page fetch and lay out its fonts while the map is still being drawn. They show once the
-  // files of their text's characters are in (see loadFontsFor); the rest goes on meanwhile. The
-  // font code is asked for here, in the task that ends the picture (see load/font-files.ts).
-  // Without it, or while it does not come, the text shows in the browser's own fonts.
+  // The legend and the panels come with the links, not before: the text they show would have the
+  // page fetch and lay out its fonts while the map is still being drawn. The legend shows, and the
+  // header takes the page's font, once the files of the chrome's characters are in (see
+  // loadFontsFor); the rest goes on meanwhile. The font code is asked for here, in the task that
+  // ends the picture (see load/font-files.ts). Without it, or while it does not come, the text
+  // shows in the browser's own fonts.
   const fonts = Promise.race([
     import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error)),
     new Promise<void>((resolve) => setTimeout(resolve, FONT_CODE_WAIT_MS)),
@@ -260,7 +262,10 @@ async function start(): Promise<void> {
   // Each lazy import adds the links that preload its chunks to the page: some 20–40 ms without a
   // GPU, as the map's last frames are drawn. Each gets a task of its own.
   await yieldToPage();
-  void chromeFonts.then(() => (legend.hidden = false));
+  void chromeFonts.then(() => {
+    document.body.dataset.fonts = 'in';
+    legend.hidden = false;
+  });
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.

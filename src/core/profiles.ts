@@ -1,5 +1,5 @@
 // Profiles of one plan's origin and of one partner, from the kept ties: what the card shows
-// below its passages for `sel=origin:…`, `sel=partner:…` and `sel=country:…`. An origin's: its
+// under its count line for `sel=origin:…`, `sel=partner:…` and `sel=country:…`. An origin's: its
 // documents, its partners by kind, its fields, modes and sites with their ties, and its targets'
 // charts. A partner's: which origins tie to it, in which fields and modes, through which sites
 // and documents, in which years. Data only: ui/profile-view.ts lays it out.

@@ -1,6 +1,5 @@
 // Work that would hold the page for tens of milliseconds without a GPU (start-up's steps, font
-// files, measuring the labels, counting what the map drew) is cut into tasks, the page getting its
-// turn between them.
+// files, measuring the labels) is cut into tasks, the page getting its turn between them.
 //
 // A timer, not `scheduler.yield()`: each step is then a task the one before it started, and tools
 // that follow tasks see it so. Lighthouse's simulation links a timer to the task that set it and

@@ -270,10 +270,10 @@ export class AtlasMap implements MapView {
   }
 
   /**
-   * Resolves, at the first picture with the links, with the number of distinct links on screen:
-   * the first frame drawn once the areas' and the lines' sources have loaded (markers may still be
-   * on their way; labels come after, see finishDrawing). Rejects if MapLibre cannot draw them: its WebGL
-   * context lost, a source that failed to load, or no links in a minute.
+   * Resolves at the first picture with the links: the first frame drawn once the areas' and the
+   * lines' sources have loaded (markers may still be on their way; labels come after, see
+   * finishDrawing). Rejects if MapLibre cannot draw them: its WebGL context lost, a source that
+   * failed to load, or no links in a minute.
    */
   linksDrawn(): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -393,6 +393,7 @@ export class TieTable extends LitElement {
     this.nearEnd?.disconnect();
     this.nearEnd = this.watched = null;
     this.onScreen?.disconnect();
+    this.visible = false;
   }
 
   /**

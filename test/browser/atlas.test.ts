@@ -148,6 +148,32 @@ describe('the atlas in Chromium', () => {
     });
   }
 
+  it('shows its header before the links are drawn, in the browser’s sans serif, and in the page’s font once its files are in', async () => {
+    const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
+    // When the header first shows, and in which font family.
+    await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        const header = document.querySelector('atlas-header');
+        if (!header || header.hidden) return;
+        watch.disconnect();
+        (window as unknown as { headerShown: object }).headerShown = { at: performance.now(), font: getComputedStyle(header).getPropertyValue('--font').trim() };
+      });
+      watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+    });
+    await page.goto(served.url);
+    expect((await waitForAtlas(page)).error).toBeNull();
+    await page.waitForFunction(() => !document.querySelector('atlas-legend')!.hidden);
+    const seen = await page.evaluate(() => ({
+      linksDrawn: performance.getEntriesByName('links-drawn')[0]!.startTime,
+      shown: (window as unknown as { headerShown: { at: number; font: string } }).headerShown,
+      font: getComputedStyle(document.querySelector('atlas-header')!).getPropertyValue('--font').trim(),
+    }));
+    expect(seen.shown.at).toBeLessThan(seen.linksDrawn);
+    expect(seen.shown.font).toBe('sans-serif');
+    expect(seen.font).toMatch(/^["']Noto Sans SC["']/);
+    expect(errors).toEqual([]);
+  });
+
   it('fetches the font files of its first view itself, once the links are drawn, and leaves the rest to the browser after', async () => {
     const { page, errors } = await openForTest({ viewport: { width: 1280, height: 800 } });
     await page.goto(served.url);
