@@ -32,6 +32,12 @@ import { yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
 
+/** A chunk asked for now and used later: a failure is reported where it is used, not as an unhandled rejection meanwhile. */
+function askedFor<T>(code: Promise<T>): Promise<T> {
+  code.catch(() => undefined);
+  return code;
+}
+
 /** How long the controls wait for the font code (a chunk of its own) before they show in the browser's fonts; its files have a wait of their own. */
 const FONT_CODE_WAIT_MS = 4000;
 
@@ -251,9 +257,6 @@ async function start(): Promise<void> {
     import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error)),
     new Promise<void>((resolve) => setTimeout(resolve, FONT_CODE_WAIT_MS)),
   ]);
-  const chromeFonts = Promise.all([fonts, header.updateComplete, legend.updateComplete])
-    .then(([loaded]) => loaded?.loadFontsFor([header, legend, ...document.querySelectorAll('#caption, #notices, atlas-step-bar, #explore > summary, #ties > summary')]))
-    .catch((error: unknown) => console.warn('The controls show before their fonts:', error));
   // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
   await yieldToPage();
   // The card's code comes after the links, not before: a selection (the link's own, below, or a
@@ -262,10 +265,6 @@ async function start(): Promise<void> {
   // Each lazy import adds the links that preload its chunks to the page: some 20–40 ms without a
   // GPU, as the map's last frames are drawn. Each gets a task of its own.
   await yieldToPage();
-  void chromeFonts.then(() => {
-    document.body.dataset.fonts = 'in';
-    legend.hidden = false;
-  });
   document.getElementById('atlas')!.removeAttribute('aria-busy');
   store.update({ selection: view.selection, reading: view.reading });
   // From here on the address follows the view: the link's selection and passage are in it now.
@@ -273,13 +272,30 @@ async function start(): Promise<void> {
   listening = true;
   if (presentation) (await presentation).listen();
   publishStatus({ map: map.map });
+  // The panels' and the offline worker's code is asked for before the font files: on a slow
+  // network, behind some thirty of them, it came last, and the panels with it.
+  await yieldToPage();
+  const exploreCode = askedFor(import('./explore.ts'));
+  await yieldToPage();
+  const figuresCode = askedFor(import('./figures.ts'));
+  await yieldToPage();
+  const insightCode = askedFor(import('./insight.ts'));
+  await yieldToPage();
+  const offlineCode = askedFor(import('./offline.ts'));
+  const chromeFonts = Promise.all([fonts, header.updateComplete, legend.updateComplete])
+    .then(([loaded]) => loaded?.loadFontsFor([header, legend, ...document.querySelectorAll('#caption, #notices, atlas-step-bar, #explore > summary, #ties > summary')]))
+    .catch((error: unknown) => console.warn('The controls show before their fonts:', error));
+  void chromeFonts.then(() => {
+    document.body.dataset.fonts = 'in';
+    legend.hidden = false;
+  });
   // The map works without the panels: if their chunk cannot be loaded, the drawers stay hidden.
   await yieldToPage();
-  const panels = import('./explore.ts')
+  const panels = exploreCode
     .then(({ wireExplore }) => wireExplore({ store, model, loc, flyTo: (centre, zoom) => map.flyTo(centre, zoom) }))
     .then(() => {
       showDrawers();
-      return Promise.all([import('./figures.ts'), import('./insight.ts')]);
+      return Promise.all([figuresCode, insightCode]);
     })
     .then(async ([{ wireFigures }, { wireInsight }]) => {
       wireFigures({ store, model, features, map, loc, caption: () => caption });
@@ -295,8 +311,8 @@ async function start(): Promise<void> {
   await loadedFonts?.leaveFontFilesToBrowser();
   // Offline after one visit: the worker fetches the app's files (some 8 MB) once everything is
   // drawn, not while the labels and panels still need the network and the cores. Its code (and
-  // the update prompt's) is a chunk of its own.
-  import('./offline.ts')
+  // the update prompt's) is a chunk of its own, asked for above.
+  offlineCode
     .then(({ keepOffline }) => keepOffline(store, loc))
     .catch((error: unknown) => console.warn('The atlas cannot be kept for offline use:', error));
   // The flow starts once the details are drawn, and follows the play button from then on.
