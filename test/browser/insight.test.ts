@@ -705,6 +705,55 @@ describe('profiles under the card', () => {
     expect((await originRows()).sort()).toEqual(usa);
     expectClean(watched);
   });
+
+  it('a profile comes a frame after its card, and never shows under the card of another selection', async () => {
+    const watched = await open('?lang=en');
+    const { page } = watched;
+    const seen = await page.evaluate(async () => {
+      const card = document.querySelector('atlas-card')!;
+      const legend = document.querySelector('atlas-legend')!;
+      const select = (selection: object) => legend.dispatchEvent(new CustomEvent('select', { detail: selection }));
+      // The card's selection and the profile's kind, each frame: a partner's and a country's profile are of kind partner.
+      const pairs: string[] = [];
+      const profileKind = (kind: string | undefined) => (kind === 'origin' ? 'origin' : kind === undefined ? undefined : 'partner');
+      let sampling = true;
+      const sample = () => {
+        pairs.push(`${card.card?.selection.kind ?? '-'} ${card.profile?.kind ?? '-'}`);
+        if (sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const profiled = (kind: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => (profileKind(card.profile?.kind) === kind ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+      // A partner, and at once an origin; then an origin, and a frame later (its profile not yet in) a country.
+      select({ kind: 'partner', id: 'ASEAN' });
+      const rightAfter = card.profile;
+      select({ kind: 'origin', id: 'wuhan' });
+      await profiled('origin');
+      select({ kind: 'origin', id: 'yunnan' });
+      await frame();
+      select({ kind: 'country', iso3: 'USA' });
+      const atCountry = card.profile;
+      await profiled('partner');
+      await frame();
+      sampling = false;
+      return { rightAfter, atCountry, pairs, last: `${card.card?.selection.kind} ${card.profile?.kind}` };
+    });
+    // Not in the task of the selection: the card alone answers it.
+    expect(seen.rightAfter).toBeNull();
+    expect(seen.atCountry).toBeNull();
+    const mismatched = seen.pairs.filter((pair) => {
+      const [selection, profile] = pair.split(' ');
+      return profile !== '-' && (selection === 'origin') !== (profile === 'origin');
+    });
+    expect(mismatched).toEqual([]);
+    expect(seen.pairs.length).toBeGreaterThan(2);
+    expect(seen.last).toBe('country partner');
+    expectClean(watched);
+  });
 });
 
 describe('the keyboard', () => {
