@@ -6,10 +6,10 @@ export interface AtlasStatus {
   /** The map is drawn with its links, labels and flow, and answers to the pointer. */
   ready: boolean;
   /**
-   * Counts the distinct links rendered on the map now (see MapView.linksShown); resolves with 0
-   * before `ready`. Counted when asked, not at load: the count is for tests and the bench.
+   * Counts the distinct links rendered on the map now (see MapView.linksShown); 0 before
+   * `ready`. Counted when asked, not at load: the count is for tests and the bench.
    */
-  countLinks: () => Promise<number>;
+  countLinks: () => number;
   error: string | null;
   map: MapLibreMap | null;
   /** The address shows the view as it is now: no write is waiting (url-sync.ts). */
@@ -24,7 +24,7 @@ declare global {
   }
 }
 
-window.atlas = { ready: false, countLinks: () => Promise.resolve(0), error: null, map: null, addressSettled: false, stepDrawn: 0 };
+window.atlas = { ready: false, countLinks: () => 0, error: null, map: null, addressSettled: false, stepDrawn: 0 };
 
 export function publishStatus(patch: Partial<AtlasStatus>): void {
   Object.assign(window.atlas, patch);

@@ -188,12 +188,16 @@ export function pageFlowPixels(page: Page): Promise<FlowPixels> {
 /** Waits until the page reports the map drawn (window.atlas.ready) or failed, then returns the status and the links it draws. */
 export async function waitForAtlas(page: Page, timeout = 60_000): Promise<{ ready: boolean; linksDrawn: number; error: string | null }> {
   await page.waitForFunction(() => window.atlas?.ready || window.atlas?.error, undefined, { timeout });
-  return page.evaluate(async () => ({
-    ready: window.atlas.ready,
-    // A count that fails is -1, which no test expects.
-    linksDrawn: await window.atlas.countLinks().catch(() => -1),
-    error: window.atlas.error,
-  }));
+  return page.evaluate(() => {
+    let linksDrawn: number;
+    try {
+      linksDrawn = window.atlas.countLinks();
+    } catch {
+      // A count that fails is -1, which no test expects.
+      linksDrawn = -1;
+    }
+    return { ready: window.atlas.ready, linksDrawn, error: window.atlas.error };
+  });
 }
 
 /**

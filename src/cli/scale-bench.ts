@@ -96,14 +96,14 @@ const HELPERS = `(() => {
   const segments = (geometry) =>
     geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
   const bench = {
-    async rendered() {
+    rendered() {
       const layers = lineLayers();
       const features = map.queryRenderedFeatures({ layers });
       // A feature cut by tile borders comes once per tile: distinct counts each once.
       const ids = new Set(features.map((f) => f.layer.id + ':' + (f.id ?? JSON.stringify(f.properties))));
       const byLayer = {};
       for (const f of features) byLayer[f.layer.id] = (byLayer[f.layer.id] ?? 0) + 1;
-      return { layers, byLayer, features: features.length, distinct: ids.size, linksDrawn: await window.atlas.countLinks() };
+      return { layers, byLayer, features: features.length, distinct: ids.size, linksDrawn: window.atlas.countLinks() };
     },
     /** A point (CSS pixels, relative to the page) on a drawn line, different for each seed; null if none. */
     target(seed) {

@@ -9,13 +9,14 @@ export function codepointRuns(unicodeRange: string): [number, number][] {
   });
 }
 
+const hex = (codepoint: number) => codepoint.toString(16);
+
 /** The `unicode-range` list of sorted code points, runs collapsed to ranges. */
 export function unicodeRange(codepoints: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < codepoints.length; i++) {
     let j = i;
     while (j + 1 < codepoints.length && codepoints[j + 1] === codepoints[j]! + 1) j++;
-    const hex = (codepoint: number) => codepoint.toString(16);
     parts.push(j > i ? `U+${hex(codepoints[i]!)}-${hex(codepoints[j]!)}` : `U+${hex(codepoints[i]!)}`);
     i = j;
   }

@@ -312,7 +312,7 @@ export class AtlasMap implements MapView {
    * bundle. Asked for by tests and the bench, never at load: MapLibre's query of what it drew takes
    * 30–70 ms without a GPU.
    */
-  async linksShown(): Promise<number> {
+  linksShown(): number {
     const layers = (this.features.bundled ? [INTERACTIVE_LAYERS.links, INTERACTIVE_LAYERS.bundles] : [INTERACTIVE_LAYERS.links]).filter((id) => this.map.getLayer(id));
     const shown = new Set<string>();
     for (const feature of this.map.queryRenderedFeatures({ layers })) {

@@ -41,8 +41,8 @@ export interface MapView {
   readonly map: MapLibreMap | null;
   /** Resolves once the map has first drawn its links. */
   linksDrawn(): Promise<void>;
-  /** Counts the distinct links on screen now, drawn one by one or in a bundle; resolves with the count. For tests and the bench: it costs a query of what was drawn. */
-  linksShown(): Promise<number>;
+  /** The number of distinct links on screen now, drawn one by one or in a bundle. For tests and the bench: it costs a query of what was drawn. */
+  linksShown(): number;
   /** Adds what waits until the links are shown (the labels once their fonts are in, a bundled atlas's closer links); resolves once everything is drawn. */
   finishDrawing(): Promise<void>;
   showKept(kept: KeptStates): void;

@@ -202,7 +202,7 @@ export class SvgMap implements MapView {
   }
 
   /** The links drawn, one by one or (a bundled atlas at world scale) in a bundle: the kept links the drawn bundles hold. */
-  async linksShown(): Promise<number> {
+  linksShown(): number {
     const drawn = new Set([...this.surface.querySelectorAll<SVGElement>('[data-link]')].map((link) => link.dataset.link!));
     const bundles = new Set([...this.surface.querySelectorAll<SVGElement>('[data-bundle]')].map((bundle) => bundle.dataset.bundle!));
     for (const [link, bundle] of this.features.bundleOfLink) if (bundles.has(bundle) && this.kept.links.has(link)) drawn.add(link);

@@ -564,10 +564,10 @@ describe('without WebGL: the map as a still vector picture', () => {
   it('draws every link as SVG, says why, and selects, reads, lists and filters as usual', async () => {
     const watched = await openForTest(browser, '?lang=en');
     const { page } = watched;
-    const drawn = await page.evaluate(async () => ({
+    const drawn = await page.evaluate(() => ({
       webgl2: document.createElement('canvas').getContext('webgl2') === null ? null : 'context',
       map: window.atlas.map,
-      linksDrawn: await window.atlas.countLinks(),
+      linksDrawn: window.atlas.countLinks(),
       svgMap: document.getElementById('map')!.classList.contains('svg-map'),
       notice: document.querySelector('#notices p')?.textContent ?? null,
       noticeShown: !document.getElementById('notices')!.hidden,
@@ -691,10 +691,10 @@ describe('a map that cannot start: MapLibre gives way to the SVG map', () => {
     await watched.page.goto(`${served.url}?lang=en`);
     const status = await waitForAtlas(watched.page);
     expect(status.error).toBeNull();
-    const drawn = await watched.page.evaluate(async () => ({
+    const drawn = await watched.page.evaluate(() => ({
       svgMap: document.getElementById('map')!.classList.contains('svg-map'),
       links: new Set([...document.querySelectorAll<SVGElement>('#map g.link')].map((link) => link.dataset.link)).size,
-      linksDrawn: await window.atlas.countLinks(),
+      linksDrawn: window.atlas.countLinks(),
       notice: document.querySelector('#notices p')?.textContent ?? null,
     }));
     return { ...watched, drawn };
