@@ -182,6 +182,20 @@ export class AtlasMap implements MapView {
   private focused: Set<string> | null = null;
   /** The labels, a chunk of their own made once the links are drawn (see finishDrawing). */
   private labels: LabelOverlay | null = null;
+  /**
+   * The labels' code, asked for as soon as the links are drawn, with the panels' chunks (see
+   * main.ts), not once the font code has come: on a slow network it came after the thirty-odd
+   * font files of the first view, and the labels with it.
+   */
+  private labelCode: Promise<typeof import('./label-overlay.ts')> | null = null;
+  private askForLabelCode(): Promise<typeof import('./label-overlay.ts')> {
+    if (!this.labelCode) {
+      this.labelCode = import('./label-overlay.ts');
+      // A failure is reported where the code is used (finishDrawing).
+      this.labelCode.catch(() => undefined);
+    }
+    return this.labelCode;
+  }
   /** The language the labels are in (see setLanguage). */
   private loc = localizer('zh-Hans', {});
 
@@ -294,7 +308,11 @@ export class AtlasMap implements MapView {
       const timer = setTimeout(() => settle(() => reject(new Error(`MapLibre drew nothing in ${FIRST_PICTURE_TIMEOUT / 1000} s`))), FIRST_PICTURE_TIMEOUT);
       const lost = () => settle(() => reject(new Error('MapLibre lost its WebGL context before its first picture')));
       const finish = () =>
-        settle(() => (failed ? reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`)) : resolve()));
+        settle(() => {
+          if (failed) return reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`));
+          void this.askForLabelCode();
+          resolve();
+        });
       // A frame drawn after both sources' tiles came in has the links on it.
       const drawn = () => {
         if (failed || (this.map.isSourceLoaded(SOURCES.base) && this.map.isSourceLoaded(SOURCES.lines))) finish();
@@ -374,7 +392,7 @@ export class AtlasMap implements MapView {
    */
   finishDrawing(): Promise<void> {
     // The map works without its labels: if their chunk cannot be loaded, it says so and goes on.
-    const labelled = import('./label-overlay.ts')
+    const labelled = this.askForLabelCode()
       .then(({ LabelOverlay }) => {
         this.labels = new LabelOverlay(this.map, this.features, { kept: this.kept, loc: this.loc, room: this.room, selection: this.selection, hoveredSite: this.hoveredSite });
         return this.labels.show();
