@@ -257,7 +257,8 @@ async function start(): Promise<void> {
     import('./fonts.ts').catch((error: unknown) => console.warn('The font files cannot be loaded:', error)),
     new Promise<void>((resolve) => setTimeout(resolve, FONT_CODE_WAIT_MS)),
   ]);
-  // What follows (the chrome, the labels, the selection) in a task of its own, not in the frame's.
+  // What follows (the chrome, the selection, the panels' code) in tasks of their own, not in the
+  // frame's; the map asks for its labels' code first (AtlasMap.askForLabelCode).
   await yieldToPage();
   // The card's code comes after the links, not before: a selection (the link's own, below, or a
   // click on the map before now) shows once it is in, its properties kept by the element.

@@ -13,6 +13,7 @@ import type { LonLat } from '../core/arc.ts';
 import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
 import { FlowOverlay } from './flow-overlay.ts';
+import { nextTask } from '../load/next-task.ts';
 import { mapSize } from './map-size.ts';
 import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
@@ -182,20 +183,8 @@ export class AtlasMap implements MapView {
   private focused: Set<string> | null = null;
   /** The labels, a chunk of their own made once the links are drawn (see finishDrawing). */
   private labels: LabelOverlay | null = null;
-  /**
-   * The labels' code, asked for as soon as the links are drawn, with the panels' chunks (see
-   * main.ts), not once the font code has come: on a slow network it came after the thirty-odd
-   * font files of the first view, and the labels with it.
-   */
+  /** The labels' code, asked for once the links are drawn (see askForLabelCode). */
   private labelCode: Promise<typeof import('./label-overlay.ts')> | null = null;
-  private askForLabelCode(): Promise<typeof import('./label-overlay.ts')> {
-    if (!this.labelCode) {
-      this.labelCode = import('./label-overlay.ts');
-      // A failure is reported where the code is used (finishDrawing).
-      this.labelCode.catch(() => undefined);
-    }
-    return this.labelCode;
-  }
   /** The language the labels are in (see setLanguage). */
   private loc = localizer('zh-Hans', {});
 
@@ -286,8 +275,8 @@ export class AtlasMap implements MapView {
   /**
    * Resolves at the first picture with the links: the first frame drawn once the areas' and the
    * lines' sources have loaded (markers may still be on their way; labels come after, see
-   * finishDrawing). Rejects if MapLibre cannot draw them: its WebGL context lost, a source that
-   * failed to load, or no links in a minute.
+   * finishDrawing, their code asked for then: askForLabelCode). Rejects if MapLibre cannot draw
+   * them: its WebGL context lost, a source that failed to load, or no links in a minute.
    */
   linksDrawn(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -310,7 +299,8 @@ export class AtlasMap implements MapView {
       const finish = () =>
         settle(() => {
           if (failed) return reject(new Error(`MapLibre could not load its sources: ${String((failed as Error)?.message ?? failed)}`));
-          void this.askForLabelCode();
+          // In a task of its own: a lazy import adds its chunks' preload links to the page.
+          void nextTask().then(() => this.askForLabelCode());
           resolve();
         });
       // A frame drawn after both sources' tiles came in has the links on it.
@@ -383,6 +373,20 @@ export class AtlasMap implements MapView {
     const { bundleOfLink } = this.features;
     this.linksOfBundle ??= groupByBundle(bundleOfLink.keys(), (link) => bundleOfLink.get(link)!);
     return this.linksOfBundle;
+  }
+
+  /**
+   * The labels' code, asked for in the task after the one that draws the links, before the panels'
+   * chunks (main.ts), not once the font code has come: on a slow network it came after the
+   * thirty-odd font files of the first view, and the labels with it. A failure is reported where
+   * the code is used (finishDrawing).
+   */
+  private askForLabelCode(): Promise<typeof import('./label-overlay.ts')> {
+    if (!this.labelCode) {
+      this.labelCode = import('./label-overlay.ts');
+      this.labelCode.catch(() => undefined);
+    }
+    return this.labelCode;
   }
 
   /**
