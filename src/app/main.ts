@@ -25,18 +25,13 @@ import type { Presentation } from './presentation.ts';
 import { keepViewInUrl, viewFromUrl } from './url-sync.ts';
 import { loadProblemText, noticeText, tourProblemText } from '../ui/notice-text.ts';
 import { atlasProblemText } from '../i18n/atlas-problem.ts';
+import { askedFor } from '../load/asked-for.ts';
 import { LoadError } from '../load/files.ts';
 import { publishStatus } from './status.ts';
 import { Store } from './store.ts';
 import { yieldToPage } from './yield-to-page.ts';
 
 const element = <K extends keyof HTMLElementTagNameMap>(selector: K) => document.querySelector(selector)!;
-
-/** A chunk asked for now and used later: a failure is reported where it is used, not as an unhandled rejection meanwhile. */
-function askedFor<T>(code: Promise<T>): Promise<T> {
-  code.catch(() => undefined);
-  return code;
-}
 
 /** How long the controls wait for the font code (a chunk of its own) before they show in the browser's fonts; its files have a wait of their own. */
 const FONT_CODE_WAIT_MS = 4000;

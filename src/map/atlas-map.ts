@@ -12,8 +12,9 @@ import { localizer, type TraditionalTable } from '../i18n/localizer.ts';
 import type { LonLat } from '../core/arc.ts';
 import { BUNDLE_ZOOM, bundleId, bundlePartner, groupByBundle, type BundleId } from '../core/bundles.ts';
 import { keptBounds, pointKey, type AtlasFeatures, type BaseKind, type KeptStates, type PointKind } from '../core/map-features.ts';
-import { FlowOverlay } from './flow-overlay.ts';
+import { askedFor } from '../load/asked-for.ts';
 import { nextTask } from '../load/next-task.ts';
+import { FlowOverlay } from './flow-overlay.ts';
 import { mapSize } from './map-size.ts';
 import type { LabelOverlay } from './label-overlay.ts';
 import { FigureError, framePadding, type MapEvents, type MapSight, type MapView } from './map-view.ts';
@@ -382,11 +383,7 @@ export class AtlasMap implements MapView {
    * the code is used (finishDrawing).
    */
   private askForLabelCode(): Promise<typeof import('./label-overlay.ts')> {
-    if (!this.labelCode) {
-      this.labelCode = import('./label-overlay.ts');
-      this.labelCode.catch(() => undefined);
-    }
-    return this.labelCode;
+    return (this.labelCode ??= askedFor(import('./label-overlay.ts')));
   }
 
   /**
